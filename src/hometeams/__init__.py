@@ -1,0 +1,7 @@
+"""hometeams: plan, analyse and simulate team organisation in municipal home care."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__"]

@@ -1,0 +1,102 @@
+"""The errors ``hometeams`` raises.
+
+Every error the library raises on purpose derives from :class:`HometeamsError`. Mistakes in what a
+user wrote -- an organisation file, a scenario, a function argument -- raise
+:class:`InvalidScenario` or :class:`InvalidArgument`, which are also :class:`ValueError`, and
+whose message names the field, the offending value and the rule it breaks::
+
+    teams[2].members[0].share: must be > 0 and <= 1, got 1.4
+
+Examples
+--------
+>>> from hometeams.errors import InvalidScenario
+>>> err = InvalidScenario("must be > 0, got -5", path="demand.visits[4].duration.mean")
+>>> str(err)
+'demand.visits[4].duration.mean: must be > 0, got -5'
+>>> isinstance(err, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "HometeamsError",
+    "InvalidArgument",
+    "InvalidScenario",
+    "UnstableSystem",
+    "format_path",
+]
+
+
+class HometeamsError(Exception):
+    """Root of every error that ``hometeams`` raises deliberately."""
+
+
+class InvalidScenario(HometeamsError, ValueError):  # noqa: N818 - the name says what is wrong
+    """An organisation, scenario or file that breaks a rule.
+
+    Parameters
+    ----------
+    rule
+        What is wrong, with the offending value, e.g. ``"must be > 0, got -5"``.
+    path
+        Where: a field path such as ``"teams[2].members[0].share"``; empty when the whole object
+        is at fault.
+    source
+        The file the value came from, if any.
+    """
+
+    def __init__(self, rule: str, *, path: str = "", source: str | None = None) -> None:
+        self.rule = rule
+        self.path = path
+        self.source = source
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.path
+        if self.source is not None:
+            where = f"{self.source}: {where}" if where else self.source
+        return f"{where}: {self.rule}" if where else self.rule
+
+    def within(self, prefix: str, *, source: str | None = None) -> InvalidScenario:
+        """Return a copy located under ``prefix`` (and in ``source``, if given).
+
+        Examples
+        --------
+        >>> str(InvalidScenario("unknown team 'x'", path="team").within("users[3]"))
+        "users[3].team: unknown team 'x'"
+        """
+        path = _join(prefix, self.path)
+        err = type(self)(self.rule, path=path, source=source if source is not None else self.source)
+        err.__cause__ = self.__cause__
+        return err
+
+
+class InvalidArgument(HometeamsError, ValueError):  # noqa: N818 - the name says what is wrong
+    """A function argument outside its domain; the message names the argument and value."""
+
+
+class UnstableSystem(HometeamsError, ValueError):  # noqa: N818 - the name says what is wrong
+    """A queue whose offered load is at or above its capacity has no steady state."""
+
+
+def _join(prefix: str, path: str) -> str:
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    return prefix + path if path.startswith("[") else f"{prefix}.{path}"
+
+
+def format_path(*parts: str | int) -> str:
+    """Join field names and list indices into a field path.
+
+    Examples
+    --------
+    >>> format_path("teams", 2, "members", 0, "share")
+    'teams[2].members[0].share'
+    """
+    out = ""
+    for part in parts:
+        out = f"{out}[{part}]" if isinstance(part, int) else _join(out, part)
+    return out
