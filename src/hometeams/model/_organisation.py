@@ -48,7 +48,33 @@ def _index(items: Sequence[_T], field: str) -> Mapping[str, _T]:
     return MappingProxyType(out)
 
 
-def _tuple(values: Iterable[_T]) -> tuple[_T, ...]:
+# One converter per field: mypy's attrs plugin cannot solve a generic converter's type variable,
+# so a generic one would make every typed caller's ``Organisation(staff=[...])`` an error.
+def _staff(values: Iterable[Staff]) -> tuple[Staff, ...]:
+    return tuple(values)
+
+
+def _teams(values: Iterable[Team]) -> tuple[Team, ...]:
+    return tuple(values)
+
+
+def _zones(values: Iterable[Zone]) -> tuple[Zone, ...]:
+    return tuple(values)
+
+
+def _users(values: Iterable[User]) -> tuple[User, ...]:
+    return tuple(values)
+
+
+def _units(values: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(values)
+
+
+def _competences(values: Iterable[Competence]) -> tuple[Competence, ...]:
+    return tuple(values)
+
+
+def _professions(values: Iterable[Profession]) -> tuple[Profession, ...]:
     return tuple(values)
 
 
@@ -108,13 +134,17 @@ class Organisation:
     """
 
     name: str
-    staff: tuple[Staff, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
-    teams: tuple[Team, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
-    zones: tuple[Zone, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
-    users: tuple[User, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
-    units: tuple[Unit, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
-    competences: tuple[Competence, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
-    professions: tuple[Profession, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
+    staff: tuple[Staff, ...] = attrs.field(default=(), converter=_staff, kw_only=True)
+    teams: tuple[Team, ...] = attrs.field(default=(), converter=_teams, kw_only=True)
+    zones: tuple[Zone, ...] = attrs.field(default=(), converter=_zones, kw_only=True)
+    users: tuple[User, ...] = attrs.field(default=(), converter=_users, kw_only=True)
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=_units, kw_only=True)
+    competences: tuple[Competence, ...] = attrs.field(
+        default=(), converter=_competences, kw_only=True
+    )
+    professions: tuple[Profession, ...] = attrs.field(
+        default=(), converter=_professions, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         _validate(self)

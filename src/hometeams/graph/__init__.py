@@ -1,0 +1,109 @@
+"""Graphs of a home-care organisation and the analyses planners run on them.
+
+Views (new ``networkx`` graphs; the organisation is never changed; node keys are
+``(kind, id)`` pairs such as ``("staff", "kari")``; edge weights are in ``weight``):
+
+- :func:`membership_graph` -- staff and teams, weighted by the share of a position;
+- :func:`reporting_graph` -- manager -> direct report, weighted by the report's FTE;
+- :func:`competence_graph` -- staff and the competences they hold, weighted by FTE;
+- :func:`care_graph` -- users and the staff who follow them up, or who visited them;
+- :func:`supervision_graph` -- specialist teams -> staff they supervise -> users.
+
+Analyses (typed, immutable results, sorted deterministically):
+
+- :func:`span_of_control` -- each leader's direct reports in heads and FTE, flagged when too
+  many (*lederspenn*);
+- :func:`competence_coverage` -- FTE holding each competence, per zone, team or overall;
+- :func:`key_person_risk`, :func:`rare_competences`, :func:`absence_impact` -- competences
+  that hang on one person, and what each absence costs;
+- :func:`specialist_reach` -- how many of its users a specialist team reaches directly, through
+  the staff it supervises, or not at all;
+- :func:`team_overlap` -- teams whose functions overlap strongly though their names differ.
+
+Examples
+--------
+>>> from hometeams.graph import competence_coverage, membership_graph
+>>> from hometeams.model import Membership, Organisation, Staff, Team
+>>> org = Organisation("District 1",
+...     staff=[Staff("kari", profession="nurse", competences=["dementia"], fte=0.8)],
+...     teams=[Team("memory", members=[Membership("kari", share=0.2)])])
+>>> sorted(membership_graph(org).nodes)
+[('staff', 'kari'), ('team', 'memory')]
+>>> [(c.competence, c.fte) for c in competence_coverage(org)]
+[('dementia', 0.8)]
+"""
+
+from __future__ import annotations
+
+from hometeams.graph._coverage import (
+    Coverage,
+    CoverageScope,
+    competence_coverage,
+    relevant_competences,
+)
+from hometeams.graph._overlap import DEFAULT_MIN_SIMILARITY, Overlap, team_overlap, team_similarity
+from hometeams.graph._reach import (
+    DEFAULT_CASELOAD_PER_FTE,
+    DEFAULT_SUPERVISED_PER_FTE,
+    Reach,
+    specialist_reach,
+)
+from hometeams.graph._risk import (
+    AbsenceImpact,
+    KeyPersonRisk,
+    RareCompetence,
+    absence_impact,
+    key_person_risk,
+    rare_competences,
+)
+from hometeams.graph._span import DEFAULT_MAX_FTE, Span, span_of_control
+from hometeams.graph._supervision import (
+    SPECIALIST_FUNCTIONS,
+    specialist_competences,
+    specialist_users,
+    supervised_staff,
+    supervision_graph,
+    visiting_staff,
+)
+from hometeams.graph._views import (
+    NodeKey,
+    care_graph,
+    competence_graph,
+    membership_graph,
+    reporting_graph,
+)
+
+__all__ = [
+    "DEFAULT_CASELOAD_PER_FTE",
+    "DEFAULT_MAX_FTE",
+    "DEFAULT_MIN_SIMILARITY",
+    "DEFAULT_SUPERVISED_PER_FTE",
+    "SPECIALIST_FUNCTIONS",
+    "AbsenceImpact",
+    "Coverage",
+    "CoverageScope",
+    "KeyPersonRisk",
+    "NodeKey",
+    "Overlap",
+    "RareCompetence",
+    "Reach",
+    "Span",
+    "absence_impact",
+    "care_graph",
+    "competence_coverage",
+    "competence_graph",
+    "key_person_risk",
+    "membership_graph",
+    "rare_competences",
+    "relevant_competences",
+    "reporting_graph",
+    "span_of_control",
+    "specialist_competences",
+    "specialist_reach",
+    "specialist_users",
+    "supervised_staff",
+    "supervision_graph",
+    "team_overlap",
+    "team_similarity",
+    "visiting_staff",
+]
