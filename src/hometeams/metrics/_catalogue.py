@@ -1,0 +1,138 @@
+"""The catalogue of metrics: what each figure means, its unit and which way is better.
+
+The names are a contract: :func:`~hometeams.metrics.metrics` returns exactly these keys, in this
+order, and :func:`~hometeams.metrics.summarise` has exactly these columns after the group keys.
+A report labels its tables in Norwegian or English from here, and draws arrows (better/worse)
+from ``higher_is_better`` -- ``None`` where a figure is a volume rather than a quality (how many
+jobs, how many hours).
+
+Three families:
+
+* ``service`` -- from the jobs, grouped by ready time and owning team/zone;
+* ``staff time`` -- from the shifts; absent shifts are in neither numerator nor denominator of
+  utilisation, idle share and face-to-face share, and are reported apart;
+* ``continuity`` -- from each user's served visits, within the group.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Mapping
+
+import attrs
+
+__all__ = ["METRICS", "MetricInfo"]
+
+
+@attrs.frozen
+class MetricInfo:
+    """What one metric means.
+
+    Attributes
+    ----------
+    name
+        The key in :func:`~hometeams.metrics.metrics` and the column in a summary table.
+    family
+        ``"service"``, ``"staff time"`` or ``"continuity"``.
+    unit
+        ``"share"`` (0 to 1), ``"index"`` (0 to 1), ``"minutes"``, ``"hours"``, ``"jobs"``,
+        ``"users"`` or ``"staff"``.
+    higher_is_better
+        ``True``/``False``, or ``None`` for a volume that is neither good nor bad.
+    label_nb, label_en
+        Short labels in Norwegian (bokmål) and English.
+    description
+        The definition, in English.
+
+    Examples
+    --------
+    >>> info = METRICS["idle_share"]
+    >>> info.label_nb, info.unit, info.higher_is_better
+    ('Ledig gang', 'share', False)
+    """
+
+    name: str
+    family: str
+    unit: str
+    higher_is_better: bool | None
+    label_nb: str
+    label_en: str
+    description: str
+
+
+_S, _T, _C = "service", "staff time", "continuity"
+_ENTRIES = (
+    (_S, "jobs", "jobs", None, "Oppdrag", "Jobs",
+     "Jobs that became ready after the warm-up (a two-person visit is one job)."),
+    (_S, "served", "jobs", None, "Utførte oppdrag", "Served jobs",
+     "Jobs started within the horizon (on time or late)."),
+    (_S, "unserved", "jobs", False, "Ikke utførte oppdrag", "Unserved jobs",
+     "Jobs never started within the horizon."),
+    (_S, "unserved_share", "share", False, "Andel ikke utført", "Unserved share",
+     "unserved / jobs."),
+    (_S, "on_time_share", "share", True, "Andel i tide", "On-time share",
+     ("Jobs started by their due time / all jobs (unserved jobs count as not on time), so "
+     "on_time_share + late_share + unserved_share = 1.")),
+    (_S, "late_share", "share", False, "Andel forsinket", "Late share",
+     "Jobs started after their due time / all jobs."),
+    (_S, "mean_delay", "minutes", False, "Gjennomsnittlig forsinkelse", "Mean delay",
+     "Mean of start - ready over served jobs."),
+    (_S, "p90_delay", "minutes", False, "Forsinkelse, 90-persentil", "Delay, 90th percentile",
+     "90th percentile of start - ready over served jobs (linear interpolation, as numpy)."),
+    (_S, "competence_match", "share", True, "Riktig kompetanse", "Competence match",
+     ("Among served jobs that had preferred competences: the share where all of them were met. "
+     "Jobs without preferences and unserved jobs are left out of the denominator.")),
+    (_T, "rostered_hours", "hours", None, "Turnustimer", "Rostered hours",
+     "Rostered hours of every shift, including absent ones: the roster as planned."),
+    (_T, "staff_hours", "hours", None, "Arbeidede timer", "Staff-hours worked",
+     "Rostered hours of the shifts worked (not absent) plus overtime."),
+    (_T, "utilisation", "share", True, "Utnyttelsesgrad", "Utilisation",
+     "(busy + travel) / rostered, over shifts worked (absent shifts excluded)."),
+    (_T, "idle_share", "share", False, "Ledig gang", "Idle share",
+     "idle / rostered, over shifts worked (absent shifts excluded)."),
+    (_T, "face_to_face_share", "share", True, "Andel ansiktstid", "Face-to-face share",
+     ("busy / (rostered + overtime), over shifts worked; overtime minutes are in the "
+     "denominator only, since the records do not split them into busy and travel.")),
+    (_T, "overtime_hours", "hours", False, "Overtidstimer", "Overtime hours",
+     "Minutes worked past the end of shifts, in hours."),
+    (_T, "absent_hours", "hours", False, "Fraværstimer", "Absent hours",
+     "Rostered hours of shifts the staff member was absent from."),
+    (_T, "absent_share", "share", False, "Fraværsandel", "Absent share",
+     "absent rostered minutes / all rostered minutes."),
+    (_C, "users", "users", None, "Brukere", "Users",
+     "Users with at least one served visit in the group."),
+    (_C, "continuity_users", "users", None, "Brukere med minst to besøk",
+     "Users with two or more visits",
+     ("Users with at least two served visits in the group: the users the mean indices are "
+     "averaged over.")),
+    (_C, "mean_distinct_staff_14d", "staff", False, "Ulike ansatte per 14 dager",
+     "Distinct staff per 14 days",
+     ("Mean over user-fortnights with a served visit of the number of distinct staff met "
+     "(both staff of a two-person visit); fortnights start at the warm-up's end and only "
+     "whole fortnights within the horizon count.")),
+    (_C, "mean_upc", "index", True, "UPC (andel hos vanligste ansatt)",
+     "Usual provider continuity (UPC)", "max n_i / N, averaged over continuity_users."),
+    (_C, "mean_coc", "index", True, "COC (Bice–Boxerman)", "Continuity of care index (COC)",
+     "(sum n_i^2 - N) / (N (N - 1)), averaged over continuity_users."),
+    (_C, "mean_secon", "index", True, "SECON (sekvensiell kontinuitet)",
+     "Sequential continuity (SECON)",
+     ("Share of consecutive visit pairs by the same staff member, averaged over "
+     "continuity_users.")),
+    (_C, "mean_mmci", "index", True, "MMCI (modifisert kontinuitetsindeks)",
+     "Modified modified continuity index (MMCI)",
+     "(1 - M / (N + 0.1)) / (1 - 1 / (N + 0.1)), averaged over continuity_users."),
+    (_C, "mean_hhi", "index", True, "HHI (konsentrasjon)",
+     "Herfindahl–Hirschman concentration (HHI)",
+     "sum (n_i / N)^2, averaged over continuity_users."),
+    (_C, "mean_known_provider", "share", True, "Andel besøk av kjent ansatt",
+     "Known-provider share",
+     "Share of visits 2..N by a staff member already seen, averaged over continuity_users."),
+)  # fmt: skip
+
+METRICS: Mapping[str, MetricInfo] = types.MappingProxyType(
+    {
+        name: MetricInfo(name, family, unit, better, nb, en, text)
+        for family, name, unit, better, nb, en, text in _ENTRIES
+    }
+)
+"""Every metric, by name, in the order of a summary table's columns."""

@@ -1,0 +1,43 @@
+"""Tests of the per-group staff-time figures: Kari's evening and Per's sick leave."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from hometeams.metrics._staff_time import staff_time_metrics
+from hometeams.records import ShiftRecords
+
+# Kari: 480 rostered = 250 busy + 90 travel + 140 idle, then 20 minutes' overtime.
+# Per: rostered the same evening, absent.  Ola: another team, 480 idle.
+SHIFTS = ShiftRecords(
+    staff=["kari", "per", "ola"], team=["a", "a", "b"], zone=["z"] * 3, day=[1] * 3,
+    period=["evening"] * 3, start=[2340.0] * 3, end=[2820.0] * 3, rostered=[480.0] * 3,
+    busy=[250.0, 0.0, 0.0], travel=[90.0, 0.0, 0.0], idle=[140.0, 0.0, 480.0],
+    overtime=[20.0, 0.0, 0.0], absent=[False, True, False],
+)  # fmt: skip
+
+
+def test_kari_and_per_by_hand() -> None:
+    """Absent shifts are outside utilisation's numerator and denominator, and reported apart."""
+    got = staff_time_metrics(SHIFTS, np.array([0, 0, 1]), 3)
+    assert got["utilisation"][0] == pytest.approx((250 + 90) / 480)
+    assert got["idle_share"][0] == pytest.approx(140 / 480)
+    assert got["face_to_face_share"][0] == pytest.approx(250 / (480 + 20))
+    assert got["staff_hours"][0] == pytest.approx((480 + 20) / 60)
+    assert got["rostered_hours"][0] == 16.0
+    assert got["absent_hours"][0] == 8.0
+    assert got["absent_share"][0] == 0.5
+    assert got["overtime_hours"][0] == pytest.approx(20 / 60)
+    assert (got["utilisation"][1], got["idle_share"][1]) == (0.0, 1.0)
+    # group 2 has no shifts: hours are 0, shares have no denominator
+    assert got["staff_hours"][2] == 0.0
+    assert np.isnan(got["utilisation"][2])
+    assert np.isnan(got["absent_share"][2])
+
+
+def test_only_absent_shifts() -> None:
+    """A group whose every shift was absent has no utilisation, and absence share 1."""
+    got = staff_time_metrics(SHIFTS.take([1]), np.array([0]), 1)
+    assert np.isnan(got["utilisation"][0])
+    assert got["absent_share"][0] == 1.0
