@@ -48,6 +48,12 @@ def test_ids_must_be_simple_strings(bad: object) -> None:
     _rejects("id", Staff, bad, profession="nurse")
 
 
+def test_ids_may_use_norwegian_letters() -> None:
+    """Zones and staff named with æ, ø and å are valid ids."""
+    assert Zone("sør").id == "sør"
+    assert Staff("bjørg-å", profession="nurse", zone="sør").id == "bjørg-å"
+
+
 def test_competence_lists_are_frozen_sets() -> None:
     """Competences given as a list become a frozenset; a bare string is one competence."""
     assert Staff("a", profession="nurse", competences=["x", "x", "y"]).competences == {"x", "y"}

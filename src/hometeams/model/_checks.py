@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from hometeams.errors import InvalidScenario
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+# Letters include æ, ø and å: planners name zones "sør" and staff "bjørg".
+_ID = re.compile(r"^[^\W_][\w.\-]*$")
 
 
 def check_id(value: object, *, field: str = "id") -> None:
