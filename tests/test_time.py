@@ -53,6 +53,6 @@ def test_every_minute_has_exactly_one_period(t: float) -> None:
 
 def test_clock_must_be_ordered() -> None:
     """A clock whose evening starts before its day is refused."""
-    with pytest.raises(InvalidScenario, match="periods"):
+    with pytest.raises(InvalidScenario, match="day < evening < night"):
         PeriodClock(day=16 * HOUR, evening=15 * HOUR)
     assert PeriodClock().start("evening") == 15 * HOUR

@@ -84,8 +84,7 @@ class PeriodClock:
         if not 0 <= self.day < self.evening < self.night <= DAY:
             raise InvalidScenario(
                 "must satisfy 0 <= day < evening < night <= 1440 minutes, got "
-                f"day={self.day!r}, evening={self.evening!r}, night={self.night!r}",
-                path="periods",
+                f"day={self.day!r}, evening={self.evening!r}, night={self.night!r}"
             )
 
     def period(self, t: Minutes) -> Period:

@@ -45,6 +45,10 @@ def _b(v: object) -> NDArray[np.bool_]:
 
 
 def _sets(v: Sequence[frozenset[CompetenceId]]) -> tuple[frozenset[CompetenceId], ...]:
+    # realise() builds a tuple of frozensets already; rebuilding a year's 600,000 sets would cost
+    # a third of its time.
+    if isinstance(v, tuple):
+        return v
     return tuple(frozenset(s) for s in v)
 
 

@@ -1,0 +1,61 @@
+"""Scenarios: what happens over time in a home-care organisation, and its realisation.
+
+A :class:`Scenario` is an organisation plus its :class:`Roster` (who works which shift), its
+:class:`Demand` (visit plans, unplanned arrivals, alarms, hospital discharges), its
+:class:`Absences` (sick leave, named absences), the :class:`TravelMatrix` between zones, the
+organisation model (policy), the horizon and the warm-up. :func:`realise` rolls the dice for one
+replication and returns a :class:`Realisation` -- the contract with the simulator.
+"""
+
+from __future__ import annotations
+
+from hometeams.scenario._absence import Absence, Absences, SickLeave
+from hometeams.scenario._arrivals import Alarms, ArrivalProcess
+from hometeams.scenario._demand import Demand
+from hometeams.scenario._discharges import Discharges, Episode
+from hometeams.scenario._durations import (
+    Duration,
+    DurationDistribution,
+    Empirical,
+    Exponential,
+    Fixed,
+    LogNormal,
+)
+from hometeams.scenario._realise import realise
+from hometeams.scenario._realised import Realisation, RealisedJobs, RealisedShifts
+from hometeams.scenario._roster import Floor, Roster, RosterLine, Shift
+from hometeams.scenario._scenario import Finding, Scenario
+from hometeams.scenario._streams import Seed
+from hometeams.scenario._travel import Leg, TravelMatrix
+from hometeams.scenario._visits import VisitPlan
+
+__all__ = [
+    "Absence",
+    "Absences",
+    "Alarms",
+    "ArrivalProcess",
+    "Demand",
+    "Discharges",
+    "Duration",
+    "DurationDistribution",
+    "Empirical",
+    "Episode",
+    "Exponential",
+    "Finding",
+    "Fixed",
+    "Floor",
+    "Leg",
+    "LogNormal",
+    "Realisation",
+    "RealisedJobs",
+    "RealisedShifts",
+    "Roster",
+    "RosterLine",
+    "Scenario",
+    "Seed",
+    "Shift",
+    "SickLeave",
+    "TravelMatrix",
+    "VisitPlan",
+    "realise",
+]
