@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hometeams.cli import main
-from hometeams.errors import InvalidScenario
+from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.io import (
     dumps_organisation,
     loads_organisation,
@@ -183,7 +183,7 @@ def test_write_refuses_to_overwrite(tmp_path: Path) -> None:
     """An existing file is never replaced unless asked; its content stays as it was."""
     path = tmp_path / "org.toml"
     path.write_text("# my notes\n", encoding="utf-8")
-    with pytest.raises(FileExistsError, match="overwrite=True"):
+    with pytest.raises(InvalidArgument, match="overwrite=True"):
         write_organisation(Organisation("x"), path)
     assert path.read_text(encoding="utf-8") == "# my notes\n"
     assert write_organisation(Organisation("x"), path, overwrite=True) == path

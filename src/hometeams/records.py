@@ -17,9 +17,7 @@ value (e.g. ``staff`` of an unserved job) and float columns ``nan``.
 
 from __future__ import annotations
 
-import csv
 import enum
-import math
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Self, cast
@@ -28,6 +26,7 @@ import attrs
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from hometeams._files import check_writable, write_csv
 from hometeams.errors import InvalidArgument
 
 __all__ = ["JobRecords", "JobState", "Records", "ShiftRecords", "describe_columns"]
@@ -121,16 +120,8 @@ class _Table:
         Path
             The path written.
         """
-        out = Path(path)
-        if out.exists() and not overwrite:
-            raise InvalidArgument(f"path: {str(out)!r} exists; pass overwrite=True to replace it")
         cols = self.columns()
-        with out.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(cols)
-            for i in range(len(self)):
-                writer.writerow(_csv_value(col[i]) for col in cols.values())
-        return out
+        return write_csv(path, list(cols), zip(*cols.values(), strict=True), overwrite=overwrite)
 
     def to_pandas(self) -> Any:
         """The table as a pandas DataFrame (needs the ``frame`` extra)."""
@@ -139,13 +130,6 @@ class _Table:
         except ImportError as err:  # pragma: no cover - depends on the environment
             raise ImportError("to_pandas needs pandas: pip install 'hometeams[frame]'") from err
         return pd.DataFrame(self.columns())
-
-
-def _csv_value(value: np.generic) -> object:
-    item = value.item()
-    if isinstance(item, float) and math.isnan(item):
-        return ""
-    return item
 
 
 @attrs.frozen(eq=False)
@@ -242,6 +226,7 @@ class Records:
     def to_csv(self, directory: str | Path, *, overwrite: bool = False) -> tuple[Path, Path]:
         """Write ``jobs.csv`` and ``shifts.csv`` into ``directory`` (created if missing)."""
         out = Path(directory)
+        check_writable([out / "jobs.csv", out / "shifts.csv"], overwrite=overwrite)
         out.mkdir(parents=True, exist_ok=True)
         return (
             self.jobs.to_csv(out / "jobs.csv", overwrite=overwrite),

@@ -8,13 +8,12 @@ existing file is an error that names it.
 
 from __future__ import annotations
 
-import csv
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
-from typing import Any, TypeAlias
+from collections.abc import Mapping
+from typing import TypeAlias
 
-from hometeams.errors import InvalidArgument, InvalidScenario
+from hometeams._files import check_writable, to_frame, write_csv
+from hometeams.errors import InvalidScenario
 
 __all__ = [
     "Row",
@@ -26,31 +25,6 @@ __all__ = [
 ]
 
 Row: TypeAlias = Mapping[str, object]
-
-
-def check_writable(paths: Iterable[Path], *, overwrite: bool) -> None:
-    """Refuse to replace an existing file unless ``overwrite`` is true."""
-    if overwrite:
-        return
-    for path in paths:
-        if path.exists():
-            raise InvalidArgument(f"path: {str(path)!r} exists; pass overwrite=True to replace it")
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    return value
-
-
-def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Row]) -> Path:
-    """Write ``rows`` under a header of ``columns``; ``nan`` becomes an empty cell."""
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(_cell(row[name]) for name in columns)
-    return path
 
 
 def json_number(value: float) -> float | str | None:
@@ -71,12 +45,3 @@ def from_json_number(value: object, *, path: str, source: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidScenario(f"must be a number or null, got {value!r}", path=path, source=source)
     return float(value)
-
-
-def to_frame(columns: Sequence[str], rows: Iterable[Row]) -> Any:
-    """The rows as a pandas DataFrame (needs the ``frame`` extra)."""
-    try:
-        import pandas as pd  # noqa: PLC0415 - optional dependency
-    except ImportError as err:  # pragma: no cover - depends on the environment
-        raise ImportError("to_pandas needs pandas: pip install 'hometeams[frame]'") from err
-    return pd.DataFrame([[row[name] for name in columns] for row in rows], columns=list(columns))

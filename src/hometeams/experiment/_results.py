@@ -19,6 +19,7 @@ import attrs
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from hometeams._files import write_text
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.experiment._export import (
     Row,
@@ -232,7 +233,7 @@ class Comparison:
         check_writable(paths, overwrite=overwrite)
         out.mkdir(parents=True, exist_ok=True)
         return tuple(
-            write_csv(path, COLUMNS[name], self.tidy(name))
+            write_csv(path, COLUMNS[name], self.tidy(name), overwrite=overwrite)
             for path, name in zip(paths, TABLES, strict=True)
         )
 
@@ -262,10 +263,8 @@ class Comparison:
 
     def to_json(self, path: str | Path, *, overwrite: bool = False) -> Path:
         """Write :meth:`to_dict` as a JSON file; an existing file needs ``overwrite=True``."""
-        out = Path(path)
-        check_writable([out], overwrite=overwrite)
-        out.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
-        return out
+        text = json.dumps(self.to_dict(), indent=1) + "\n"
+        return write_text(path, text, overwrite=overwrite)
 
     @classmethod
     def from_dict(cls, data: object, *, source: str = "") -> Comparison:

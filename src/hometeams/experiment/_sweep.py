@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from hometeams._files import write_text
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.experiment._engine import run_groups
 from hometeams.experiment._executor import ExecutorSetting
@@ -144,7 +145,9 @@ class Sweep:
         check_writable(paths, overwrite=overwrite)
         out.mkdir(parents=True, exist_ok=True)
         return tuple(
-            write_csv(path, (*self.parameters, *COLUMNS[name]), self.tidy(name))
+            write_csv(
+                path, (*self.parameters, *COLUMNS[name]), self.tidy(name), overwrite=overwrite
+            )
             for path, name in zip(paths, TABLES, strict=True)
         )
 
@@ -167,10 +170,8 @@ class Sweep:
 
     def to_json(self, path: str | Path, *, overwrite: bool = False) -> Path:
         """Write :meth:`to_dict` as a JSON file; an existing file needs ``overwrite=True``."""
-        out = Path(path)
-        check_writable([out], overwrite=overwrite)
-        out.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
-        return out
+        text = json.dumps(self.to_dict(), indent=1) + "\n"
+        return write_text(path, text, overwrite=overwrite)
 
     @classmethod
     def from_json(cls, path: str | Path) -> Sweep:

@@ -46,6 +46,7 @@ from typing import Any
 import attrs
 import tomli_w
 
+from hometeams._files import write_text
 from hometeams.errors import InvalidScenario
 from hometeams.io._convert import WEEKDAY_NAMES, structure
 from hometeams.model import Membership, Organisation, Period, Staff, Team
@@ -231,7 +232,7 @@ def write_organisation(
 
     Raises
     ------
-    FileExistsError
+    InvalidArgument
         If ``path`` exists and ``overwrite`` is false: nothing a user wrote is lost.
 
     Examples
@@ -244,16 +245,9 @@ def write_organisation(
     >>> write_organisation(org, path)
     Traceback (most recent call last):
     ...
-    FileExistsError: ...org.toml exists; pass overwrite=True to replace it
+    hometeams.errors.InvalidArgument: path: '...org.toml' exists; pass overwrite=True to replace it
     """
-    path = Path(path)
-    text = dumps_organisation(org)
-    try:
-        with path.open("w" if overwrite else "x", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-    except FileExistsError:
-        raise FileExistsError(f"{path} exists; pass overwrite=True to replace it") from None
-    return path
+    return write_text(path, dumps_organisation(org), overwrite=overwrite)
 
 
 def _plain_fields(obj: Any) -> dict[str, Any]:

@@ -9,8 +9,6 @@ changed under anyone's feet.
 
 from __future__ import annotations
 
-import csv
-import math
 import types
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -20,6 +18,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from hometeams._files import write_csv
 from hometeams.errors import InvalidArgument
 
 __all__ = ["MetricTable"]
@@ -160,14 +159,7 @@ class MetricTable:
         Path
             The path written.
         """
-        out = Path(path)
-        if out.exists() and not overwrite:
-            raise InvalidArgument(f"path: {str(out)!r} exists; pass overwrite=True to replace it")
-        with out.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(self.columns)
-            writer.writerows(_csv_row(row.values()) for row in self.rows())
-        return out
+        return write_csv(path, list(self.columns), self.rows(), overwrite=overwrite)
 
     def to_pandas(self) -> Any:
         """The table as a pandas DataFrame (needs the ``frame`` extra)."""
@@ -176,7 +168,3 @@ class MetricTable:
         except ImportError as err:  # pragma: no cover - depends on the environment
             raise ImportError("to_pandas needs pandas: pip install 'hometeams[frame]'") from err
         return pd.DataFrame({name: np.array(col) for name, col in self.columns.items()})
-
-
-def _csv_row(values: Iterable[object]) -> list[object]:
-    return ["" if isinstance(v, float) and math.isnan(v) else v for v in values]
