@@ -69,6 +69,20 @@ def test_same_seed_same_results() -> None:
     assert not _equal(simulate_flow(BASE, seed=5), simulate_flow(BASE, seed=6))
 
 
+def test_a_seed_sequence_is_not_used_up() -> None:
+    """Passing one SeedSequence object twice gives identical results: it is never advanced."""
+    seq = np.random.SeedSequence(5)
+    first = simulate_flow(BASE, seed=seq)
+    assert seq.n_children_spawned == 0
+    assert _equal(first, simulate_flow(BASE, seed=seq))
+
+
+def test_negative_seed_is_refused_by_name() -> None:
+    """A negative seed is an InvalidArgument naming 'seed'."""
+    with pytest.raises(InvalidArgument, match="seed"):
+        simulate_flow(BASE, seed=-1)
+
+
 def test_appointment_rule_does_not_change_the_reports() -> None:
     """Two rules with one seed see the same reports and assessments (common random numbers)."""
     a = simulate_flow(BASE, seed=9)

@@ -141,3 +141,18 @@ def test_error_message_names_value_and_rule() -> None:
     """The message says the field, the rule and the offending value."""
     with pytest.raises(InvalidScenario, match=r"^mean: must be a finite number > 0, got -5$"):
         Exponential(-5)
+
+
+def test_lognormal_parameters_stay_finite_for_extreme_spread() -> None:
+    """sd/mean = 1e200 gives sigma = sqrt(2 ln 1e199 + ...) ≈ 30.24, not an overflow."""
+    import math
+
+    sigma = LogNormal(mean=30, sd=1e200).sigma
+    assert sigma == pytest.approx(math.sqrt(math.log1p(1e-400) + 2 * math.log(1e200 / 30)))
+
+
+def test_lognormal_from_log_outside_float_range_is_refused_by_name() -> None:
+    """Mu = 3, sigma = 30 has mean exp(453): refused naming sigma; tiny means survive."""
+    with pytest.raises(InvalidScenario, match="sigma"):
+        LogNormal.from_log(mu=3, sigma=30)
+    assert LogNormal.from_log(mu=-40, sigma=0.1).mean == pytest.approx(math.exp(-40 + 0.005))

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from hometeams._random import Seed, root_sequence
 from hometeams.errors import InvalidArgument
 from hometeams.experiment._executor import ExecutorSetting, executor_for
 from hometeams.experiment._model import Model, Runner
@@ -31,7 +33,7 @@ __all__ = ["Settings", "replication_seed", "root_seed", "run_groups"]
 
 
 def root_seed(seed: object) -> np.random.SeedSequence:
-    """The root :class:`~numpy.random.SeedSequence` of ``seed`` (an int, a SeedSequence, None).
+    """The root :class:`~numpy.random.SeedSequence` of an int, SeedSequence, Generator or None.
 
     Examples
     --------
@@ -39,13 +41,7 @@ def root_seed(seed: object) -> np.random.SeedSequence:
     >>> root_seed(42).entropy
     42
     """
-    if isinstance(seed, np.random.SeedSequence):
-        return seed
-    if seed is None or (isinstance(seed, int) and not isinstance(seed, bool) and seed >= 0):
-        return np.random.SeedSequence(seed)
-    raise InvalidArgument(
-        f"seed: must be a non-negative int, a numpy.random.SeedSequence or None, got {seed!r}"
-    )
+    return root_sequence(cast("Seed", seed))
 
 
 def replication_seed(root: np.random.SeedSequence, i: int) -> np.random.SeedSequence:

@@ -41,6 +41,7 @@ import attrs
 import numpy as np
 import simpy
 
+from hometeams._random import Seed
 from hometeams.errors import InvalidArgument
 from hometeams.followup._flow_records import (
     FlowCoordinators,
@@ -70,7 +71,7 @@ __all__ = ["STREAMS", "simulate_flow"]
 class _Flow:
     """The state of one run, shared by its processes."""
 
-    def __init__(self, spec: FlowSpec, seed: int | np.random.SeedSequence | None) -> None:
+    def __init__(self, spec: FlowSpec, seed: Seed) -> None:
         self.env = simpy.Environment()
         self.spec = spec
         self.rng = streams(seed)
@@ -387,9 +388,7 @@ def _transpose(rows: list[Any], width: int) -> Iterator[list[Any]]:
     return (list(col) for col in zip(*rows, strict=True))
 
 
-def simulate_flow(
-    spec: FlowSpec, *, seed: int | np.random.SeedSequence | None = None
-) -> FlowResult:
+def simulate_flow(spec: FlowSpec, *, seed: Seed = None) -> FlowResult:
     """Simulate the follow-up flow over ``spec.horizon_weeks`` weeks.
 
     Parameters
@@ -397,8 +396,9 @@ def simulate_flow(
     spec
         The flow to simulate.
     seed
-        An integer or :class:`numpy.random.SeedSequence` (one stream per source of randomness
-        is spawned from it); ``None`` for fresh entropy. The same seed gives identical results.
+        An integer, :class:`numpy.random.SeedSequence` or Generator; one stream per source of
+        randomness is derived from it by name, without advancing a SeedSequence passed in.
+        ``None`` takes fresh entropy. The same seed gives identical results.
 
     Returns
     -------

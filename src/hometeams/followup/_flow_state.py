@@ -3,8 +3,8 @@
 The engine (:mod:`hometeams.followup._flow_engine`) keeps one :class:`CoordinatorState` per
 person who holds a coordinator role and one :class:`UserState` per user in the flow, and turns
 them into the columnar tables of :mod:`hometeams.followup._flow_records` at the end. Randomness
-comes from one :class:`numpy.random.SeedSequence` split into one :class:`Stream` per source, in
-the fixed order of :data:`STREAMS`.
+comes from one :class:`Stream` per source in :data:`STREAMS`, derived from the seed by name
+(:func:`hometeams._random.stream`), so adding a source leaves the others unchanged.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import attrs
 import numpy as np
 import simpy
 
+from hometeams._random import Seed, root_sequence, stream
 from hometeams.followup._roles import CoordinatorRole
 from hometeams.followup._users import ComplexNeedsUser
 
@@ -126,12 +127,10 @@ class Stream:
         return min(int(self.uniform(n)), n - 1)
 
 
-def streams(seed: int | np.random.SeedSequence | None) -> dict[str, Stream]:
-    root = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
-    return {
-        name: Stream(np.random.default_rng(child))
-        for name, child in zip(STREAMS, root.spawn(len(STREAMS)), strict=True)
-    }
+def streams(seed: Seed) -> dict[str, Stream]:
+    """One stream per source, keyed by its name; the caller's seed is never advanced."""
+    root = root_sequence(seed)
+    return {name: Stream(stream(root, "followup", name)) for name in STREAMS}
 
 
 class Ids:

@@ -9,6 +9,7 @@ replication and returns a :class:`Realisation` -- the contract with the simulato
 
 from __future__ import annotations
 
+from hometeams._random import Seed
 from hometeams.scenario._absence import Absence, Absences, SickLeave
 from hometeams.scenario._arrivals import Alarms, ArrivalProcess
 from hometeams.scenario._demand import Demand
@@ -25,7 +26,6 @@ from hometeams.scenario._realise import realise
 from hometeams.scenario._realised import Realisation, RealisedJobs, RealisedShifts
 from hometeams.scenario._roster import Floor, Roster, RosterLine, Shift
 from hometeams.scenario._scenario import Finding, Scenario
-from hometeams.scenario._streams import Seed
 from hometeams.scenario._travel import Leg, TravelMatrix
 from hometeams.scenario._visits import VisitPlan
 

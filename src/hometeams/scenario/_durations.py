@@ -106,6 +106,7 @@ class LogNormal:
         check_nonnegative(self.sd, field="sd")
         object.__setattr__(self, "mean", float(self.mean))
         object.__setattr__(self, "sd", float(self.sd))
+        _ = self.sigma  # computed stably, so any finite mean and sd give finite parameters
 
     @classmethod
     def from_log(cls, *, mu: float, sigma: float) -> LogNormal:
@@ -113,14 +114,28 @@ class LogNormal:
         if not math.isfinite(mu):
             raise InvalidScenario(f"must be a finite number, got {mu!r}", path="mu")
         check_nonnegative(sigma, field="sigma")
-        mean = math.exp(mu + sigma**2 / 2)
-        sd = mean * math.sqrt(math.expm1(sigma**2))
-        return cls(mean=round(mean, 12), sd=round(sd, 12))
+        try:
+            mean = math.exp(mu + sigma**2 / 2)
+            sd = mean * math.sqrt(math.expm1(sigma**2))
+        except OverflowError:
+            mean = sd = math.inf
+        if not (math.isfinite(sd) and mean > 0):
+            raise InvalidScenario(
+                f"mu={mu!r} with sigma={sigma!r} gives a mean or sd outside floating point range",
+                path="sigma",
+            )
+        # Twelve significant digits undo the round trip's last-bit noise (sd 10.000000000000002)
+        # without flattening very small or very large values.
+        return cls(mean=float(f"{mean:.12g}"), sd=float(f"{sd:.12g}"))
 
     @property
     def sigma(self) -> float:
         """Standard deviation of the log-duration."""
-        return math.sqrt(math.log1p((self.sd / self.mean) ** 2))
+        ratio = self.sd / self.mean
+        if ratio <= 1.0:
+            return math.sqrt(math.log1p(ratio**2))
+        # log(1 + r**2) = 2 log r + log1p(r**-2), which cannot overflow for large r.
+        return math.sqrt(2.0 * math.log(ratio) + math.log1p(ratio**-2))
 
     @property
     def mu(self) -> float:

@@ -28,6 +28,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from hometeams._random import Seed, root_sequence, stream
 from hometeams._time import DAY, HOUR
 from hometeams._types import CompetenceId, Minutes, StaffId, TeamId, UserId, ZoneId
 from hometeams.errors import InvalidScenario
@@ -44,7 +45,6 @@ from hometeams.scenario._durations import (
 from hometeams.scenario._realised import Realisation, RealisedJobs, RealisedShifts
 from hometeams.scenario._roster import horizon_days
 from hometeams.scenario._scenario import Scenario
-from hometeams.scenario._streams import Seed, root_sequence, stream
 from hometeams.scenario._visits import VisitPlan
 
 __all__ = ["realise"]

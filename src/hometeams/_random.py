@@ -1,4 +1,8 @@
-"""Named random streams: one independent generator per source of randomness.
+"""Seeds and named random streams: one independent generator per source of randomness.
+
+Every stochastic entry point -- ``realise``, ``simulate``, ``compare``, ``sweep``,
+``simulate_flow``, ``queue_check`` -- turns its ``seed`` into a root sequence with
+:func:`root_sequence` and draws from :func:`stream`, never from global state.
 
 A replication's seed (an ``int`` or a :class:`numpy.random.SeedSequence` handed down by an
 experiment) is turned into one generator per *named* source -- the durations of Mrs Hansen's
@@ -19,8 +23,8 @@ from hometeams.errors import InvalidArgument
 
 __all__ = ["Seed", "root_sequence", "stream"]
 
-Seed = int | np.random.SeedSequence | np.random.Generator | None
-"""What :func:`~hometeams.scenario.realise` accepts as a seed."""
+Seed = int | np.integer | np.random.SeedSequence | np.random.Generator | None
+"""What every stochastic entry point of hometeams accepts as a seed."""
 
 _TAG = 0x686F6D657465616D  # "hometeam": keeps our keys apart from plain spawn() children
 

@@ -1,4 +1,4 @@
-"""Tests for hometeams.scenario._streams: named random streams keyed by stable digests."""
+"""Tests for hometeams._random: named random streams keyed by stable digests."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import sys
 import numpy as np
 import pytest
 
+from hometeams._random import root_sequence, stream
 from hometeams.errors import InvalidArgument
-from hometeams.scenario._streams import root_sequence, stream
 
 
 def test_same_name_same_stream_different_name_different_stream() -> None:
@@ -32,7 +32,7 @@ def test_stream_is_independent_of_python_hash_seed() -> None:
     """Names are digested with BLAKE2b, not hash(): another hash seed gives the same stream."""
     value = stream(root_sequence(0), "arrivals", "calls", "counts").integers(0, 2**31)
     code = (
-        "from hometeams.scenario._streams import root_sequence, stream;"
+        "from hometeams._random import root_sequence, stream;"
         "print(stream(root_sequence(0), 'arrivals', 'calls', 'counts').integers(0, 2**31))"
     )
     out = subprocess.run(
