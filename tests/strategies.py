@@ -30,6 +30,7 @@ from typing import TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from hometeams._time import DAY
 from hometeams.model import (
     COMPETENCES,
     PROFESSIONS,
@@ -46,6 +47,7 @@ from hometeams.model import (
     User,
     Zone,
 )
+from hometeams.records import JobRecords, ShiftRecords
 
 __all__ = [
     "competence_sets",
@@ -447,3 +449,35 @@ def district() -> Organisation:
             Unit("south", name="Sør", leader="sara", parent="home"),
         ],
     )
+
+
+# -- record builders (hand-made simulation records for metric and plot tests) ------------
+
+
+def shifts_table(
+    rows: list[tuple[str, float, float]], *, absent: list[bool] | None = None
+) -> ShiftRecords:
+    """Shift records from (staff, start, end); busy/travel/idle are not used by the plots."""
+    n = len(rows)
+    return ShiftRecords(
+        staff=[r[0] for r in rows], team=[""] * n, zone=["z"] * n,
+        day=[int(r[1] // DAY) for r in rows], period=["day"] * n,
+        start=[r[1] for r in rows], end=[r[2] for r in rows],
+        rostered=[r[2] - r[1] for r in rows], busy=[0.0] * n, travel=[0.0] * n,
+        idle=[r[2] - r[1] for r in rows], overtime=[0.0] * n,
+        absent=absent if absent is not None else [False] * n,
+    )  # fmt: skip
+
+
+def jobs_table(rows: list[tuple[str, str, str, float, float, float]]) -> JobRecords:
+    """Served job records from (user, staff, staff2, start, end, travel)."""
+    n = len(rows)
+    return JobRecords(
+        id=range(n), user=[r[0] for r in rows], staff=[r[1] for r in rows],
+        staff2=[r[2] for r in rows], team=[""] * n, served_by_team=[""] * n, zone=["z"] * n,
+        kind=["visit"] * n, ready=[r[3] for r in rows], due=[r[3] for r in rows],
+        start=[r[3] for r in rows], end=[r[4] for r in rows],
+        duration=[r[4] - r[3] for r in rows], travel=[r[5] for r in rows], state=[0] * n,
+        preferred=[False] * n, preferred_met=[False] * n,
+        n_staff=[2 if r[2] else 1 for r in rows],
+    )  # fmt: skip

@@ -13,6 +13,7 @@ PAGE = Path(__file__).resolve().parents[1] / "docs" / "explanation" / "continuit
 DOCUMENTED = [
     "GROUP_KEYS", "METRICS", "Continuity", "MetricInfo", "MetricTable", "continuity",
     "continuity_by_user", "distinct_staff", "expected_distinct_staff", "metrics", "summarise",
+    "utilisation_by_hour",
 ]  # fmt: skip
 
 

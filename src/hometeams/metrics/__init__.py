@@ -16,6 +16,7 @@ from __future__ import annotations
 from hometeams.metrics._catalogue import METRICS, MetricInfo
 from hometeams.metrics._continuity import Continuity, continuity, expected_distinct_staff
 from hometeams.metrics._grouping import GROUP_KEYS
+from hometeams.metrics._hourly import utilisation_by_hour
 from hometeams.metrics._summary import metrics, summarise
 from hometeams.metrics._table import MetricTable
 from hometeams.metrics._users import continuity_by_user, distinct_staff
@@ -32,4 +33,5 @@ __all__ = [
     "expected_distinct_staff",
     "metrics",
     "summarise",
+    "utilisation_by_hour",
 ]

@@ -1,8 +1,10 @@
-"""Reports a planner reads: the organisation analysis in a terminal, or as JSON.
+"""Reports a planner reads: the organisation analysis, plots, and the comparison report.
 
 :func:`analysis_text` is what ``hometeams analyse FILE`` prints, in English or Norwegian
 (bokmål) labels (:data:`LABELS`); :func:`analysis_dict` is the same content as JSON-serialisable
-data for ``hometeams analyse --json``.
+data for ``hometeams analyse --json``. :func:`report_html` and :func:`write_report` make a
+single-file HTML report of a comparison for a leader group, with the plots (``plot_*``, needing
+the ``plot`` extra) embedded.
 
 Examples
 --------
@@ -16,5 +18,30 @@ Analyse av Distrikt 1
 from __future__ import annotations
 
 from hometeams.report._analysis import LABELS, analysis_dict, analysis_text
+from hometeams.report._html import HEADLINE_METRICS, report_html, write_report
+from hometeams.report._labels import REPORT_TEXT, describe_difference
+from hometeams.report._plots import (
+    PALETTE,
+    plot_comparison,
+    plot_distinct_staff,
+    plot_organisation,
+    plot_tradeoff,
+    plot_utilisation,
+)
 
-__all__ = ["LABELS", "analysis_dict", "analysis_text"]
+__all__ = [
+    "HEADLINE_METRICS",
+    "LABELS",
+    "PALETTE",
+    "REPORT_TEXT",
+    "analysis_dict",
+    "analysis_text",
+    "describe_difference",
+    "plot_comparison",
+    "plot_distinct_staff",
+    "plot_organisation",
+    "plot_tradeoff",
+    "plot_utilisation",
+    "report_html",
+    "write_report",
+]
