@@ -36,6 +36,15 @@ def test_kari_and_per_by_hand() -> None:
     assert np.isnan(got["absent_share"][2])
 
 
+def test_overtime_spent_with_the_user_counts_as_face_to_face() -> None:
+    """Kari's 20 overtime minutes, 15 of them finishing a visit: (250 + 15) / (480 + 20)."""
+    cols = SHIFTS.columns()
+    cols["overtime_busy"] = np.array([15.0, 0.0, 0.0])
+    got = staff_time_metrics(ShiftRecords(**cols), np.array([0, 0, 1]), 2)
+    assert got["face_to_face_share"][0] == pytest.approx(265 / 500)
+    assert got["utilisation"][0] == pytest.approx((250 + 90) / 480)  # within the shift only
+
+
 def test_only_absent_shifts() -> None:
     """A group whose every shift was absent has no utilisation, and absence share 1."""
     got = staff_time_metrics(SHIFTS.take([1]), np.array([0]), 1)

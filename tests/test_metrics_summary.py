@@ -360,6 +360,7 @@ def _shifts(rows: list[tuple[int, int, int, int, int, bool, int, str, str, str]]
             ("period", period), ("start", day * DAY + 420), ("end", day * DAY + 420 + rostered),
             ("rostered", rostered), ("busy", busy), ("travel", travel), ("idle", idle),
             ("overtime", 0 if absent else overtime), ("absent", absent),
+            ("overtime_busy", 0 if absent else overtime / 2),
         ):  # fmt: skip
             cols[name].append(value)
     return ShiftRecords(**cols)

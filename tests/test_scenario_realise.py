@@ -312,6 +312,20 @@ def test_sunday_night_wraps_into_the_first_morning_and_shifts_stop_at_horizon() 
         (6 * DAY + 1380, WEEK),
     ]
     assert set(shifts.period.tolist()) == {"night"}
+    # the first piece was rostered on the Sunday before week 1
+    assert shifts.day.tolist() == [-1, 6]
+
+
+def test_pieces_of_a_split_night_shift_keep_their_rostered_day() -> None:
+    """Friday's night shift, split by an absence on Saturday 01:00-02:00, stays Friday's."""
+    s = scenario(
+        roster=Roster.weekly({"ola": {"fri": "night"}}),
+        horizon=WEEK,
+        absences=Absences(intervals=[Absence("ola", start=5 * DAY + 60, end=5 * DAY + 120)]),
+    )
+    shifts = realise(s, seed=0).shifts
+    assert shifts.absent.tolist() == [False, True, False]
+    assert shifts.day.tolist() == [4, 4, 4]
 
 
 def test_rotation_and_custom_shift_and_team() -> None:

@@ -63,6 +63,10 @@ _CONVERT = {
 }
 
 
+def _floats(values: ArrayLike) -> NDArray[np.float64]:
+    return np.asarray(values, dtype=np.float64)
+
+
 class _Table:
     """Shared behaviour of the columnar tables: length checks, rows, CSV, column dicts."""
 
@@ -182,6 +186,8 @@ class ShiftRecords(_Table):
 
     ``busy + travel + idle == rostered`` for every row that is not absent; an absent row has
     ``rostered`` minutes of the roster but zero busy, travel, idle and overtime.
+    ``overtime_busy`` is the part of ``overtime`` spent working on site (the rest travelling);
+    it defaults to zero for tables built by hand.
     """
 
     _title: ClassVar[str] = "shifts"
@@ -199,6 +205,11 @@ class ShiftRecords(_Table):
     idle: NDArray[np.float64] = _col("f", "minutes neither busy nor travelling")
     overtime: NDArray[np.float64] = _col("f", "minutes worked past the shift's end")
     absent: NDArray[np.bool_] = _col("b", "whether the staff member was absent")
+    overtime_busy: NDArray[np.float64] = attrs.field(
+        metadata={"kind": "f", "doc": "minutes of the overtime spent working on site"},
+        converter=_floats,
+        default=attrs.Factory(lambda self: np.zeros(len(self.staff)), takes_self=True),
+    )
 
 
 @attrs.frozen(eq=False)

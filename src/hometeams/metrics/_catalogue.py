@@ -91,8 +91,8 @@ _ENTRIES = (
     (_T, "idle_share", "share", False, "Ledig gang", "Idle share",
      "idle / rostered, over shifts worked (absent shifts excluded)."),
     (_T, "face_to_face_share", "share", True, "Andel ansiktstid", "Face-to-face share",
-     ("busy / (rostered + overtime), over shifts worked; overtime minutes are in the "
-     "denominator only, since the records do not split them into busy and travel.")),
+     ("(busy + overtime on site) / (rostered + overtime), over shifts worked: the share of "
+     "paid time spent with users, counting the end of a visit that runs past the shift.")),
     (_T, "overtime_hours", "hours", False, "Overtidstimer", "Overtime hours",
      "Minutes worked past the end of shifts, in hours."),
     (_T, "absent_hours", "hours", False, "Fraværstimer", "Absent hours",

@@ -51,13 +51,14 @@ def staff_time_metrics(
     rostered = total(shifts.rostered)
     busy, travel, idle = total(shifts.busy), total(shifts.travel), total(shifts.idle)
     overtime = total(shifts.overtime)
+    on_site = busy + total(shifts.overtime_busy)  # time with users, in the shift or after it
     absent = np.bincount(group[~present], weights=shifts.rostered[~present], minlength=n_groups)
     return {
         "rostered_hours": rostered_all / HOUR,
         "staff_hours": (rostered + overtime) / HOUR,
         "utilisation": ratio(busy + travel, rostered),
         "idle_share": ratio(idle, rostered),
-        "face_to_face_share": ratio(busy, rostered + overtime),
+        "face_to_face_share": ratio(on_site, rostered + overtime),
         "overtime_hours": overtime / HOUR,
         "absent_hours": absent / HOUR,
         "absent_share": ratio(absent, rostered_all),

@@ -391,7 +391,7 @@ def _shifts(scenario: Scenario, root: np.random.SeedSequence) -> RealisedShifts:
     probability = scenario.absences.sick_leave.probability
     away = _absence_intervals(scenario)
     staff_by_id = scenario.organisation.staff_by_id
-    rows: list[tuple[StaffId, TeamId, ZoneId, float, float, str, bool]] = []
+    rows: list[tuple[StaffId, TeamId, ZoneId, float, float, str, bool, int]] = []
     for day in range(-1, horizon_days(horizon)):
         for k in by_day.get(day % cycle_days, ()):
             shift = scenario.cycle[k]
@@ -404,13 +404,13 @@ def _shifts(scenario: Scenario, root: np.random.SeedSequence) -> RealisedShifts:
             period = shift.period.value
             u = draws.get(line.staff)
             if u is not None and u[day + 1, _PERIODS[shift.period]] < probability:
-                rows.append((line.staff, team, zone, start, end, period, True))
+                rows.append((line.staff, team, zone, start, end, period, True, day))
                 continue
             for a, b, absent in _split(start, end, away.get(line.staff, [])):
-                rows.append((line.staff, team, zone, a, b, period, absent))
+                rows.append((line.staff, team, zone, a, b, period, absent, day))
     rows.sort(key=lambda r: (r[3], r[0], r[4]))
-    columns: list[list[object]] = [[row[c] for row in rows] for c in range(7)]
+    columns: list[list[object]] = [[row[c] for row in rows] for c in range(8)]
     return RealisedShifts(
         staff=columns[0], team=columns[1], zone=columns[2], start=columns[3], end=columns[4],
-        period=columns[5], absent=columns[6],
+        period=columns[5], absent=columns[6], day=columns[7],
     )  # fmt: skip

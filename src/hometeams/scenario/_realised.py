@@ -22,6 +22,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from hometeams._time import DAY
 from hometeams._types import CompetenceId
 from hometeams.errors import InvalidArgument
 
@@ -119,6 +120,10 @@ class RealisedShifts:
         ``day``, ``evening`` or ``night`` by the shift's start.
     absent
         Whether the staff member is absent for this shift (sick leave or an explicit absence).
+    day
+        The day the shift is rostered on (0 = Monday of week 1; -1 for the Sunday-night shift
+        running into the first Monday). A night shift's pieces after midnight, or a shift split
+        by an absence, keep the day it was rostered on. Defaults to the start's day.
     """
 
     staff: NDArray[np.str_] = attrs.field(converter=_str)
@@ -128,6 +133,10 @@ class RealisedShifts:
     end: NDArray[np.float64] = attrs.field(converter=_f8)
     period: NDArray[np.str_] = attrs.field(converter=_str)
     absent: NDArray[np.bool_] = attrs.field(converter=_b)
+    day: NDArray[np.int64] = attrs.field(
+        converter=_i8,
+        default=attrs.Factory(lambda self: np.floor(self.start / DAY), takes_self=True),
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_lengths("shifts", self)

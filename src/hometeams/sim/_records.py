@@ -1,0 +1,142 @@
+"""The engine's buffers turned into records, once, at the end of a run.
+
+During the run the engine writes plain Python lists: for each job the start of work, the
+journey, the staff sent and the shift they were on; for each shift the minutes of work, travel
+and overtime counted into it. Here they become the numpy columns of
+:class:`~hometeams.records.JobRecords` and :class:`~hometeams.records.ShiftRecords`, with the
+derived columns: the state (on time, late, unserved), whether preferred competences were met,
+the team each job was done for, and each shift's idle minutes (``rostered - busy - travel``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from hometeams.records import JobRecords, JobState, ShiftRecords
+from hometeams.sim._compile import Compiled
+
+__all__ = ["job_records", "shift_records"]
+
+
+def job_records(
+    c: Compiled,
+    *,
+    start: Sequence[float],
+    travel: Sequence[float],
+    staff: Sequence[int],
+    staff2: Sequence[int],
+    shift: Sequence[int],
+) -> JobRecords:
+    """One row per job, in the realisation's order (staff -1 = nobody)."""
+    jobs = c.realisation.jobs
+    begun = np.asarray(start, dtype=np.float64)
+    served = ~np.isnan(begun)
+    state = np.where(
+        served, np.where(begun <= jobs.due, JobState.ON_TIME, JobState.LATE), JobState.UNSERVED
+    )
+    names = np.asarray([*c.staff_ids, ""], dtype=np.str_)
+    first = np.asarray(staff, dtype=np.int64)
+    second = np.asarray(staff2, dtype=np.int64)
+    return JobRecords(
+        id=jobs.id,
+        user=jobs.user,
+        staff=names[first],
+        staff2=names[second],
+        team=np.asarray([owners[0] if owners else "" for owners in c.owners], dtype=np.str_),
+        served_by_team=_served_by(c, first, np.asarray(shift, dtype=np.int64)),
+        zone=jobs.zone,
+        kind=jobs.kind,
+        ready=jobs.ready,
+        due=jobs.due,
+        start=begun,
+        end=begun + jobs.duration,
+        duration=jobs.duration,
+        travel=np.where(served, travel, 0.0),
+        state=state,
+        preferred=np.asarray(c.pref, dtype=np.int64) != 0,
+        preferred_met=served & _preferred_met(c, first, second),
+        n_staff=jobs.n_staff,
+    )
+
+
+def shift_records(
+    c: Compiled,
+    *,
+    busy: Sequence[float],
+    travel: Sequence[float],
+    overtime: Sequence[float],
+    overtime_busy: Sequence[float],
+) -> ShiftRecords:
+    """One row per shift, in the realisation's order; absent shifts count no minutes."""
+    shifts = c.realisation.shifts
+    absent = shifts.absent
+    rostered = shifts.end - shifts.start
+    work = np.where(absent, 0.0, busy)
+    trips = np.where(absent, 0.0, travel)
+    idle = np.where(absent, 0.0, rostered - work - trips)
+    # Sums of many float pieces can leave -1e-13 where nothing is idle; a real accounting error
+    # is larger and is left for the metrics' checks to refuse.
+    idle[(idle < 0.0) & (idle > -1e-9)] = 0.0
+    return ShiftRecords(
+        staff=shifts.staff,
+        team=shifts.team,
+        zone=shifts.zone,
+        day=shifts.day,
+        period=shifts.period,
+        start=shifts.start,
+        end=shifts.end,
+        rostered=rostered,
+        busy=work,
+        travel=trips,
+        idle=idle,
+        overtime=np.where(absent, 0.0, overtime),
+        absent=absent,
+        overtime_busy=np.where(absent, 0.0, overtime_busy),
+    )
+
+
+def _preferred_met(
+    c: Compiled, staff: np.ndarray[Any, Any], staff2: np.ndarray[Any, Any]
+) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Whether the staff sent hold every preferred competence (vacuously true)."""
+    if len(c.comp_bit) < 63:  # competence masks fit in int64: vectorise
+        comp = np.asarray([*c.staff_comp, 0], dtype=np.int64)  # index -1 -> none
+        pref = np.asarray(c.pref, dtype=np.int64)
+        return np.asarray((comp[staff] | comp[staff2]) & pref == pref, dtype=np.bool_)
+    comps = [*c.staff_comp, 0]
+    return np.asarray(
+        [
+            (comps[a] | comps[b]) & p == p
+            for a, b, p in zip(staff.tolist(), staff2.tolist(), c.pref, strict=True)
+        ],
+        dtype=np.bool_,
+    )
+
+
+def _served_by(
+    c: Compiled, staff: np.ndarray[Any, Any], shift: np.ndarray[Any, Any]
+) -> np.ndarray[Any, np.dtype[np.str_]]:
+    """The team each served job was done for.
+
+    The shift's team; else the owning team if the staff member belongs to it; else her
+    first team.
+    """
+    shift_team = np.asarray([*c.shift_team, ""], dtype=np.str_)
+    out = shift_team[shift]  # shift -1 (unserved) -> ""
+    open_ = (staff >= 0) & (out == "")
+    if open_.any():
+        n_codes = int(c.owner_code.max()) + 1
+        pair = staff[open_] * n_codes + c.owner_code[open_]
+        unique, inverse = np.unique(pair, return_inverse=True)
+        first = np.flatnonzero(open_)[np.unique(inverse, return_index=True)[1]]
+        names = []
+        for j, key in zip(first.tolist(), unique.tolist(), strict=True):
+            mine = c.staff_teams[key // n_codes]
+            owners = c.owners[j]
+            names.append(next((t for t in owners if t in mine), mine[0] if mine else ""))
+        out = out.astype(object)
+        out[open_] = np.asarray(names, dtype=object)[inverse]
+    return np.asarray(out, dtype=np.str_)
