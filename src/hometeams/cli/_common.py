@@ -4,30 +4,59 @@ A subcommand is a :class:`Command` value: a name, help texts, a function that ad
 arguments and a function that runs it and returns the exit status. Adding a subcommand (``run``,
 ``compare``, ``erlang``...) means writing a module with one ``COMMAND`` and listing it in
 ``hometeams.cli._main.COMMANDS``.
+
+The options mean the same everywhere: ``--seed`` (the root seed; replication ``i`` of every
+model uses its ``i``-th child), ``--replications``, ``--workers`` (1 runs in this process; the
+default is one worker per core), ``--json`` (machine-readable output on standard output),
+``--out DIR`` (files written there, never over existing ones without ``--overwrite``) and
+``--lang nb|en``. A FILE may be an organisation file or a scenario file; the content decides.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import attrs
 
-from hometeams.io import EXAMPLES, example_organisation, read_organisation
+from hometeams.errors import InvalidArgument
+from hometeams.io import EXAMPLES, ScenarioFile, example_organisation
+from hometeams.io._convert import structure
+from hometeams.io._policy import policy_kind
+from hometeams.io._scenario import is_scenario_data, scenario_from_data
+from hometeams.io._toml import parse_toml, read_text
+from hometeams.io._units import format_minutes
+from hometeams.io._unstructure import file_data
+from hometeams.metrics import METRICS
 from hometeams.model import Organisation
 
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_FAILED",
     "EXIT_OK",
+    "HEADLINE",
     "Command",
     "add_organisation_input",
     "add_output_options",
+    "add_run_options",
+    "add_scenario_input",
+    "check_free",
+    "check_scenario",
+    "choose_metrics",
+    "columns",
+    "executor",
     "load_organisation",
+    "load_scenario",
     "print_json",
+    "read_file",
+    "warn_findings",
 ]
 
 EXIT_OK = 0
@@ -35,6 +64,21 @@ EXIT_FAILED = 1
 """A run that failed (e.g. an unstable system)."""
 EXIT_BAD_INPUT = 2
 """A damaged or missing file, a wrong option: the user's input, not the run, is at fault."""
+
+HEADLINE: tuple[str, ...] = (
+    "on_time_share",
+    "mean_delay",
+    "p90_delay",
+    "unserved_share",
+    "competence_match",
+    "utilisation",
+    "idle_share",
+    "overtime_hours",
+    "staff_hours",
+    "mean_distinct_staff_14d",
+    "mean_upc",
+)
+"""The metrics a table shows unless the file or ``--metrics`` names others."""
 
 
 @attrs.frozen
@@ -65,15 +109,90 @@ class Command:
     run: Callable[[argparse.Namespace], int]
 
 
+# -- input -------------------------------------------------------------------------------------
+
+
 def add_organisation_input(parser: argparse.ArgumentParser) -> None:
     """Add ``FILE`` or ``--example A..E`` (exactly one of them)."""
-    parser.add_argument("file", nargs="?", metavar="FILE", help="an organisation file (TOML)")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="an organisation file or a scenario file (TOML); for a scenario, its organisation",
+    )
     parser.add_argument(
         "--example",
         metavar="NAME",
         help=f"a built-in example organisation instead of a file: {', '.join(EXAMPLES)} "
         "(the case municipalities of the national mapping; also case-a ... case-e)",
     )
+
+
+def add_scenario_input(parser: argparse.ArgumentParser) -> None:
+    """Add the scenario ``FILE`` argument."""
+    parser.add_argument("file", metavar="FILE", help="a scenario file (TOML)")
+
+
+def read_file(path: str | os.PathLike[str]) -> Organisation | ScenarioFile:
+    """An organisation file or a scenario file, told apart by what is in it.
+
+    A scenario file has ``[organisation]``, ``[roster]``, ``[demand]``, ``[[models]]`` or
+    ``[experiment]`` at the top; an organisation file has its staff and teams there.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be read.
+    InvalidScenario
+        If it is not a valid file of either kind.
+    """
+    source = str(path)
+    data = parse_toml(read_text(path), source=source)
+    if is_scenario_data(data):
+        return scenario_from_data(data, source=source, base=Path(path).parent)
+    return structure(data, Organisation, source=source)
+
+
+def load_organisation(
+    args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> tuple[Organisation, str]:
+    """The organisation the arguments name, and how to call it in messages.
+
+    ``FILE`` may be a scenario file: its organisation is used (the whole scenario is checked
+    on the way). A usage error (neither or both of ``FILE`` and ``--example``) exits through
+    ``parser`` with status 2; a bad file raises :class:`~hometeams.errors.InvalidScenario`.
+    """
+    if (args.file is None) == (args.example is None):
+        parser.error("give an organisation FILE or --example NAME (one of them)")
+    if args.example is not None:
+        org = example_organisation(args.example)  # validates the name
+        key = args.example.strip().upper().replace("_", "-").removesuffix(".TOML")
+        return org, f"built-in example {key.removeprefix('CASE-')}"
+    found = read_file(args.file)
+    if isinstance(found, ScenarioFile):
+        return found.scenario.organisation, str(args.file)
+    return found, str(args.file)
+
+
+def load_scenario(path: str) -> ScenarioFile:
+    """The scenario file at ``path``; an organisation file is refused with advice."""
+    found = read_file(path)
+    if isinstance(found, Organisation):
+        raise InvalidArgument(
+            f"{path}: this is an organisation file; this command needs a scenario file that "
+            'names it (organisation = { file = "..." }) with a roster, demand and models -- '
+            "see docs/how-to/scenario-file.md"
+        )
+    return found
+
+
+def warn_findings(file: ScenarioFile, *, source: str) -> None:
+    """Print the scenario's findings on standard error, so a run's output stays clean."""
+    for finding in file.findings():
+        print(f"hometeams: warning: {source}: {finding}", file=sys.stderr)
+
+
+# -- options -----------------------------------------------------------------------------------
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -89,24 +208,317 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_organisation(
-    args: argparse.Namespace, parser: argparse.ArgumentParser
-) -> tuple[Organisation, str]:
-    """The organisation the arguments name, and how to call it in messages.
+def _count(low: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            msg = f"must be a whole number, got {text!r}"
+            raise argparse.ArgumentTypeError(msg) from None
+        if value < low:
+            msg = f"must be >= {low}, got {value}"
+            raise argparse.ArgumentTypeError(msg)
+        return value
 
-    A usage error (neither or both of ``FILE`` and ``--example``) exits through ``parser``
-    with status 2; a bad file raises :class:`~hometeams.errors.InvalidScenario`.
+    return parse
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def add_run_options(
+    parser: argparse.ArgumentParser, *, replications: str, out: str, min_replications: int = 1
+) -> None:
+    """Add --seed, --replications, --workers, --metrics, --out and --overwrite."""
+    parser.add_argument(
+        "--seed",
+        type=_count(0),
+        metavar="N",
+        help="the root seed (a whole number); the file's by default, else fresh entropy, "
+        "which the output reports so the run can be repeated",
+    )
+    parser.add_argument(
+        "--replications",
+        type=_count(min_replications),
+        metavar="N",
+        help=replications,
+    )
+    parser.add_argument(
+        "--workers",
+        type=_count(1),
+        metavar="N",
+        default=default_workers(),
+        help="processes to run replications in; 1 runs them here (default: one per core, "
+        f"{default_workers()} on this machine)",
+    )
+    parser.add_argument(
+        "--metrics",
+        metavar="NAMES",
+        help="comma-separated metric names to show, or 'all' (default: the file's, else a "
+        "headline set)",
+    )
+    parser.add_argument("--out", metavar="DIR", type=Path, help=out)
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace files that --out (or --report) finds"
+    )
+
+
+def choose_metrics(text: str | None, *, file: ScenarioFile) -> tuple[str, ...]:
+    """The metrics to show: ``--metrics``, else the file's experiment metrics, else a headline.
+
+    Raises
+    ------
+    InvalidArgument
+        For an unknown metric name, naming it and the closest known one.
     """
-    if (args.file is None) == (args.example is None):
-        parser.error("give an organisation FILE or --example NAME (one of them)")
-    if args.example is not None:
-        org = example_organisation(args.example)  # validates the name
-        key = args.example.strip().upper().replace("_", "-").removesuffix(".TOML")
-        return org, f"built-in example {key.removeprefix('CASE-')}"
-    return read_organisation(args.file), str(args.file)
+    if text is None:
+        return file.experiment.metrics or HEADLINE
+    if text.strip() == "all":
+        return file.experiment.metrics or tuple(METRICS)
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    if not names:
+        raise InvalidArgument("--metrics: give metric names separated by commas, or 'all'")
+    for name in names:
+        if name not in METRICS:
+            import difflib  # noqa: PLC0415 - only for the message
+
+            close = difflib.get_close_matches(name, list(METRICS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise InvalidArgument(f"--metrics: unknown metric {name!r}{hint}")
+        if file.experiment.metrics is not None and name not in file.experiment.metrics:
+            raise InvalidArgument(
+                f"--metrics: {name!r} is not among the file's experiment.metrics "
+                f"{list(file.experiment.metrics)}"
+            )
+    return names
+
+
+@contextlib.contextmanager
+def executor(workers: int) -> Iterator[Executor | str]:
+    """``"serial"`` for one worker, else a process pool of ``workers``, shut down afterwards."""
+    if workers <= 1:
+        yield "serial"
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield pool
+
+
+def check_free(paths: Iterable[Path], *, overwrite: bool) -> None:
+    """Refuse, before anything runs, to write over an existing file without ``--overwrite``."""
+    if overwrite:
+        return
+    for path in paths:
+        if path.exists():
+            raise InvalidArgument(f"{path} exists; pass --overwrite to replace it")
+
+
+# -- output ------------------------------------------------------------------------------------
 
 
 def print_json(data: Any) -> None:
     """Print ``data`` as indented UTF-8 JSON (Norwegian letters kept as they are)."""
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def columns(rows: Sequence[Sequence[str]], *, right: Iterable[int] = ()) -> str:
+    """Rows of cells as aligned text columns (``right``: columns aligned to the right)."""
+    aligned = set(right)
+    widths = [max(len(row[c]) for row in rows if c < len(row)) for c in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(widths[c]) if c in aligned else cell.ljust(widths[c])
+            for c, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+# -- checking a scenario file ------------------------------------------------------------------
+
+_WORDS = {
+    "en": {
+        "organisation": "organisation",
+        "in_file": "written in the file",
+        "file": "from {path}",
+        "example": "built-in example {key}",
+        "staff": "{n} staff ({fte} FTE), {teams} teams, {zones} zones, {users} users",
+        "roster": "roster: {lines} lines, a {cycle}-week cycle; {horizon} simulated, {warmup}",
+        "warmup": "the first {warmup} a warm-up",
+        "no_warmup": "no warm-up",
+        "demand": "demand: {visits} visit plans ({per_week} visits a week), {arrivals} arrival "
+        "processes, {alarms} alarm sources, {discharges} discharge sources",
+        "models": "models ({n}): {models}",
+        "own": "own {parts}",
+        "experiment": "experiment: {replications} replications, seed {seed}, baseline {baseline}",
+        "fresh": "fresh each run",
+        "findings": "Findings:",
+        "none": "No findings.",
+    },
+    "nb": {
+        "organisation": "organisasjon",
+        "in_file": "skrevet i fila",
+        "file": "fra {path}",
+        "example": "innebygd eksempel {key}",
+        "staff": "{n} ansatte ({fte} årsverk), {teams} team, {zones} soner, {users} brukere",
+        "roster": "turnus: {lines} linjer, {cycle} ukers syklus; {horizon} simulert, {warmup}",
+        "warmup": "de første {warmup} innkjøring",
+        "no_warmup": "ingen innkjøring",
+        "demand": "etterspørsel: {visits} besøksplaner ({per_week} besøk i uka), {arrivals} "
+        "ankomstprosesser, {alarms} alarmkilder, {discharges} utskrivingskilder",
+        "models": "modeller ({n}): {models}",
+        "own": "egen {parts}",
+        "experiment": "eksperiment: {replications} replikasjoner, frø {seed}, sammenlignet med "
+        "{baseline}",
+        "fresh": "nytt for hver kjøring",
+        "findings": "Funn:",
+        "none": "Ingen funn.",
+    },
+}
+_NB_UNITS = {
+    "weeks": "uker",
+    "week": "uke",
+    "days": "dager",
+    "day": "dag",
+    "hours": "timer",
+    "hour": "time",
+}
+_NB_PARTS = {"organisation": "organisasjon", "roster": "turnus", "floors": "bemanningsgulv"}
+
+
+def length_text(minutes: float, lang: str) -> str:
+    """A length of time as a planner reads it: ``4 weeks`` / ``4 uker``."""
+    text = format_minutes(minutes)
+    if not isinstance(text, str):
+        text = f"{minutes:g} min"
+    if lang == "nb":
+        number, _, unit = text.partition(" ")
+        text = f"{number} {_NB_UNITS.get(unit, unit)}"
+    return text
+
+
+def _decimal(value: float, lang: str) -> str:
+    text = f"{round(value, 2):g}"
+    return text.replace(".", ",") if lang == "nb" else text
+
+
+def _summary(file: ScenarioFile, *, lang: str) -> dict[str, Any]:
+    s = file.scenario
+    org = s.organisation
+    ref = file.organisation_ref
+    if ref is None:
+        origin = _WORDS[lang]["in_file"]
+    elif ref.file is not None:
+        origin = _WORDS[lang]["file"].format(path=ref.file)
+    else:
+        origin = _WORDS[lang]["example"].format(key=ref.example)
+    models = []
+    for spec in file.models:
+        parts = [_NB_PARTS[p] if lang == "nb" else p for p in spec.overrides]
+        own = f", {_WORDS[lang]['own'].format(parts=' & '.join(parts))}" if parts else ""
+        models.append(f"{spec.name} ({policy_kind(spec.policy) or 'own policy'}{own})")
+    return {"origin": origin, "org": org, "models": models}
+
+
+def scenario_lines(file: ScenarioFile, *, lang: str) -> list[str]:
+    """A few lines describing a scenario file: organisation, roster, demand, models."""
+    words = _WORDS[lang]
+    s = file.scenario
+    info = _summary(file, lang=lang)
+    org: Organisation = info["org"]
+    warmup = (
+        words["warmup"].format(warmup=length_text(s.warmup, lang))
+        if s.warmup
+        else words["no_warmup"]
+    )
+    seed = file.experiment.seed
+    return [
+        f"  {words['organisation']}: {org.name} ({info['origin']}): "
+        + words["staff"].format(
+            n=len(org.staff),
+            fte=_decimal(org.fte, lang),
+            teams=len(org.teams),
+            zones=len(org.zones),
+            users=len(org.users),
+        ),
+        "  "
+        + words["roster"].format(
+            lines=len(s.roster.lines),
+            cycle=s.roster.cycle,
+            horizon=length_text(s.horizon, lang),
+            warmup=warmup,
+        ),
+        "  "
+        + words["demand"].format(
+            visits=len(s.demand.visits),
+            per_week=sum(v.per_week() for v in s.demand.visits),
+            arrivals=len(s.demand.arrivals),
+            alarms=len(s.demand.alarms),
+            discharges=len(s.demand.discharges),
+        ),
+        "  " + words["models"].format(n=len(file.models), models=", ".join(info["models"])),
+        "  "
+        + words["experiment"].format(
+            replications=file.experiment.replications,
+            seed=words["fresh"] if seed is None else seed,
+            baseline=file.baseline,
+        ),
+    ]
+
+
+def check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
+    """``hometeams check`` of a scenario file: a summary and the findings, or JSON."""
+    from hometeams.cli._check import check_summary  # noqa: PLC0415 - _check imports us
+
+    source = str(args.file)
+    org = file.scenario.organisation
+    summary = check_summary(org)
+    found = [str(f) for f in file.findings()]
+    found += [
+        f"organisation.users.{user}: needs {', '.join(needs)}, which no staff member has"
+        for user, needs in summary["uncovered_needs"].items()  # type: ignore[attr-defined]
+    ]
+    found += [
+        f"organisation.staff.{staff}: in no team"
+        for staff in summary["staff_in_no_team"]  # type: ignore[attr-defined]
+    ]
+    if args.json:
+        print_json(
+            {
+                "ok": True,
+                "kind": "scenario",
+                "source": source,
+                "name": file.scenario.name,
+                "organisation": summary,
+                "horizon_minutes": file.scenario.horizon,
+                "warmup_minutes": file.scenario.warmup,
+                "models": [
+                    {
+                        "name": spec.name,
+                        "policy": policy_kind(spec.policy),
+                        "own": list(spec.overrides),
+                    }
+                    for spec in file.models
+                ],
+                "experiment": file_data(file).get("experiment", {}),
+                "findings": found,
+            }
+        )
+        return EXIT_OK
+    words = _WORDS[args.lang]
+    lines = [
+        f"OK: {source}: {file.scenario.name or org.name}",
+        *scenario_lines(file, lang=args.lang),
+    ]
+    if found:
+        lines += [words["findings"], *(f"  {text}" for text in found)]
+    else:
+        lines.append(words["none"])
+    print("\n".join(lines))
+    return EXIT_OK

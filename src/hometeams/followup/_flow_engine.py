@@ -38,7 +38,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
-import numpy as np
 import simpy
 
 from hometeams._random import Seed

@@ -1,17 +1,31 @@
-"""Files in and out: organisation files (TOML), staff lists (CSV) and the built-in examples.
+"""Files in and out: organisation files and scenario files (TOML), staff lists (CSV), examples.
 
 Files become objects here, at the edge of the library, and a file that cannot become a valid
 object is refused with one message naming the file, the field path and the rule::
 
     case_d.toml: teams[2].members[0].share: must be > 0 and <= 1, got 1.4
+    evening.toml: demand.visits[4].duration.mean: must be a finite number > 0, got -5
 
-See :func:`read_organisation` for the file layout and :func:`read_staff_csv` for staff lists.
+See :func:`read_organisation` for the organisation file layout, :func:`read_staff_csv` for staff
+lists, and :func:`read_scenario` for scenario files: a whole comparison of organisation models
+(organisation, roster, demand, absences, the models and the experiment) in one file, with a
+JSON Schema for editors (:func:`scenario_schema`).
 """
 
 from __future__ import annotations
 
 from hometeams.io._csv import organisation_from_staff_csv, read_staff_csv
 from hometeams.io._examples import EXAMPLES, example_organisation, example_text
+from hometeams.io._file import ScenarioFile
+from hometeams.io._scenario import (
+    dumps_scenario,
+    example_scenario,
+    loads_scenario,
+    read_scenario,
+    write_scenario,
+)
+from hometeams.io._schema import scenario_schema
+from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef
 from hometeams.io._toml import (
     dumps_organisation,
     loads_organisation,
@@ -21,12 +35,22 @@ from hometeams.io._toml import (
 
 __all__ = [
     "EXAMPLES",
+    "ExperimentSettings",
+    "ModelSpec",
+    "OrganisationRef",
+    "ScenarioFile",
     "dumps_organisation",
+    "dumps_scenario",
     "example_organisation",
+    "example_scenario",
     "example_text",
     "loads_organisation",
+    "loads_scenario",
     "organisation_from_staff_csv",
     "read_organisation",
+    "read_scenario",
     "read_staff_csv",
+    "scenario_schema",
     "write_organisation",
+    "write_scenario",
 ]

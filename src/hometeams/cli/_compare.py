@@ -1,0 +1,322 @@
+"""``hometeams compare``: every model of a scenario file, with intervals and paired differences.
+
+The planner's main command. Every model of the file runs the same replications -- the same
+visits, the same sick evenings (common random numbers) -- and the table shows each model's mean
+with its confidence interval and, for every model but the baseline, the paired difference from
+the baseline with its interval. Below the table, the differences whose interval excludes zero
+are said in words ("Idle share is lower with pooled than with fixed team: −12.6 percentage
+points (95 % CI −13.0 to −12.2) — better."). ``--out DIR`` keeps every figure as CSV and JSON,
+``--report FILE.html`` writes the report for the leader group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from hometeams.cli._common import (
+    EXIT_OK,
+    Command,
+    add_output_options,
+    add_run_options,
+    add_scenario_input,
+    check_free,
+    choose_metrics,
+    columns,
+    executor,
+    load_scenario,
+    print_json,
+    warn_findings,
+)
+from hometeams.errors import InvalidArgument
+from hometeams.experiment import TABLES, Comparison, Interval
+from hometeams.io import ScenarioFile
+from hometeams.records import Records
+
+__all__ = ["COMMAND", "comparison_text", "model_records"]
+
+_HEADINGS = {
+    "en": ("metric", "model", "n", "mean", "{level} % CI", "difference from {baseline}"),
+    "nb": ("indikator", "modell", "n", "snitt", "{level} % KI", "forskjell fra {baseline}"),
+}
+_WORDS = {
+    "en": {
+        "setup": "{n} models, {reps} replications each on the same demand and absences, "
+        "seed {seed}",
+        "clear": "Clear differences from {baseline} (their interval excludes zero):",
+        "unclear": "No clear differences from {baseline} in these metrics.",
+    },
+    "nb": {
+        "setup": "{n} modeller, {reps} replikasjoner hver på samme etterspørsel og fravær, "
+        "frø {seed}",
+        "clear": "Tydelige forskjeller fra {baseline} (intervallet utelukker null):",
+        "unclear": "Ingen tydelige forskjeller fra {baseline} i disse indikatorene.",
+    },
+}
+
+
+def _seed_text(comparison: Comparison) -> str:
+    seed = comparison.seed
+    return "–" if seed is None else str(seed.entropy)
+
+
+def comparison_text(
+    comparison: Comparison, *, metrics: Sequence[str], lang: str = "en", title: str = ""
+) -> str:
+    """The text ``hometeams compare`` prints: a heading, the table and the clear differences.
+
+    Labels, units and numbers are the HTML report's (:mod:`hometeams.report`): shares in per
+    cent and their differences in percentage points, minutes and hours with one decimal.
+
+    Examples
+    --------
+    >>> result = Comparison(["fixed", "pooled"], ["idle_share"],
+    ...     [[[0.31], [0.29], [0.30]], [[0.22], [0.21], [0.23]]], baseline="fixed")
+    >>> print(comparison_text(result, metrics=["idle_share"], title="Kveld"))
+    Kveld
+    2 models, 3 replications each on the same demand and absences, seed –
+    <BLANKLINE>
+    metric      model   n  mean    95 % CI       difference from fixed  95 % CI
+    Idle share  fixed   3  30.0 %  [27.5, 32.5]
+                pooled  3  22.0 %  [19.5, 24.5]  −8.0 pp                [−10.5, −5.5]
+    <BLANKLINE>
+    Clear differences from fixed (their interval excludes zero):
+      Idle share is lower with pooled than with fixed: −8.0 percentage points (95 % CI −10.5
+      to −5.5) — better.
+    """
+    from hometeams.report._labels import (  # noqa: PLC0415 - loads matplotlib-free labels only
+        decimals,
+        describe_difference,
+        difference_kind,
+        format_bounds,
+        format_value,
+        level_text,
+        metric_label,
+    )
+
+    for metric in metrics:
+        if metric not in comparison.metrics:
+            raise InvalidArgument(
+                f"--metrics: {metric!r} was not collected; the comparison has "
+                f"{list(comparison.metrics)}"
+            )
+    baseline = comparison.baseline
+    level = level_text(comparison.level, lang)
+    heads = _HEADINGS[lang]
+    rows = [
+        [
+            heads[0],
+            heads[1],
+            heads[2],
+            heads[3],
+            heads[4].format(level=level),
+            heads[5].format(baseline=baseline),
+            heads[4].format(level=level),
+        ]
+    ]
+    for metric in metrics:
+        intervals = [comparison.interval(model, metric) for model in comparison.models]
+        digits = decimals(metric, [iv.mean for iv in intervals], spread=_spread(intervals))
+        for k, (model, iv) in enumerate(zip(comparison.models, intervals, strict=True)):
+            row = [
+                metric_label(metric, lang) if k == 0 else "",
+                model,
+                str(iv.n),
+                format_value(iv.mean, metric, lang, digits=digits),
+                format_bounds(iv, metric, lang, digits=digits, difference=False),
+            ]
+            if model != baseline:
+                diff = comparison.difference(model, metric)
+                places = decimals(metric, [diff.mean], spread=_spread([diff]))
+                row += [
+                    format_value(diff.mean, metric, lang, digits=places, difference=True),
+                    format_bounds(diff, metric, lang, digits=places, difference=True),
+                ]
+            rows.append(row)
+    words = _WORDS[lang]
+    head = [title] if title else []
+    head.append(
+        words["setup"].format(
+            n=len(comparison.models), reps=comparison.replications, seed=_seed_text(comparison)
+        )
+    )
+    lines = [*head, "", columns(rows).replace("\u00a0", " ")]
+    clear = [
+        describe_difference(comparison, model, metric, lang=lang)
+        for metric in metrics
+        for model in comparison.models
+        if model != baseline and difference_kind(comparison, model, metric) in ("higher", "lower")
+    ]
+    lines.append("")
+    if clear:
+        lines.append(words["clear"].format(baseline=baseline))
+        lines += [_indent(sentence) for sentence in clear]
+    else:
+        lines.append(words["unclear"].format(baseline=baseline))
+    return "\n".join(lines)
+
+
+def _spread(intervals: Sequence[Interval]) -> float | None:
+    """The narrowest half-width worth showing digits for (rounding noise is not a spread)."""
+    widths = [
+        iv.half_width
+        for iv in intervals
+        if math.isfinite(iv.half_width) and iv.half_width > 1e-9 * max(1.0, abs(iv.mean))
+    ]
+    return min(widths, default=None)
+
+
+def _indent(sentence: str, width: int = 92) -> str:
+    import textwrap  # noqa: PLC0415 - only here
+
+    text = sentence.replace("\u00a0", " ")
+    return textwrap.fill(text, width=width, initial_indent="  ", subsequent_indent="  ")
+
+
+def model_records(file: ScenarioFile, models: Sequence[str], *, seed: Any) -> dict[str, Records]:
+    """One run of each model -- replication 0 of the comparison -- for the report's figures.
+
+    Examples
+    --------
+    >>> from hometeams.io import example_scenario
+    >>> file = example_scenario()
+    >>> runs = model_records(file, ["pooled"], seed=1)
+    >>> len(runs["pooled"].shifts) > 0
+    True
+    """
+    from hometeams.experiment._engine import replication_seed, root_seed  # noqa: PLC0415
+    from hometeams.sim import simulate  # noqa: PLC0415
+
+    first = replication_seed(root_seed(seed), 0)
+    return {
+        name: simulate(file.scenario_of(name), policy=file.model(name).policy, seed=first)
+        for name in models
+    }
+
+
+def _names(text: str | None, file: ScenarioFile) -> list[str] | None:
+    if text is None:
+        return None
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    for name in names:
+        file.model(name)  # names the models there are if it is not one of them
+    if len(set(names)) != len(names):
+        raise InvalidArgument(f"--models: each model once, got {names}")
+    return names
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_scenario_input(parser)
+    parser.add_argument(
+        "--models", metavar="NAMES", help="comma-separated models to run (default: all)"
+    )
+    parser.add_argument(
+        "--baseline", metavar="NAME", help="the model to compare with (default: the file's)"
+    )
+    add_run_options(
+        parser,
+        replications="replications per model, at least 2 (default: the file's, else 10)",
+        out="write replications.csv, summary.csv, differences.csv and comparison.json here",
+        min_replications=2,
+    )
+    parser.add_argument(
+        "--report",
+        metavar="FILE.html",
+        type=Path,
+        help="write the comparison as an HTML report (offline, one file) in --lang",
+    )
+    add_output_options(parser)
+
+
+def _outputs(args: argparse.Namespace) -> list[Path]:
+    paths: list[Path] = []
+    if args.out is not None:
+        paths += [args.out / f"{name}.csv" for name in TABLES]
+        paths.append(args.out / "comparison.json")
+    if args.report is not None:
+        paths.append(args.report)
+    return paths
+
+
+def _write_report(
+    args: argparse.Namespace, file: ScenarioFile, comparison: Comparison, shown: Sequence[str]
+) -> Path:
+    from hometeams.report._html import write_report  # noqa: PLC0415 - matplotlib is heavy
+
+    runs = model_records(file, comparison.models, seed=comparison.seed)
+    options: Mapping[str, Any] = {
+        "records": runs,
+        "organisation": file.scenario.organisation,
+        "title": file.scenario.name or None,
+        "lang": args.lang,
+        "metrics": list(shown) if args.metrics is not None else None,
+        "overwrite": args.overwrite,
+    }
+    try:
+        return write_report(args.report, comparison, **options)
+    except ImportError:  # no matplotlib: the report without its figures
+        print(
+            "hometeams compare: warning: matplotlib is not installed (pip install "
+            "'hometeams[plot]'); the report has no figures",
+            file=sys.stderr,
+        )
+        return write_report(args.report, comparison, plots=False, **options)
+
+
+def _run(args: argparse.Namespace) -> int:
+    file = load_scenario(args.file)
+    shown = choose_metrics(args.metrics, file=file)
+    models = _names(args.models, file)
+    if args.baseline is not None:
+        file.model(args.baseline)
+        if models is not None and args.baseline not in models:
+            raise InvalidArgument(f"--baseline: {args.baseline!r} is not among --models {models}")
+    if args.report is not None:
+        if args.report.suffix.lower() not in (".html", ".htm"):
+            raise InvalidArgument(f"--report: must be an .html file, got {str(args.report)!r}")
+        folder = args.report.parent
+        if not folder.is_dir() and (args.out is None or folder.resolve() != args.out.resolve()):
+            raise InvalidArgument(f"--report: the folder {str(folder)!r} does not exist")
+    check_free(_outputs(args), overwrite=args.overwrite)
+    warn_findings(file, source=args.file)
+    with executor(args.workers) as pool:
+        comparison = file.compare(
+            models=models,
+            replications=args.replications,
+            seed=args.seed,
+            baseline=args.baseline,
+            executor=pool,
+        )
+    if args.out is not None:
+        comparison.to_csv(args.out, overwrite=args.overwrite)
+        comparison.to_json(args.out / "comparison.json", overwrite=args.overwrite)
+    if args.report is not None:
+        _write_report(args, file, comparison, shown)
+    if args.json:
+        print_json({"source": args.file, "scenario": file.scenario.name, **comparison.to_dict()})
+    else:
+        print(comparison_text(comparison, metrics=shown, lang=args.lang, title=file.scenario.name))
+    return EXIT_OK
+
+
+COMMAND = Command(
+    name="compare",
+    help="compare the models of a scenario file, with intervals and paired differences",
+    description="Run every organisation model of a scenario file on the same realised demand "
+    "and absences (common random numbers), replication after replication, and print each "
+    "model's mean with its confidence interval and its paired difference from the baseline. "
+    "Settings not given here are the file's [experiment].",
+    epilog="examples:\n"
+    "  hometeams compare evening.toml\n"
+    "  hometeams compare evening.toml --replications 40 --seed 7 --lang nb\n"
+    "  hometeams compare evening.toml --out results --report results/rapport.html --lang nb\n"
+    "  hometeams compare evening.toml --models 'fixed team,pooled' --metrics idle_share\n"
+    "  hometeams compare evening.toml --json > comparison.json\n"
+    "\nexit status: 0 success, 1 a failed run, 2 a damaged file or a wrong option",
+    add_arguments=_add_arguments,
+    run=_run,
+)

@@ -1,0 +1,283 @@
+"""``hometeams run``: simulate one model of a scenario file and show its figures.
+
+Before comparing, a planner wants to see one model run: how many visits there were, how many
+were late, how idle the evenings were. ``run`` simulates one model (the baseline unless
+``--model`` names another) for one replication -- exactly replication 0 of ``hometeams
+compare`` with the same seed -- or for ``--replications N``, with each figure's mean and
+confidence interval. ``--out DIR`` keeps the records of every job and shift as CSV, to open in
+a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from hometeams._files import write_csv, write_text
+from hometeams.cli._common import (
+    EXIT_OK,
+    Command,
+    add_output_options,
+    add_run_options,
+    add_scenario_input,
+    check_free,
+    choose_metrics,
+    columns,
+    executor,
+    load_scenario,
+    print_json,
+    warn_findings,
+)
+from hometeams.experiment import Interval, t_interval
+from hometeams.experiment._engine import replication_seed, root_seed
+from hometeams.io import ScenarioFile
+from hometeams.io._policy import policy_kind
+from hometeams.metrics import metrics
+from hometeams.records import Records
+from hometeams.scenario import Scenario
+from hometeams.sim import simulate
+
+__all__ = ["COMMAND", "replicate", "run_text"]
+
+_WORDS = {
+    "en": {
+        "header": "model {model!r} ({kind}), {n} replication{s}, seed {seed}",
+        "counts": "{jobs} jobs and {shifts} shifts after the warm-up{per}",
+        "per": " (replication 1)",
+        "metric": "metric",
+        "value": "value",
+        "mean": "mean",
+        "ci": "{level} % CI",
+    },
+    "nb": {
+        "header": "modell {model!r} ({kind}), {n} replikasjon{s}, frø {seed}",
+        "counts": "{jobs} oppdrag og {shifts} vakter etter innkjøringen{per}",
+        "per": " (replikasjon 1)",
+        "metric": "indikator",
+        "value": "verdi",
+        "mean": "snitt",
+        "ci": "{level} % KI",
+    },
+}
+
+
+def replicate(scenario: Scenario, policy: Any, seed: np.random.SeedSequence) -> Records:
+    """One run of ``scenario`` under ``policy`` (a top-level function: it goes to workers).
+
+    Examples
+    --------
+    >>> from hometeams.io import example_scenario
+    >>> from hometeams.sim import Pooled
+    >>> file = example_scenario()
+    >>> records = replicate(file.scenario_of("pooled"), Pooled(), np.random.SeedSequence(1))
+    >>> len(records.jobs) > 0
+    True
+    """
+    return simulate(scenario, policy=policy, seed=seed)
+
+
+def _replications(
+    file: ScenarioFile, name: str, *, n: int, root: np.random.SeedSequence, workers: int
+) -> list[Records]:
+    scenario = file.scenario_of(name)
+    policy = file.model(name).policy
+    seeds = [replication_seed(root, i) for i in range(n)]
+    with executor(workers if n > 1 else 1) as pool:
+        if isinstance(pool, str):
+            return [replicate(scenario, policy, seed) for seed in seeds]
+        futures = [pool.submit(replicate, scenario, policy, seed) for seed in seeds]
+        return [future.result() for future in futures]
+
+
+def run_text(
+    values: Sequence[dict[str, float]],
+    *,
+    metrics: Sequence[str],
+    lang: str = "en",
+    header: Sequence[str] = (),
+    level: float = 0.95,
+) -> str:
+    """The table ``hometeams run`` prints: a value per metric, or a mean and interval.
+
+    Examples
+    --------
+    >>> print(run_text([{"idle_share": 0.3, "mean_delay": 4.26}],
+    ...                metrics=["idle_share", "mean_delay"], lang="nb"))
+    indikator                    verdi
+    Ledig gang                   30,0 %
+    Gjennomsnittlig forsinkelse  4,3 min
+    >>> print(run_text([{"idle_share": 0.3}, {"idle_share": 0.32}], metrics=["idle_share"]))
+    metric      mean    95 % CI
+    Idle share  31.0 %  [18.3, 43.7]
+    """
+    from hometeams.report._labels import (  # noqa: PLC0415 - labels shared with the report
+        decimals,
+        format_bounds,
+        format_value,
+        level_text,
+        metric_label,
+    )
+
+    words = _WORDS[lang]
+    many = len(values) > 1
+    if many:
+        rows = [[words["metric"], words["mean"], words["ci"].format(level=level_text(level, lang))]]
+    else:
+        rows = [[words["metric"], words["value"]]]
+    for metric in metrics:
+        sample = [row[metric] for row in values]
+        if many:
+            iv: Interval = t_interval(sample, level=level)
+            digits = decimals(metric, [iv.mean], spread=iv.half_width)
+            rows.append(
+                [
+                    metric_label(metric, lang),
+                    format_value(iv.mean, metric, lang, digits=digits),
+                    format_bounds(iv, metric, lang, digits=digits, difference=False),
+                ]
+            )
+        else:
+            rows.append([metric_label(metric, lang), format_value(sample[0], metric, lang)])
+    table = columns(rows).replace("\u00a0", " ")
+    return "\n".join([*header, *([""] if header else []), table])
+
+
+def _outputs(out: Path, n: int) -> list[Path]:
+    paths = [out / "metrics.csv", out / "run.json"]
+    if n == 1:
+        return [out / "jobs.csv", out / "shifts.csv", *paths]
+    for i in range(n):
+        folder = out / f"replication-{i + 1:02d}"
+        paths += [folder / "jobs.csv", folder / "shifts.csv"]
+    return [*paths, out / "summary.csv"]
+
+
+def _write(
+    out: Path,
+    runs: list[Records],
+    values: list[dict[str, float]],
+    info: dict[str, Any],
+    *,
+    overwrite: bool,
+) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    names = list(values[0])
+    if len(runs) == 1:
+        runs[0].to_csv(out, overwrite=overwrite)
+        write_csv(
+            out / "metrics.csv",
+            ["metric", "value"],
+            [[name, values[0][name]] for name in names],
+            overwrite=overwrite,
+        )
+    else:
+        for i, records in enumerate(runs):
+            records.to_csv(out / f"replication-{i + 1:02d}", overwrite=overwrite)
+        rows = [[i + 1, name, row[name]] for i, row in enumerate(values) for name in names]
+        write_csv(
+            out / "metrics.csv", ["replication", "metric", "value"], rows, overwrite=overwrite
+        )
+        summary = []
+        for name in names:
+            iv = t_interval([row[name] for row in values])
+            summary.append([name, iv.mean, iv.low, iv.high, iv.half_width, iv.n])
+        write_csv(
+            out / "summary.csv",
+            ["metric", "mean", "low", "high", "half_width", "n"],
+            summary,
+            overwrite=overwrite,
+        )
+    write_text(out / "run.json", json.dumps(_jsonable(info), indent=1) + "\n", overwrite=overwrite)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, float) and not np.isfinite(value):
+        return None if np.isnan(value) else str(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_scenario_input(parser)
+    parser.add_argument(
+        "--model", metavar="NAME", help="the model to run (default: the file's baseline)"
+    )
+    add_run_options(
+        parser,
+        replications="replications to run (default 1: replication 1 of 'compare')",
+        out="write jobs.csv, shifts.csv (the records), metrics.csv and run.json here",
+    )
+    add_output_options(parser)
+
+
+def _run(args: argparse.Namespace) -> int:
+    file = load_scenario(args.file)
+    name = args.model or file.baseline
+    spec = file.model(name)
+    shown = choose_metrics(args.metrics, file=file)
+    n = args.replications or 1
+    seed = args.seed if args.seed is not None else file.experiment.seed
+    root = root_seed(seed)
+    if args.out is not None:
+        check_free(_outputs(args.out, n), overwrite=args.overwrite)
+    warn_findings(file, source=args.file)
+    runs = _replications(file, name, n=n, root=root, workers=args.workers)
+    clock = file.scenario_of(name).clock
+    values = [metrics(records, clock=clock) for records in runs]
+    info: dict[str, Any] = {
+        "source": args.file,
+        "scenario": file.scenario.name,
+        "model": name,
+        "policy": repr(spec.policy),
+        "seed": root.entropy,
+        "replications": n,
+        "metrics": values[0] if n == 1 else values,
+    }
+    if args.out is not None:
+        _write(args.out, runs, values, info, overwrite=args.overwrite)
+    if args.json:
+        print_json(_jsonable(info))
+        return EXIT_OK
+    words = _WORDS[args.lang]
+    first = runs[0].after_warmup()
+    header = [
+        file.scenario.name or file.scenario.organisation.name,
+        words["header"].format(
+            model=name,
+            kind=policy_kind(spec.policy) or "own policy",
+            n=n,
+            s="" if n == 1 else ("er" if args.lang == "nb" else "s"),
+            seed=root.entropy,
+        ),
+        words["counts"].format(
+            jobs=len(first.jobs), shifts=len(first.shifts), per=words["per"] if n > 1 else ""
+        ),
+    ]
+    print(run_text(values, metrics=shown, lang=args.lang, header=header))
+    return EXIT_OK
+
+
+COMMAND = Command(
+    name="run",
+    help="simulate one model of a scenario file and print its figures",
+    description="Simulate one organisation model of a scenario file -- replication 1 of what "
+    "'hometeams compare' runs with the same seed -- and print its metrics; with "
+    "--replications N, each metric's mean and confidence interval. --out keeps the records of "
+    "every job and shift as CSV.",
+    epilog="examples:\n"
+    "  hometeams run evening.toml\n"
+    "  hometeams run evening.toml --model pooled --seed 7 --lang nb\n"
+    "  hometeams run evening.toml --model pooled --replications 10 --workers 2\n"
+    "  hometeams run evening.toml --out run-1 --metrics all\n"
+    "\nexit status: 0 success, 1 a failed run, 2 a damaged file or a wrong option",
+    add_arguments=_add_arguments,
+    run=_run,
+)

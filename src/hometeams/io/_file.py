@@ -1,0 +1,406 @@
+"""Everything one scenario file holds: a scenario, the models to compare, the experiment.
+
+A :class:`ScenarioFile` is the district as it is (a :class:`~hometeams.scenario.Scenario`:
+organisation, roster, demand, absences, travel, floors, clock, horizon and warm-up), the
+organisation models to run on it (:class:`~hometeams.io.ModelSpec`) and how to run the
+comparison (:class:`~hometeams.io.ExperimentSettings`). Every model meets the same realised
+demand and absences (common random numbers).
+
+:meth:`ScenarioFile.compare` runs the comparison; :meth:`ScenarioFile.experiment_models` gives
+the :class:`~hometeams.experiment.Model` values to pass to
+:func:`~hometeams.experiment.compare` yourself; :meth:`ScenarioFile.from_models` turns models
+built in Python into a file to write and share.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+import numpy as np
+
+from hometeams.errors import InvalidArgument, InvalidScenario
+from hometeams.experiment import (
+    Comparison,
+    ExecutorSetting,
+    Model,
+    ProgressSetting,
+    compare,
+)
+from hometeams.io._examples import example_organisation
+from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef
+from hometeams.metrics import metrics
+from hometeams.model import Organisation
+from hometeams.scenario import Finding, Scenario
+from hometeams.sim import Chained, ContinuityFirst, Pooled, simulate
+
+__all__ = ["ScenarioFile", "file_runner"]
+
+_SHARED = ("demand", "absences", "travel", "clock", "horizon", "warmup")
+"""The parts of a scenario every model of a file shares."""
+
+
+def _models(values: Iterable[ModelSpec]) -> tuple[ModelSpec, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class ScenarioFile:
+    """A scenario, the organisation models to compare on it, and how to run the comparison.
+
+    Parameters
+    ----------
+    scenario
+        The district: organisation, roster, demand, absences, travel, floors, clock, horizon,
+        warm-up and name. Its ``policy`` must be ``None``: the models carry the policies.
+    models
+        The models to compare, with unique names (at least one).
+    experiment
+        How to run them.
+    organisation_ref
+        Where the scenario's organisation came from, if from a file or a built-in example;
+        ``None`` if it is written out in the scenario file.
+
+    Raises
+    ------
+    InvalidScenario
+        With the path of the field in the file: ``models[1].name``, ``experiment.baseline``,
+        ``models[2].policy.primary.kari``, or the path in the scenario of a part that does not
+        fit a model's own organisation or roster.
+
+    Examples
+    --------
+    >>> from hometeams.model import Organisation, Staff, Team
+    >>> from hometeams.scenario import Roster, Scenario
+    >>> from hometeams.sim import FixedTeams, Pooled
+    >>> org = Organisation("x", staff=[Staff("kari", profession="nurse")],
+    ...                    teams=[Team("t", members=["kari"])])
+    >>> file = ScenarioFile(Scenario(org, Roster.weekly({"kari": {"daily": "day"}})),
+    ...                     [ModelSpec("fixed", FixedTeams()), ModelSpec("pooled", Pooled())],
+    ...                     experiment=ExperimentSettings(baseline="pooled"))
+    >>> [model.name for model in file.experiment_models()]
+    ['fixed', 'pooled']
+    >>> ScenarioFile(file.scenario, [ModelSpec("a", Pooled()), ModelSpec("a", FixedTeams())])
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidScenario: models[1].name: 'a' is the name of models[0]; give each model its own
+    """  # noqa: E501 - a doctest's output line cannot be wrapped
+
+    scenario: Scenario
+    models: tuple[ModelSpec, ...] = attrs.field(converter=_models)
+    experiment: ExperimentSettings = attrs.field(default=ExperimentSettings(), kw_only=True)
+    organisation_ref: OrganisationRef | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.scenario, Scenario):
+            raise InvalidScenario(f"must be a Scenario, got {type(self.scenario).__name__}")
+        if self.scenario.policy is not None:
+            raise InvalidScenario(
+                "must be None in a scenario file: each model gives its own policy",
+                path="policy",
+            )
+        if not self.models:
+            raise InvalidScenario(
+                "must hold at least one model: [[models]] with a name and a policy",
+                path="models",
+            )
+        seen: dict[str, int] = {}
+        for i, spec in enumerate(self.models):
+            if not isinstance(spec, ModelSpec):
+                raise InvalidScenario(f"must be a ModelSpec, got {spec!r}", path=f"models[{i}]")
+            if spec.name in seen:
+                raise InvalidScenario(
+                    f"{spec.name!r} is the name of models[{seen[spec.name]}]; give each model "
+                    "its own",
+                    path=f"models[{i}].name",
+                )
+            seen[spec.name] = i
+        baseline = self.experiment.baseline
+        if baseline is not None and baseline not in seen:
+            raise InvalidScenario(
+                f"must be one of the models {list(seen)}, got {baseline!r}",
+                path="experiment.baseline",
+            )
+        precision = self.experiment.precision
+        if precision is not None and precision.differences and len(self.models) < 2:
+            raise InvalidScenario(
+                "needs at least two models to take differences", path="experiment.precision"
+            )
+        ref = self.organisation_ref
+        if (
+            ref is not None
+            and ref.example is not None
+            and example_organisation(ref.example) != self.scenario.organisation
+        ):
+            raise InvalidScenario(
+                f"the scenario's organisation is not the built-in example {ref.example!r} "
+                "that organisation_ref names",
+                path="organisation",
+            )
+        _ = self._scenarios  # builds (and so checks) every model's scenario
+
+    @functools.cached_property
+    def _scenarios(self) -> tuple[Scenario, ...]:
+        return tuple(_scenario_for(self, i) for i in range(len(self.models)))
+
+    def _model_scenario(self, i: int) -> Scenario:
+        return self._scenarios[i]
+
+    @classmethod
+    def from_models(
+        cls,
+        models: Iterable[Model],
+        *,
+        name: str | None = None,
+        experiment: ExperimentSettings | None = None,
+    ) -> ScenarioFile:
+        """The scenario file of models built in Python, to write and share.
+
+        The models must share everything a file shares -- demand, absences, travel, clock,
+        horizon and warm-up -- and may differ in organisation, roster and floors (the first
+        model's are the file's). A model without a policy runs pooled, as the simulator would.
+
+        Parameters
+        ----------
+        models
+            :class:`~hometeams.experiment.Model` values with a
+            :class:`~hometeams.scenario.Scenario` each.
+        name
+            The file's name; the first scenario's by default.
+        experiment
+            How to run the comparison; the defaults otherwise.
+
+        Raises
+        ------
+        InvalidArgument
+            Naming the first model and part that a file cannot share.
+
+        Examples
+        --------
+        >>> from hometeams.cases import evening_staffing
+        >>> file = ScenarioFile.from_models(evening_staffing(weeks=2), name="1.4 versus 2")
+        >>> file.model_names, [spec.overrides for spec in file.models]
+        (('fixed team', 'pooled', 'overflow'), [(), ('roster',), ('roster',)])
+        """
+        chosen = list(models)
+        if not chosen:
+            raise InvalidArgument("models: must hold at least one Model, got none")
+        for i, model in enumerate(chosen):
+            if not isinstance(model, Model) or not isinstance(model.scenario, Scenario):
+                raise InvalidArgument(
+                    f"models[{i}]: must be a Model with a Scenario, got {model!r}"
+                )
+        first = chosen[0].scenario
+        base = attrs.evolve(first, policy=None, name=first.name if name is None else name)
+        specs = []
+        for i, model in enumerate(chosen):
+            s: Scenario = model.scenario
+            for part in _SHARED:
+                if getattr(s, part) != getattr(base, part):
+                    raise InvalidArgument(
+                        f"models[{i}].scenario.{part}: differs from the first model's; the models "
+                        f"of a scenario file share {', '.join(_SHARED)}"
+                    )
+            own = {
+                part: getattr(s, part)
+                for part in ("organisation", "roster", "floors")
+                if getattr(s, part) != getattr(base, part)
+            }
+            policy = model.policy if model.policy is not None else s.policy
+            specs.append(ModelSpec(model.name, policy or Pooled(), **own))
+        return cls(base, specs, experiment=experiment or ExperimentSettings())
+
+    @property
+    def model_names(self) -> tuple[str, ...]:
+        """The models' names, in file order."""
+        return tuple(spec.name for spec in self.models)
+
+    @property
+    def baseline(self) -> str:
+        """The baseline model's name: the experiment's, or the first model's."""
+        return self.experiment.baseline or self.models[0].name
+
+    def model(self, name: str) -> ModelSpec:
+        """The model called ``name``.
+
+        Raises
+        ------
+        InvalidArgument
+            If there is none, naming the models there are.
+        """
+        for spec in self.models:
+            if spec.name == name:
+                return spec
+        raise InvalidArgument(f"model: must be one of {list(self.model_names)}, got {name!r}")
+
+    def scenario_of(self, name: str) -> Scenario:
+        """The scenario model ``name`` runs: the file's, with the model's own parts.
+
+        Its ``policy`` stays ``None``; the model's policy is :attr:`ModelSpec.policy`.
+        """
+        spec = self.model(name)
+        return self._model_scenario(self.models.index(spec))
+
+    def experiment_models(self) -> tuple[Model, ...]:
+        """The models as :class:`~hometeams.experiment.Model` values, in file order.
+
+        Examples
+        --------
+        >>> from hometeams.io import example_scenario
+        >>> [m.name for m in example_scenario().experiment_models()]
+        ['fixed team', 'pooled', 'overflow']
+        """
+        return tuple(
+            Model(spec.name, self._model_scenario(i), policy=spec.policy)
+            for i, spec in enumerate(self.models)
+        )
+
+    def findings(self) -> tuple[Finding, ...]:
+        """What the rosters cannot meet, for the scenario and every model that changes it.
+
+        A finding of a model with its own organisation or roster, that the file's own scenario
+        does not have, says which model it is about.
+
+        Examples
+        --------
+        >>> from hometeams.io import example_scenario
+        >>> example_scenario().findings()
+        ()
+        """
+        base = self.scenario.findings()
+        out = list(base)
+        for i, spec in enumerate(self.models):
+            if not spec.overrides:
+                continue
+            for finding in self._model_scenario(i).findings():
+                if finding not in base and finding.path:
+                    message = f"under model {spec.name!r} (models[{i}]): {finding.message}"
+                    out.append(Finding(finding.path, message))
+        return tuple(dict.fromkeys(out))
+
+    def compare(
+        self,
+        *,
+        models: Sequence[str] | None = None,
+        replications: int | None = None,
+        seed: int | np.random.SeedSequence | None = None,
+        baseline: str | None = None,
+        metrics: Sequence[str] | None = None,
+        executor: ExecutorSetting = None,
+        progress: ProgressSetting = None,
+    ) -> Comparison:
+        """Run the comparison the file describes, optionally changing some of its settings.
+
+        Parameters
+        ----------
+        models
+            Names of the models to run (default all), in this order.
+        replications, seed, baseline, metrics
+            Replace the file's experiment settings; ``None`` keeps them. A baseline that is not
+            among ``models`` falls back to the first of them.
+        executor, progress
+            As for :func:`~hometeams.experiment.compare`: ``None`` is a process pool over all
+            cores, ``"serial"`` runs in this process.
+
+        Returns
+        -------
+        Comparison
+            Every replication's metrics, with intervals and paired differences.
+
+        Examples
+        --------
+        >>> from hometeams.io import example_scenario
+        >>> result = example_scenario().compare(replications=2, seed=1, executor="serial",
+        ...                                     metrics=["idle_share"])
+        >>> result.models, result.metrics, result.replications
+        (('fixed team', 'pooled', 'overflow'), ('idle_share',), 2)
+        """
+        names = list(self.model_names if models is None else models)
+        chosen = [self.model(name) for name in names]
+        settings = self.experiment
+        base = baseline if baseline is not None else settings.baseline
+        if base is None or base not in names:
+            if baseline is not None:
+                raise InvalidArgument(f"baseline: must be one of the models {names}, got {base!r}")
+            base = names[0] if names else None
+        runnable = [
+            Model(spec.name, self.scenario_of(spec.name), policy=spec.policy) for spec in chosen
+        ]
+        return compare(
+            runnable,
+            replications=settings.replications if replications is None else replications,
+            seed=settings.seed if seed is None else seed,
+            baseline=base,
+            level=settings.level,
+            executor=executor,
+            metrics=settings.metrics if metrics is None else metrics,
+            precision=settings.precision,
+            max_replications=settings.max_replications,
+            progress=progress,
+            runner=file_runner,
+        )
+
+
+def _scenario_for(file: ScenarioFile, i: int) -> Scenario:
+    spec = file.models[i]
+    base = file.scenario
+    if not spec.overrides:
+        _check_policy_names(spec.policy, base.organisation, field=f"models[{i}].policy")
+        return base
+    changes: dict[str, Any] = {
+        part: getattr(spec, part) for part in spec.overrides if getattr(spec, part) is not None
+    }
+    try:
+        scenario = attrs.evolve(base, **changes)
+    except InvalidScenario as err:
+        head = err.path.split(".")[0].split("[")[0]
+        if head in spec.overrides:
+            raise err.within(f"models[{i}]") from None
+        parts = " and ".join(spec.overrides)
+        raise InvalidScenario(
+            f"{err.rule} in model {spec.name!r} (models[{i}]), which has its own {parts}",
+            path=err.path,
+            source=err.source,
+        ) from None
+    _check_policy_names(spec.policy, scenario.organisation, field=f"models[{i}].policy")
+    return scenario
+
+
+def _check_policy_names(policy: object, org: Organisation, *, field: str) -> None:
+    """Staff and competences a chained policy names must exist in the model's organisation."""
+    if isinstance(policy, ContinuityFirst):
+        _check_policy_names(policy.then, org, field=f"{field}.then")
+    if not isinstance(policy, Chained):
+        return
+    staff, competences = org.staff_by_id, org.all_competences
+    for key in ("primary", "secondary"):
+        for person, held in getattr(policy, key) or ():
+            if person not in staff:
+                raise InvalidScenario(f"unknown staff member {person!r}", path=f"{field}.{key}")
+            for competence in sorted(held):
+                if competence not in competences:
+                    raise InvalidScenario(
+                        f"unknown competence {competence!r}", path=f"{field}.{key}.{person}"
+                    )
+
+
+def file_runner(model: Model, seed: np.random.SeedSequence) -> dict[str, float]:
+    """One replication of a model of a scenario file: simulate it and measure the records.
+
+    The runner :meth:`ScenarioFile.compare` uses. Unlike
+    :func:`~hometeams.experiment.simulation_runner` it measures with the scenario's own clock,
+    so that a file's ``[clock]`` decides which jobs count as evening ones. A top-level
+    function, so that it travels to worker processes.
+
+    Examples
+    --------
+    >>> from hometeams.io import example_scenario
+    >>> file = example_scenario()
+    >>> model = file.experiment_models()[1]
+    >>> 0 <= file_runner(model, np.random.SeedSequence(1))["idle_share"] <= 1
+    True
+    """
+    records = simulate(model.scenario, policy=model.policy, seed=seed)
+    return metrics(records, clock=model.scenario.clock)

@@ -1,0 +1,233 @@
+"""The parts of a scenario file besides the scenario: models, experiment settings, references.
+
+A planner's question -- "three fixed zone teams, or one pooled evening team, or the zone teams
+with overflow after half an hour?" -- names organisation models (:class:`ModelSpec`: a name, a
+policy and, if the model changes them, its own organisation, roster and floors) and says how to
+run the comparison (:class:`ExperimentSettings`: replications, seed, baseline, precision,
+metrics). :class:`OrganisationRef` remembers that a file's organisation came from another file
+or a built-in example, so that writing the file refers to it again.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from hometeams.errors import InvalidArgument, InvalidScenario
+from hometeams.experiment import Precision
+from hometeams.io._examples import example_organisation
+from hometeams.metrics import METRICS
+from hometeams.model import Organisation
+from hometeams.scenario import Floor, Roster
+
+__all__ = ["ExperimentSettings", "ModelSpec", "OrganisationRef"]
+
+
+@attrs.frozen
+class OrganisationRef:
+    """Where a scenario file's organisation comes from: an organisation file or an example.
+
+    A file path is relative to the scenario file. Writing a scenario refers to the same
+    place again instead of copying the organisation into the file.
+
+    Examples
+    --------
+    >>> OrganisationRef(example="D")
+    OrganisationRef(file=None, example='D')
+    >>> OrganisationRef(file="case_d.toml", example="D")
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidScenario: give file or example, not both
+    """
+
+    file: str | None = attrs.field(default=None, kw_only=True)
+    example: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.file is None) == (self.example is None):
+            raise InvalidScenario("give file or example, not both")
+        if self.file is not None and (not isinstance(self.file, str) or not self.file.strip()):
+            raise InvalidScenario(
+                f"must be the path of an organisation file, got {self.file!r}", path="file"
+            )
+        if self.example is not None:
+            try:
+                example_organisation(self.example)
+            except InvalidArgument as err:
+                raise InvalidScenario(str(err).removeprefix("example: "), path="example") from None
+
+
+def _check_count(value: object, *, field: str, low: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise InvalidScenario(f"must be a whole number >= {low}, got {value!r}", path=field)
+
+
+def _known_metric(name: object, *, field: str) -> None:
+    if not isinstance(name, str) or name not in METRICS:
+        close = difflib.get_close_matches(str(name), list(METRICS), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else "; see hometeams.metrics.METRICS"
+        raise InvalidScenario(f"unknown metric {name!r}{hint}", path=field)
+
+
+def _metric_names(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
+@attrs.frozen
+class ExperimentSettings:
+    """How to run a comparison: replications, seed, baseline, intervals, stopping rule, metrics.
+
+    Parameters
+    ----------
+    replications
+        Replications per model (at least 2); with ``precision``, the first round.
+    seed
+        The root seed (a whole number >= 0); ``None`` draws fresh entropy, which the results
+        record so the run can be repeated.
+    baseline
+        The model the others are compared with; the first model by default.
+    level
+        Confidence level of every interval.
+    metrics
+        The metrics to collect and show, in this order (names from
+        :data:`~hometeams.metrics.METRICS`); all of them by default.
+    precision
+        A :class:`~hometeams.experiment.Precision` stopping rule: add replications until the
+        intervals are narrow enough.
+    max_replications
+        Most replications per model under a stopping rule.
+
+    Examples
+    --------
+    >>> ExperimentSettings(replications=20, seed=2026, metrics=["idle_share"]).metrics
+    ('idle_share',)
+    >>> ExperimentSettings(metrics=["idle_shares"])
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidScenario: metrics[0]: unknown metric 'idle_shares'; did you mean 'idle_share'?
+    """  # noqa: E501 - a doctest's output line cannot be wrapped
+
+    replications: int = attrs.field(default=10, kw_only=True)
+    seed: int | None = attrs.field(default=None, kw_only=True)
+    baseline: str | None = attrs.field(default=None, kw_only=True)
+    level: float = attrs.field(default=0.95, kw_only=True)
+    metrics: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_metric_names, kw_only=True
+    )
+    precision: Precision | None = attrs.field(default=None, kw_only=True)
+    max_replications: int = attrs.field(default=100, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _check_count(self.replications, field="replications", low=2)
+        if self.seed is not None:
+            _check_count(self.seed, field="seed", low=0)
+        if self.baseline is not None and not isinstance(self.baseline, str):
+            raise InvalidScenario(f"must be a model's name, got {self.baseline!r}", path="baseline")
+        level = self.level
+        if isinstance(level, bool) or not isinstance(level, int | float) or not 0 < level < 1:
+            raise InvalidScenario(f"must be > 0 and < 1, got {level!r}", path="level")
+        object.__setattr__(self, "level", float(level))
+        if self.metrics is not None:
+            if not self.metrics:
+                raise InvalidScenario(
+                    "must name at least one metric, or be left out", path="metrics"
+                )
+            for i, name in enumerate(self.metrics):
+                _known_metric(name, field=f"metrics[{i}]")
+                if name in self.metrics[:i]:
+                    raise InvalidScenario(f"{name!r} is named twice", path=f"metrics[{i}]")
+        _check_count(self.max_replications, field="max_replications", low=2)
+        if self.precision is not None:
+            self._check_precision(self.precision)
+
+    def _check_precision(self, precision: object) -> None:
+        if not isinstance(precision, Precision):
+            raise InvalidScenario(f"must be a Precision, got {precision!r}", path="precision")
+        for i, name in enumerate(precision.metrics or ()):
+            _known_metric(name, field=f"precision.metrics[{i}]")
+            if self.metrics is not None and name not in self.metrics:
+                raise InvalidScenario(
+                    f"{name!r} is not among the experiment's metrics {list(self.metrics)}",
+                    path=f"precision.metrics[{i}]",
+                )
+        if self.max_replications < self.replications:
+            raise InvalidScenario(
+                f"must be >= replications ({self.replications}) with a stopping rule, "
+                f"got {self.max_replications}",
+                path="max_replications",
+            )
+
+
+def _floors(value: Iterable[Floor] | None) -> tuple[Floor, ...] | None:
+    return None if value is None else tuple(value)
+
+
+@attrs.frozen
+class ModelSpec:
+    """One organisation model of a scenario file: a name, a policy and what it changes.
+
+    A model is the file's scenario run under ``policy``, with its own ``organisation``,
+    ``roster`` and ``floors`` where it gives them (a merged team is a different organisation
+    and rota; the demand, absences and travel stay the file's).
+
+    Parameters
+    ----------
+    name
+        How tables and reports call the model, e.g. ``"pooled evenings"``.
+    policy
+        The organisation model: a policy from :mod:`hometeams.sim`.
+    organisation, roster, floors
+        Replacements for the scenario's own; ``None`` keeps the scenario's.
+    organisation_ref
+        Where ``organisation`` came from, if from a file or an example.
+
+    Examples
+    --------
+    >>> from hometeams.sim import Overflow
+    >>> ModelSpec("overflow", Overflow(threshold=30)).name
+    'overflow'
+    >>> ModelSpec("overflow", "overflow")
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidScenario: policy: must be a policy (with plan and order), got 'overflow'
+    """
+
+    name: str
+    policy: Any
+    organisation: Organisation | None = attrs.field(default=None, kw_only=True)
+    organisation_ref: OrganisationRef | None = attrs.field(default=None, kw_only=True)
+    roster: Roster | None = attrs.field(default=None, kw_only=True)
+    floors: tuple[Floor, ...] | None = attrs.field(default=None, converter=_floors, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        name: object = self.name
+        if not isinstance(name, str) or not name.strip() or name != name.strip():
+            raise InvalidScenario(
+                f"must be a non-empty name without leading or trailing spaces, got {name!r}",
+                path="name",
+            )
+        if not (callable(getattr(self.policy, "plan", None)) and hasattr(self.policy, "order")):
+            raise InvalidScenario(
+                f"must be a policy (with plan and order), got {self.policy!r}", path="policy"
+            )
+        for field, cls in (("organisation", Organisation), ("roster", Roster)):
+            value = getattr(self, field)
+            if value is not None and not isinstance(value, cls):
+                raise InvalidScenario(
+                    f"must be a {cls.__name__} or None, got {type(value).__name__}", path=field
+                )
+        if self.organisation_ref is not None and self.organisation is None:
+            raise InvalidScenario(
+                "names where the organisation came from, but there is no organisation",
+                path="organisation_ref",
+            )
+
+    @property
+    def overrides(self) -> tuple[str, ...]:
+        """The parts of the scenario this model replaces (``"organisation"``, ...)."""
+        return tuple(
+            f for f in ("organisation", "roster", "floors") if getattr(self, f) is not None
+        )

@@ -1,0 +1,150 @@
+"""Tests for ``hometeams compare`` (``hometeams.cli._compare``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hometeams.cli import main
+from hometeams.experiment import Comparison
+from scenario_files import NOISY, replace_once
+
+
+def _file(tmp_path: Path, text: str = NOISY) -> Path:
+    path = tmp_path / "nord.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(argv)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return status, out, err
+
+
+_FAST = ["--replications", "2", "--workers", "1"]
+
+
+def test_compare_prints_a_table_with_differences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One block per metric, a line per model; the baseline has no difference column."""
+    path = _file(tmp_path)
+    status, out, _ = _run(["compare", str(path), *_FAST, "--metrics", "idle_share,jobs"], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "Distrikt Nord"
+    assert lines[1] == ("2 models, 2 replications each on the same demand and absences, seed 7")
+    header, idle_fixed, idle_overflow, jobs_fixed, _ = lines[3:8]
+    assert header.split()[:5] == ["metric", "model", "n", "mean", "95"]
+    assert "difference from fixed" in header
+    assert idle_fixed.startswith("Idle share")
+    assert "fixed" in idle_fixed
+    assert len(idle_fixed.split()) < len(idle_overflow.split())  # the baseline: no difference
+    assert jobs_fixed.startswith("Jobs")
+
+
+def test_common_random_numbers_make_twin_models_equal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two models with the same policy meet the same demand: every difference is exactly 0."""
+    overflow = 'kind = "overflow", threshold = "30 min", order = ["lowest-care-level", "nearest"]'
+    text = replace_once(NOISY, f"policy = {{ {overflow} }}", 'policy = "fixed-teams"')
+    path = _file(tmp_path, text)
+    status, out, _ = _run(["compare", str(path), *_FAST, "--json"], capsys)
+    assert status == 0
+    data = json.loads(out)
+    assert data["values"][0] == data["values"][1]
+    assert {row["difference"] for row in data["differences"]} <= {0.0, None}
+
+
+def test_json_output_is_a_comparison_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--json`` prints what ``Comparison.from_dict`` reads, with the source and the name."""
+    path = _file(tmp_path)
+    status, out, _ = _run(["compare", str(path), *_FAST, "--seed", "123", "--json"], capsys)
+    assert status == 0
+    data = json.loads(out)
+    assert (data["source"], data["scenario"]) == (str(path), "Distrikt Nord")
+    result = Comparison.from_dict(data)
+    assert (result.models, result.replications, result.baseline) == (
+        ("fixed", "overflow"), 2, "fixed"
+    )  # fmt: skip
+    assert result.seed is not None
+    assert result.seed.entropy == 123
+
+
+def test_the_same_seed_gives_the_same_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A comparison is reproducible from its seed, and another seed gives other figures."""
+    path = _file(tmp_path)
+    runs = [
+        json.loads(_run(["compare", str(path), *_FAST, "--seed", seed, "--json"], capsys)[1])
+        for seed in ("1", "1", "2")
+    ]
+    assert runs[0]["values"] == runs[1]["values"]
+    assert runs[0]["values"] != runs[2]["values"]
+
+
+def test_out_and_report_write_files_and_keep_existing_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--out writes the three tables and the JSON; --report the HTML; never over old files."""
+    path = _file(tmp_path)
+    out_dir = tmp_path / "results"
+    report = tmp_path / "rapport.html"
+    argv = ["compare", str(path), *_FAST, "--out", str(out_dir), "--report", str(report),
+            "--lang", "nb", "--metrics", "idle_share"]  # fmt: skip
+    status, out, _ = _run(argv, capsys)
+    assert status == 0
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "comparison.json", "differences.csv", "replications.csv", "summary.csv",
+    ]  # fmt: skip
+    assert Comparison.from_json(out_dir / "comparison.json").models == ("fixed", "overflow")
+    html = report.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert 'lang="nb"' in html
+    assert out.splitlines()[3].startswith("indikator")
+    status, _, err = _run(argv, capsys)
+    assert status == 2
+    assert f"{out_dir / 'replications.csv'} exists; pass --overwrite to replace it" in err
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--models", "fixed,pooled"], "model: must be one of ['fixed', 'overflow'], got 'pooled'"),
+        (["--models", "fixed", "--baseline", "overflow"],
+         "--baseline: 'overflow' is not among --models ['fixed']"),
+        (["--report", "rapport.pdf"], "--report: must be an .html file, got 'rapport.pdf'"),
+        (["--report", "nowhere/r.html"], "--report: the folder 'nowhere' does not exist"),
+        (["--replications", "1"], "argument --replications: must be >= 2, got 1"),
+    ],
+)  # fmt: skip
+def test_wrong_options_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    """A wrong option is refused before anything runs, with status 2."""
+    path = _file(tmp_path)
+    status, out, err = _run(["compare", str(path), "--workers", "1", *extra], capsys)
+    assert (status, out) == (2, "")
+    assert message in err
+
+
+def test_a_subset_of_models_with_its_own_baseline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--models`` runs only those, ``--baseline`` names the one to compare with."""
+    path = _file(tmp_path)
+    status, out, _ = _run(
+        ["compare", str(path), *_FAST, "--baseline", "overflow", "--json"], capsys
+    )
+    assert status == 0
+    assert json.loads(out)["baseline"] == "overflow"
+    status, out, _ = _run(["compare", str(path), *_FAST, "--models", "overflow", "--json"], capsys)
+    assert json.loads(out)["models"] == ["overflow"]

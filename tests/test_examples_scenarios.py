@@ -1,0 +1,123 @@
+"""Tests of the example scenario files in ``examples/scenarios``.
+
+Every example must be a valid scenario file that ``hometeams check`` accepts, that writes back
+stably, and whose every model runs. The flagship files made from :mod:`hometeams.cases` must
+describe exactly what the case builders build, and the built-in demo scenario must be the
+evening example byte for byte.
+
+The case files are generated from the builders. When a builder changes, regenerate their
+bodies (the comment block at the top of each file is kept) with::
+
+    python tests/test_examples_scenarios.py
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from hometeams.cli import main
+from hometeams.io import (
+    ExperimentSettings,
+    ScenarioFile,
+    dumps_scenario,
+    example_scenario,
+    loads_scenario,
+    read_scenario,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "examples" / "scenarios"
+EXAMPLES = sorted(FOLDER.glob("*.toml"))
+
+
+def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
+    from hometeams.cases import evening_staffing, lumpy_discharges, pooled_coordinators
+
+    return {
+        "evening-1.4-vs-2.toml": (evening_staffing, {}),
+        "lumpy-discharges.toml": (lumpy_discharges, {}),
+        "pooled-coordinators.toml": (pooled_coordinators, {}),
+        "pooled-coordinators-queue.toml": (pooled_coordinators, {"work": "queue"}),
+    }
+
+
+def _built(name: str, written: ScenarioFile) -> ScenarioFile:
+    build, kwargs = _cases()[name]
+    return ScenarioFile.from_models(
+        build(**kwargs), name=written.scenario.name, experiment=written.experiment
+    )
+
+
+def test_the_examples_are_there() -> None:
+    """The flagship problems and the five case municipalities each have a scenario file."""
+    names = {path.name for path in EXAMPLES}
+    assert {f"case-{k}.toml" for k in "abcde"} <= names
+    assert set(_cases()) <= names
+    assert {"day-only-team.toml", "sick-leave-vulnerability.toml",
+            "competence-misallocation.toml"} <= names  # fmt: skip
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_example_checks_and_writes_back_stably(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``hometeams check`` accepts it, and text -> object -> text is stable."""
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"OK: {path}: ")
+    file = read_scenario(path)
+    text = dumps_scenario(file)
+    assert dumps_scenario(loads_scenario(text, base=path.parent)) == text
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_model_of_every_example_runs(path: Path) -> None:
+    """Each model runs one short replication (two days) and serves some of its jobs."""
+    file = read_scenario(path)
+    short = attrs.evolve(file.scenario, horizon=2 * 1440.0, warmup=0.0)
+    file = attrs.evolve(file, scenario=short, experiment=ExperimentSettings())
+    result = file.compare(replications=2, seed=1, executor="serial", metrics=["jobs", "served"])
+    assert (result.values[:, :, 1] > 0).all()
+
+
+@pytest.mark.parametrize("name", sorted(_cases()))
+def test_case_files_are_the_case_builders(name: str) -> None:
+    """A flagship file describes exactly the models its :mod:`hometeams.cases` builder makes."""
+    written = read_scenario(FOLDER / name)
+    assert written == _built(name, written), f"regenerate: python {Path(__file__).name}"
+
+
+def test_the_built_in_scenario_is_the_evening_example() -> None:
+    """The packaged scenario behind ``hometeams demo`` is examples' evening file, byte for byte."""
+    packaged = resources.files("hometeams").joinpath("data", "scenarios", "evening.toml")
+    example = FOLDER / "evening-1.4-vs-2.toml"
+    assert packaged.read_text(encoding="utf-8") == example.read_text(encoding="utf-8")
+    assert example_scenario() == read_scenario(example)
+
+
+def _regenerate() -> None:  # pragma: no cover - a maintenance script
+    from hometeams.io._emit import emit
+    from hometeams.io._unstructure import ARRAYS, INLINE, TABLES, file_data
+
+    for name in _cases():
+        path = FOLDER / name
+        text = path.read_text(encoding="utf-8")
+        header = []
+        for line in text.splitlines():
+            if not line.startswith("#") and line.strip():
+                break
+            header.append(line)
+        built = _built(name, read_scenario(path))
+        body = emit(file_data(built), tables=TABLES, arrays=ARRAYS, inline=INLINE, width=120)
+        path.write_text("\n".join(header).rstrip() + "\n\n" + body, encoding="utf-8")
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _regenerate()
