@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import sys
 import types
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,10 @@ def test_model_name_must_be_a_clean_string(name: object) -> None:
 
 
 def test_simulation_runner_calls_simulate_and_metrics(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The default runner simulates with the model's policy and seed and measures the records."""
+    """The default runner simulates with the model's policy and seed, measures on its clock."""
+    import hometeams.metrics
+    import hometeams.sim
+
     calls: dict[str, Any] = {}
     records = object()
 
@@ -43,22 +45,19 @@ def test_simulation_runner_calls_simulate_and_metrics(monkeypatch: pytest.Monkey
         calls["simulate"] = (scenario, policy, seed)
         return records
 
-    def metrics(got: object) -> dict[str, float]:
-        calls["metrics"] = got
+    def metrics(got: object, *, clock: object) -> dict[str, float]:
+        calls["metrics"] = (got, clock)
         return {"wait": 4.0}
 
-    sim = types.ModuleType("hometeams.sim")
-    sim.simulate = simulate  # type: ignore[attr-defined]
-    measure = types.ModuleType("hometeams.metrics")
-    measure.metrics = metrics  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "hometeams.sim", sim)
-    monkeypatch.setitem(sys.modules, "hometeams.metrics", measure)
+    monkeypatch.setattr(hometeams.sim, "simulate", simulate)
+    monkeypatch.setattr(hometeams.metrics, "metrics", metrics)
+    scenario = types.SimpleNamespace(clock="the scenario's clock")
 
     seed = np.random.SeedSequence(1)
-    out = simulation_runner(Model("m", "scenario", policy="pool"), seed)
+    out = simulation_runner(Model("m", scenario, policy="pool"), seed)
     assert out == {"wait": 4.0}
-    assert calls["simulate"] == ("scenario", "pool", seed)
-    assert calls["metrics"] is records
+    assert calls["simulate"] == (scenario, "pool", seed)
+    assert calls["metrics"] == (records, "the scenario's clock")
 
 
 def test_the_package_does_not_import_the_engine_at_module_level() -> None:

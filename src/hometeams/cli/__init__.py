@@ -2,13 +2,20 @@
 
 Subcommands, each in its own module:
 
-- ``hometeams check FILE`` validates an organisation file and lists findings such as needs no
-  one in the organisation can meet;
+- ``hometeams demo`` runs the 1.4-versus-2 evening comparison with no files and writes its
+  scenario file, tables, a figure and the HTML report to a new folder;
+- ``hometeams check FILE`` validates an organisation or scenario file and lists findings such
+  as needs no one can meet;
 - ``hometeams analyse FILE`` prints the organisation's analysis (span of control, competence
-  coverage, key-person risk, ...).
+  coverage, key-person risk, ...);
+- ``hometeams run FILE`` simulates one model of a scenario file;
+- ``hometeams compare FILE`` compares its models with intervals and paired differences, and
+  writes CSV, JSON and the HTML report;
+- ``hometeams erlang ...`` answers staffing questions analytically (queue, Poisson need,
+  integer-staffing waste, pooling).
 
-Both take ``--example A`` ... ``--example E`` instead of a file, to look at one of the five
-case municipalities. Exit status: 0 success, 1 a run that failed, 2 bad input (a damaged file,
+``check`` and ``analyse`` take ``--example A`` ... ``--example E`` instead of a file, to look at
+one of the five case municipalities. Exit status: 0 success, 1 a run that failed, 2 bad input (a damaged file,
 a missing file, a wrong option) -- always with a short message and never a traceback.
 
 Examples

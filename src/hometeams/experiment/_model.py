@@ -17,7 +17,6 @@ cluster, picklable: a function defined at the top level of a module.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from typing import Any, Protocol
 
@@ -87,8 +86,9 @@ def simulation_runner(model: Model, seed: np.random.SeedSequence) -> dict[str, f
 
     The default runner of :func:`~hometeams.experiment.compare`: it calls
     :func:`hometeams.sim.simulate` with the model's scenario, policy and ``seed`` and measures
-    the records with :func:`hometeams.metrics.metrics`, which leaves out the jobs and shifts of
-    the scenario's warm-up.
+    the records with :func:`hometeams.metrics.metrics` on the scenario's own clock (so its
+    periods decide which jobs are evening ones), leaving out the jobs and shifts of the
+    scenario's warm-up. A top-level function, so that it travels to worker processes.
 
     Parameters
     ----------
@@ -108,9 +108,9 @@ def simulation_runner(model: Model, seed: np.random.SeedSequence) -> dict[str, f
     >>> callable(simulation_runner)
     True
     """
-    # Imported here so that the experiment machinery does not load the engine until it runs,
-    # and (while the engine is being written) can be used with other runners.
-    sim = importlib.import_module("hometeams.sim")
-    measure = importlib.import_module("hometeams.metrics")
-    records = sim.simulate(model.scenario, policy=model.policy, seed=seed)
-    return dict(measure.metrics(records))
+    # Imported here so that the experiment machinery does not load the engine until it runs.
+    from hometeams.metrics import metrics  # noqa: PLC0415
+    from hometeams.sim import simulate  # noqa: PLC0415
+
+    records = simulate(model.scenario, policy=model.policy, seed=seed)
+    return dict(metrics(records, clock=model.scenario.clock))

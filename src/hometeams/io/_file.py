@@ -28,15 +28,15 @@ from hometeams.experiment import (
     Model,
     ProgressSetting,
     compare,
+    simulation_runner,
 )
 from hometeams.io._examples import example_organisation
 from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef
-from hometeams.metrics import metrics
 from hometeams.model import Organisation
 from hometeams.scenario import Finding, Scenario
-from hometeams.sim import Chained, ContinuityFirst, Pooled, simulate
+from hometeams.sim import Chained, ContinuityFirst, Pooled
 
-__all__ = ["ScenarioFile", "file_runner"]
+__all__ = ["ScenarioFile"]
 
 _SHARED = ("demand", "absences", "travel", "clock", "horizon", "warmup")
 """The parts of a scenario every model of a file shares."""
@@ -339,7 +339,7 @@ class ScenarioFile:
             precision=settings.precision,
             max_replications=settings.max_replications,
             progress=progress,
-            runner=file_runner,
+            runner=simulation_runner,
         )
 
 
@@ -384,23 +384,3 @@ def _check_policy_names(policy: object, org: Organisation, *, field: str) -> Non
                     raise InvalidScenario(
                         f"unknown competence {competence!r}", path=f"{field}.{key}.{person}"
                     )
-
-
-def file_runner(model: Model, seed: np.random.SeedSequence) -> dict[str, float]:
-    """One replication of a model of a scenario file: simulate it and measure the records.
-
-    The runner :meth:`ScenarioFile.compare` uses. Unlike
-    :func:`~hometeams.experiment.simulation_runner` it measures with the scenario's own clock,
-    so that a file's ``[clock]`` decides which jobs count as evening ones. A top-level
-    function, so that it travels to worker processes.
-
-    Examples
-    --------
-    >>> from hometeams.io import example_scenario
-    >>> file = example_scenario()
-    >>> model = file.experiment_models()[1]
-    >>> 0 <= file_runner(model, np.random.SeedSequence(1))["idle_share"] <= 1
-    True
-    """
-    records = simulate(model.scenario, policy=model.policy, seed=seed)
-    return metrics(records, clock=model.scenario.clock)
