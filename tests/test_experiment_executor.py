@@ -139,3 +139,42 @@ def test_dask_cluster_agrees_exactly() -> None:
     ):
         on_dask = _compare(client.get_executor())
     assert np.array_equal(on_dask.values, _compare("serial").values)
+
+
+def _real_models() -> list[Model]:
+    """The evening case for one week, plus policies that carry built-in ordering rules."""
+    from hometeams.cases import evening_staffing
+    from hometeams.sim import ContinuityFirst, Pooled, lowest_care_level, nearest
+
+    fixed, pooled, _ = evening_staffing(weeks=1)
+    ordered = Pooled(order=(lowest_care_level, nearest))
+    return [
+        fixed,
+        Model("pooled, ordered", pooled.scenario, policy=ordered),
+        Model("continuity first", pooled.scenario, policy=ContinuityFirst(30, then=ordered)),
+    ]
+
+
+@pytest.mark.slow
+def test_the_real_simulator_gives_identical_results_on_every_executor() -> None:
+    """Serial, a process pool and a Dask cluster of worker processes agree bit for bit."""
+    distributed = pytest.importorskip("distributed")
+    models = _real_models()
+
+    def run(executor: object) -> Comparison:
+        return compare(models, replications=2, seed=7, executor=executor, progress=False)  # type: ignore[arg-type]
+
+    serial = run("serial")
+    with ProcessPoolExecutor(2) as pool:
+        assert np.array_equal(run(pool).values, serial.values, equal_nan=True)
+    with (
+        distributed.LocalCluster(
+            n_workers=1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert np.array_equal(run(client.get_executor()).values, serial.values, equal_nan=True)
