@@ -15,8 +15,9 @@ Subcommands, each in its own module:
   integer-staffing waste, pooling).
 
 ``check`` and ``analyse`` take ``--example A`` ... ``--example E`` instead of a file, to look at
-one of the five case municipalities. Exit status: 0 success, 1 a run that failed, 2 bad input (a damaged file,
-a missing file, a wrong option) -- always with a short message and never a traceback.
+one of the five case municipalities. Exit status: 0 success, 1 a run that failed, 2 bad input
+(a damaged file, a missing file, a wrong option) -- always with a short message and never a
+traceback.
 
 Examples
 --------
