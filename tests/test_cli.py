@@ -59,7 +59,7 @@ def test_check_valid_file_prints_ok_summary_and_findings(
     assert (status, err) == (0, "")
     assert out.splitlines() == [
         f"OK: {valid_file}: Distrikt Nord",
-        "  3 staff (2.3 FTE), 1 teams, 1 zones, 0 units, 1 users",
+        "  3 staff (2.3 FTE), 1 team, 1 zone, 0 units, 1 user",
         "Findings:",
         "  needs that no staff member has the competence for (1):",
         "    u1: dementia, wound-care",
@@ -73,6 +73,24 @@ def test_check_in_norwegian(valid_file: Path, capsys: pytest.CaptureFixture[str]
     assert status == 0
     assert "3 ansatte (2,3 årsverk)" in out
     assert "ansatte uten team (1): anne" in out
+
+
+def test_check_counts_one_of_a_kind_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One zone, unit, user (and in bokmål one staff member) are counted in the singular."""
+    path = tmp_path / "liten.toml"
+    path.write_text(
+        'name = "Liten"\nzones = [{ id = "nord" }]\n'
+        'units = [{ id = "hjem", name = "Hjemmetjenesten" }]\n'
+        'staff = [{ id = "kari", profession = "nurse", fte = 0.5, zone = "nord", unit = "hjem" }]\n'
+        'users = [{ id = "u1", zone = "nord" }]\n',
+        encoding="utf-8",
+    )
+    _, out, _ = _run(["check", str(path)], capsys)
+    assert out.splitlines()[1] == "  1 staff (0.5 FTE), 0 teams, 1 zone, 1 unit, 1 user"
+    _, out, _ = _run(["check", str(path), "--lang", "nb"], capsys)
+    assert out.splitlines()[1] == "  1 ansatt (0,5 årsverk), 0 team, 1 sone, 1 enhet, 1 bruker"
 
 
 def test_check_shows_fte_to_the_hundredth(

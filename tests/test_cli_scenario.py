@@ -38,7 +38,7 @@ def test_check_summarises_a_scenario_and_lists_its_findings(
         "  organisation: Nord (written in the file): 3 staff (3 FTE), 2 teams, 2 zones, 2 users",
         "  roster: 3 lines, a 1-week cycle; 2 weeks simulated, the first 2 days a warm-up",
         (
-            "  demand: 2 visit plans (16 visits a week), 1 arrival processes, 0 alarm sources, "
+            "  demand: 2 visit plans (16 visits a week), 1 arrival process, 0 alarm sources, "
             "0 discharge sources"
         ),
         "  models (2): fixed (fixed-teams), overflow (overflow)",
@@ -68,6 +68,37 @@ def test_check_in_norwegian_and_as_json(tmp_path: Path, capsys: pytest.CaptureFi
     assert [m["policy"] for m in data["models"]] == ["fixed-teams", "overflow"]
     assert data["experiment"] == {"replications": 5, "seed": 7, "baseline": "fixed"}
     assert len(data["findings"]) == 1
+
+
+def test_check_counts_one_of_a_kind_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One roster line, visit plan, weekly visit and arrival process read in the singular."""
+    text = replace_once(BASE, '    { staff = "ola", shift = "evening" },\n', "")
+    text = replace_once(text, '    { staff = "per", shift = "day" },\n', "")
+    u2_visits = (
+        '    { user = "u2", days = ["mon", "thu"], times = "10:00", '
+        'duration = { kind = "lognormal", mean = 40, sd = 10 } },\n'
+    )
+    text = replace_once(text, u2_visits, "")
+    text = replace_once(text, 'times = ["08:00", "20:00"]', 'days = ["mon"], times = "08:00"')
+    path = _file(tmp_path, text)
+    _, out, _ = _run(["check", str(path)], capsys)
+    lines = out.splitlines()
+    assert lines[2] == (
+        "  roster: 1 line, a 1-week cycle; 2 weeks simulated, the first 2 days a warm-up"
+    )
+    assert lines[3] == (
+        "  demand: 1 visit plan (1 visit a week), 1 arrival process, 0 alarm sources, "
+        "0 discharge sources"
+    )
+    _, out, _ = _run(["check", str(path), "--lang", "nb"], capsys)
+    lines = out.splitlines()
+    assert lines[2].startswith("  turnus: 1 linje, ")
+    assert lines[3] == (
+        "  etterspørsel: 1 besøksplan (1 besøk i uka), 1 ankomstprosess, 0 alarmkilder, "
+        "0 utskrivingskilder"
+    )
 
 
 def test_check_reports_the_organisation_s_own_findings(

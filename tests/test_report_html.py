@@ -16,17 +16,10 @@ from hypothesis import strategies as st
 
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import Comparison, Interval, Precision
+from hometeams.report._format import format_bounds, format_number, format_value
 from hometeams.report._html import report_html, write_report
-from hometeams.report._labels import (
-    REPORT_TEXT,
-    check_lang,
-    describe_difference,
-    format_bounds,
-    format_number,
-    format_value,
-    metric_label,
-    sentence_case,
-)
+from hometeams.report._labels import REPORT_TEXT, check_lang, metric_label
+from hometeams.report._reading import describe_difference, sentence_case
 from test_report_plots import district, fortnight_records
 
 NBSP = "\u00a0"

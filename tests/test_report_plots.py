@@ -12,7 +12,7 @@ from hometeams.errors import InvalidArgument
 from hometeams.experiment import Comparison
 from hometeams.model import Membership, Organisation, Staff, Team
 from hometeams.records import Records
-from hometeams.report._plots import (
+from hometeams.report import (
     PALETTE,
     plot_comparison,
     plot_distinct_staff,

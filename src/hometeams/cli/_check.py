@@ -1,15 +1,21 @@
-"""``hometeams check``: validate an organisation file and take a first look at it.
+"""``hometeams check``: validate an organisation or scenario file and take a first look at it.
 
 A planner who has just typed in their district wants to know two things before anything else:
 does the file hold together (every id known, no one giving more than their position to teams),
 and is there anything odd about it (a user who needs dementia care where no one has that
 competence, staff who are in no team). ``check`` answers both; a damaged file gets one line
 naming the field and exit status 2.
+
+The same command takes a scenario file (told apart by what is in it): then the summary covers
+the organisation, the roster, the demand, the models and the experiment, and the findings add
+visits that nobody rostered can make -- the Saturday-morning insulin visit in a district whose
+weekend roster has no nurse.
 """
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from hometeams.cli._common import (
     EXIT_OK,
@@ -18,37 +24,117 @@ from hometeams.cli._common import (
     add_output_options,
     load_organisation,
     print_json,
+    read_file,
 )
+from hometeams.io import ScenarioFile
+from hometeams.io._policy import policy_kind
+from hometeams.io._units import format_minutes
+from hometeams.io._unstructure import file_data
 from hometeams.model import Organisation
 
 __all__ = ["COMMAND", "check_summary", "check_text"]
 
-_LABELS = {
+_WORDS = {
     "en": {
-        "staff": "staff",
         "fte": "FTE",
-        "teams": "teams",
-        "zones": "zones",
-        "units": "units",
-        "users": "users",
         "findings": "Findings:",
         "none": "No findings.",
         "uncovered": "needs that no staff member has the competence for",
         "no_team": "staff in no team",
+        "organisation": "organisation",
+        "in_file": "written in the file",
+        "file": "from {path}",
+        "example": "built-in example {key}",
+        "roster": "roster: {lines}, a {cycle}-week cycle; {horizon} simulated, {warmup}",
+        "warmup": "the first {warmup} a warm-up",
+        "no_warmup": "no warm-up",
+        "demand": "demand: {visits} ({per_week} a week), {arrivals}, {alarms}, {discharges}",
+        "models": "models ({n}): {models}",
+        "own": "own {parts}",
+        "experiment": "experiment: {replications}, seed {seed}, baseline {baseline}",
+        "fresh": "fresh each run",
     },
     "nb": {
-        "staff": "ansatte",
         "fte": "årsverk",
-        "teams": "team",
-        "zones": "soner",
-        "units": "enheter",
-        "users": "brukere",
         "findings": "Funn:",
         "none": "Ingen funn.",
         "uncovered": "behov som ingen ansatt har kompetanse til",
         "no_team": "ansatte uten team",
+        "organisation": "organisasjon",
+        "in_file": "skrevet i fila",
+        "file": "fra {path}",
+        "example": "innebygd eksempel {key}",
+        "roster": "turnus: {lines}, {cycle} ukers syklus; {horizon} simulert, {warmup}",
+        "warmup": "de første {warmup} innkjøring",
+        "no_warmup": "ingen innkjøring",
+        "demand": "etterspørsel: {visits} ({per_week} i uka), {arrivals}, {alarms}, {discharges}",
+        "models": "modeller ({n}): {models}",
+        "own": "egen {parts}",
+        "experiment": "eksperiment: {replications}, frø {seed}, sammenlignet med {baseline}",
+        "fresh": "nytt for hver kjøring",
     },
 }
+_NOUNS = {  # (one, several)
+    "en": {
+        "staff": ("staff", "staff"),
+        "teams": ("team", "teams"),
+        "zones": ("zone", "zones"),
+        "units": ("unit", "units"),
+        "users": ("user", "users"),
+        "lines": ("line", "lines"),
+        "visit_plans": ("visit plan", "visit plans"),
+        "visits": ("visit", "visits"),
+        "arrivals": ("arrival process", "arrival processes"),
+        "alarms": ("alarm source", "alarm sources"),
+        "discharges": ("discharge source", "discharge sources"),
+        "replications": ("replication", "replications"),
+    },
+    "nb": {
+        "staff": ("ansatt", "ansatte"),
+        "teams": ("team", "team"),
+        "zones": ("sone", "soner"),
+        "units": ("enhet", "enheter"),
+        "users": ("bruker", "brukere"),
+        "lines": ("linje", "linjer"),
+        "visit_plans": ("besøksplan", "besøksplaner"),
+        "visits": ("besøk", "besøk"),
+        "arrivals": ("ankomstprosess", "ankomstprosesser"),
+        "alarms": ("alarmkilde", "alarmkilder"),
+        "discharges": ("utskrivingskilde", "utskrivingskilder"),
+        "replications": ("replikasjon", "replikasjoner"),
+    },
+}
+_NB_UNITS = {
+    "weeks": "uker",
+    "week": "uke",
+    "days": "dager",
+    "day": "dag",
+    "hours": "timer",
+    "hour": "time",
+}
+_NB_PARTS = {"organisation": "organisasjon", "roster": "turnus", "floors": "bemanningsgulv"}
+
+
+def _counted(n: int, noun: str, lang: str) -> str:
+    """``n`` and the noun, singular for one: ``1 zone``, ``2 zones``, ``1 sone``."""
+    one, several = _NOUNS[lang][noun]
+    return f"{n} {one if n == 1 else several}"
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{round(value, 2):g}"  # FTE to 1/100: 0.75 positions are common
+    return text.replace(".", ",") if lang == "nb" else text
+
+
+def _headcount(org: Organisation, lang: str, *, keys: tuple[str, ...]) -> str:
+    """``3 staff (2.3 FTE), 1 team, 1 zone, ...`` for the counts named by ``keys``."""
+    staff = f"{_counted(len(org.staff), 'staff', lang)} ({_number(org.fte, lang)} "
+    staff += f"{_WORDS[lang]['fte']})"
+    sizes = {"teams": org.teams, "zones": org.zones, "units": org.units, "users": org.users}
+    return ", ".join([staff, *(_counted(len(sizes[key]), key, lang) for key in keys)])
+
+
+# -- organisation files ------------------------------------------------------------------------
 
 
 def check_summary(org: Organisation) -> dict[str, object]:
@@ -82,11 +168,6 @@ def _staff_in_no_team(org: Organisation) -> list[str]:
     return [s.id for s in org.staff if not org.teams_of(s.id)]
 
 
-def _number(value: float, lang: str) -> str:
-    text = f"{round(value, 2):g}"  # FTE to 1/100: 0.75 positions are common
-    return text.replace(".", ",") if lang == "nb" else text
-
-
 def check_text(org: Organisation, *, source: str, lang: str = "en") -> str:
     """The text ``hometeams check`` prints for a valid organisation.
 
@@ -97,18 +178,13 @@ def check_text(org: Organisation, *, source: str, lang: str = "en") -> str:
     ...                    teams=[Team("north", members=["kari"])])
     >>> print(check_text(org, source="north.toml", lang="nb"))
     OK: north.toml: Distrikt Nord
-      1 ansatte (0,8 årsverk), 1 team, 0 soner, 0 enheter, 0 brukere
+      1 ansatt (0,8 årsverk), 1 team, 0 soner, 0 enheter, 0 brukere
     Ingen funn.
     """
-    words = _LABELS[lang]
-    summary = check_summary(org)
-    counts = ", ".join(
-        f"{summary[key]} {words[key]}" for key in ("teams", "zones", "units", "users")
-    )
+    words = _WORDS[lang]
     lines = [
         f"OK: {source}: {org.name}",
-        f"  {summary['staff']} {words['staff']} ({_number(org.fte, lang)} {words['fte']}), "
-        + counts,
+        "  " + _headcount(org, lang, keys=("teams", "zones", "units", "users")),
     ]
     uncovered = org.uncovered_needs()
     no_team = _staff_in_no_team(org)
@@ -124,13 +200,147 @@ def check_text(org: Organisation, *, source: str, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+# -- scenario files ----------------------------------------------------------------------------
+
+
+def _length(minutes: float, lang: str) -> str:
+    """A length of time as a planner reads it: ``4 weeks`` / ``4 uker``."""
+    text = format_minutes(minutes)
+    if not isinstance(text, str):
+        text = f"{minutes:g} min"
+    if lang == "nb":
+        number, _, unit = text.partition(" ")
+        text = f"{number} {_NB_UNITS.get(unit, unit)}"
+    return text
+
+
+def _origin(file: ScenarioFile, lang: str) -> str:
+    """Where the scenario's organisation comes from: the file itself, another file, an example."""
+    ref = file.organisation_ref
+    if ref is None:
+        return _WORDS[lang]["in_file"]
+    if ref.file is not None:
+        return _WORDS[lang]["file"].format(path=ref.file)
+    return _WORDS[lang]["example"].format(key=ref.example)
+
+
+def _models(file: ScenarioFile, lang: str) -> list[str]:
+    """Each model as ``name (policy, own roster)``."""
+    models = []
+    for spec in file.models:
+        parts = [_NB_PARTS[p] if lang == "nb" else p for p in spec.overrides]
+        own = f", {_WORDS[lang]['own'].format(parts=' & '.join(parts))}" if parts else ""
+        models.append(f"{spec.name} ({policy_kind(spec.policy) or 'own policy'}{own})")
+    return models
+
+
+def _scenario_lines(file: ScenarioFile, *, lang: str) -> list[str]:
+    """A few lines describing a scenario file: organisation, roster, demand, models."""
+    words = _WORDS[lang]
+    s = file.scenario
+    org = s.organisation
+    warmup = (
+        words["warmup"].format(warmup=_length(s.warmup, lang)) if s.warmup else words["no_warmup"]
+    )
+    seed = file.experiment.seed
+    models = _models(file, lang)
+    return [
+        f"  {words['organisation']}: {org.name} ({_origin(file, lang)}): "
+        + _headcount(org, lang, keys=("teams", "zones", "users")),
+        "  "
+        + words["roster"].format(
+            lines=_counted(len(s.roster.lines), "lines", lang),
+            cycle=s.roster.cycle,
+            horizon=_length(s.horizon, lang),
+            warmup=warmup,
+        ),
+        "  "
+        + words["demand"].format(
+            visits=_counted(len(s.demand.visits), "visit_plans", lang),
+            per_week=_counted(sum(v.per_week() for v in s.demand.visits), "visits", lang),
+            arrivals=_counted(len(s.demand.arrivals), "arrivals", lang),
+            alarms=_counted(len(s.demand.alarms), "alarms", lang),
+            discharges=_counted(len(s.demand.discharges), "discharges", lang),
+        ),
+        "  " + words["models"].format(n=len(models), models=", ".join(models)),
+        "  "
+        + words["experiment"].format(
+            replications=_counted(file.experiment.replications, "replications", lang),
+            seed=words["fresh"] if seed is None else seed,
+            baseline=file.baseline,
+        ),
+    ]
+
+
+def _scenario_findings(file: ScenarioFile, summary: dict[str, Any]) -> list[str]:
+    """The scenario's own findings, then its organisation's, each naming its field."""
+    found = [str(f) for f in file.findings()]
+    found += [
+        f"organisation.users.{user}: needs {', '.join(needs)}, which no staff member has"
+        for user, needs in summary["uncovered_needs"].items()
+    ]
+    found += [f"organisation.staff.{staff}: in no team" for staff in summary["staff_in_no_team"]]
+    return found
+
+
+def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
+    """``hometeams check`` of a scenario file: a summary and the findings, or JSON."""
+    source = str(args.file)
+    org = file.scenario.organisation
+    summary = check_summary(org)
+    found = _scenario_findings(file, summary)
+    if args.json:
+        print_json(
+            {
+                "ok": True,
+                "kind": "scenario",
+                "source": source,
+                "name": file.scenario.name,
+                "organisation": summary,
+                "horizon_minutes": file.scenario.horizon,
+                "warmup_minutes": file.scenario.warmup,
+                "models": [
+                    {
+                        "name": spec.name,
+                        "policy": policy_kind(spec.policy),
+                        "own": list(spec.overrides),
+                    }
+                    for spec in file.models
+                ],
+                "experiment": file_data(file).get("experiment", {}),
+                "findings": found,
+            }
+        )
+        return EXIT_OK
+    words = _WORDS[args.lang]
+    lines = [
+        f"OK: {source}: {file.scenario.name or org.name}",
+        *_scenario_lines(file, lang=args.lang),
+    ]
+    if found:
+        lines += [words["findings"], *(f"  {text}" for text in found)]
+    else:
+        lines.append(words["none"])
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+# -- the command -------------------------------------------------------------------------------
+
+
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_organisation_input(parser)
     add_output_options(parser)
 
 
 def _run(args: argparse.Namespace) -> int:
-    org, source = load_organisation(args, args.parser)
+    if args.file is not None and args.example is None:
+        found = read_file(args.file)  # the content tells an organisation from a scenario
+        if isinstance(found, ScenarioFile):
+            return _check_scenario(found, args)
+        org, source = found, str(args.file)
+    else:
+        org, source = load_organisation(args, args.parser)  # --example, or a usage error
     if args.json:
         print_json({"ok": True, "source": source, **check_summary(org)})
     else:
@@ -140,14 +350,16 @@ def _run(args: argparse.Namespace) -> int:
 
 COMMAND = Command(
     name="check",
-    help="validate an organisation file and list findings",
-    description="Read an organisation file, report the first problem (with its field path) if "
-    "it is not valid, and otherwise print a summary and findings such as users' needs that "
-    "nobody in the organisation has the competence for.",
+    help="validate an organisation or scenario file and list findings",
+    description="Read an organisation file or a scenario file (told apart by what is in it), "
+    "report the first problem (with its field path) if it is not valid, and otherwise print a "
+    "summary and findings: users' needs that nobody has the competence for, and for a "
+    "scenario, visits that nobody rostered can make.",
     epilog="examples:\n"
     "  hometeams check my-district.toml\n"
     "  hometeams check --example D --lang nb\n"
     "  hometeams check my-district.toml --json\n"
+    "  hometeams check evening.toml\n"
     "\nexit status: 0 valid, 2 invalid or missing file",
     add_arguments=_add_arguments,
     run=_run,

@@ -88,14 +88,16 @@ def comparison_text(
       Idle share is lower with pooled than with fixed: −8.0 percentage points (95 % CI −10.5
       to −5.5) — better.
     """
-    from hometeams.report._labels import (  # noqa: PLC0415 - loads matplotlib-free labels only
+    from hometeams.report._format import (  # noqa: PLC0415 - matplotlib-free words and numbers
         decimals,
-        describe_difference,
-        difference_kind,
         format_bounds,
         format_value,
         level_text,
-        metric_label,
+    )
+    from hometeams.report._labels import metric_label  # noqa: PLC0415
+    from hometeams.report._reading import (  # noqa: PLC0415
+        describe_difference,
+        difference_kind,
     )
 
     for metric in metrics:

@@ -72,7 +72,7 @@ def demo_scenario() -> ScenarioFile:
 
 def _figure(path: Path, comparison: Comparison, metrics: list[str], lang: str) -> bool:
     try:
-        from hometeams.report._plots import plot_comparison  # noqa: PLC0415 - matplotlib
+        from hometeams.report import plot_comparison  # noqa: PLC0415 - matplotlib
     except ImportError:
         return False
     figure = plot_comparison(comparison, metrics=metrics, lang=lang)

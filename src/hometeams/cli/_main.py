@@ -14,50 +14,16 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-import attrs
-
 from hometeams import __version__
 from hometeams.cli import _analyse, _check, _compare, _demo, _erlang, _run
-from hometeams.cli._common import (
-    EXIT_BAD_INPUT,
-    EXIT_FAILED,
-    EXIT_OK,
-    Command,
-    check_scenario,
-    read_file,
-)
+from hometeams.cli._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Command
 from hometeams.errors import HometeamsError, InvalidArgument, InvalidScenario
-from hometeams.io import ScenarioFile
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-
-def _check_any(args: argparse.Namespace) -> int:
-    """``check`` of an organisation file as before, or of a scenario file (told by content)."""
-    if args.file is not None and args.example is None:
-        found = read_file(args.file)
-        if isinstance(found, ScenarioFile):
-            return check_scenario(found, args)
-    return _check.COMMAND.run(args)
-
-
-_CHECK = attrs.evolve(
-    _check.COMMAND,
-    help="validate an organisation or scenario file and list findings",
-    description="Read an organisation file or a scenario file (told apart by what is in it), "
-    "report the first problem (with its field path) if it is not valid, and otherwise print a "
-    "summary and findings: users' needs that nobody has the competence for, and for a "
-    "scenario, visits that nobody rostered can make.",
-    epilog=_check.COMMAND.epilog.replace(
-        "  hometeams check my-district.toml --json\n",
-        "  hometeams check my-district.toml --json\n  hometeams check evening.toml\n",
-    ),
-    run=_check_any,
-)
-
 COMMANDS: tuple[Command, ...] = (
     _demo.COMMAND,
-    _CHECK,
+    _check.COMMAND,
     _analyse.COMMAND,
     _run.COMMAND,
     _compare.COMMAND,

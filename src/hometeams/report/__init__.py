@@ -18,16 +18,14 @@ Analyse av Distrikt 1
 from __future__ import annotations
 
 from hometeams.report._analysis import LABELS, analysis_dict, analysis_text
-from hometeams.report._html import HEADLINE_METRICS, report_html, write_report
-from hometeams.report._labels import REPORT_TEXT, describe_difference
-from hometeams.report._plots import (
-    PALETTE,
-    plot_comparison,
-    plot_distinct_staff,
-    plot_organisation,
-    plot_tradeoff,
-    plot_utilisation,
-)
+from hometeams.report._html import report_html, write_report
+from hometeams.report._labels import REPORT_TEXT
+from hometeams.report._plot_comparison import plot_comparison, plot_tradeoff
+from hometeams.report._plot_organisation import plot_organisation
+from hometeams.report._plot_runs import plot_distinct_staff, plot_utilisation
+from hometeams.report._plot_style import PALETTE
+from hometeams.report._reading import describe_difference
+from hometeams.report._sections import HEADLINE_METRICS
 
 __all__ = [
     "HEADLINE_METRICS",

@@ -10,72 +10,34 @@ interval, the paired differences from the baseline, the figures, and how to read
 The same input always gives the same bytes: no clock is read (pass ``date=`` to print one),
 the figures' layouts are seeded, and the SVG ids are fixed. Every string the user wrote -- model
 and metric names, the title, the organisation's name -- is escaped.
+
+This module checks the arguments and assembles the page; each section is built in
+``_sections``, the figures in the ``_plot_*`` modules.
 """
 
 from __future__ import annotations
 
-import html
-import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from hometeams import __version__
-from hometeams._time import DAY
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import Comparison
-from hometeams.metrics import METRICS
 from hometeams.model import Organisation
 from hometeams.records import Records
-from hometeams.report._labels import (
-    FAMILIES,
-    check_lang,
-    decimals,
-    describe_difference,
-    difference_kind,
-    format_bounds,
-    format_number,
-    format_short,
-    format_value,
-    level_text,
-    metric_label,
-    text,
-    verdict,
+from hometeams.report._labels import check_lang, text
+from hometeams.report._sections import (
+    differences_table,
+    figures,
+    findings,
+    footer,
+    header,
+    how_to_read,
+    setup,
+    summary_table,
 )
-from hometeams.report._plots import (
-    PALETTE,
-    distinct_staff_counts,
-    plot_comparison,
-    plot_distinct_staff,
-    plot_organisation,
-    plot_tradeoff,
-    plot_utilisation,
-)
-from hometeams.report._template import inline_svg, page
+from hometeams.report._template import page
 
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-__all__ = ["HEADLINE_METRICS", "report_html", "write_report"]
-
-HEADLINE_METRICS: tuple[str, ...] = (
-    "on_time_share",
-    "mean_delay",
-    "unserved_share",
-    "competence_match",
-    "utilisation",
-    "idle_share",
-    "overtime_hours",
-    "mean_distinct_staff_14d",
-    "mean_upc",
-)
-"""The metrics a report draws as bars by default: the questions a leader group asks first."""
-
-_MAX_DEFAULT_PANELS = 9
-
-
-def _esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+__all__ = ["report_html", "write_report"]
 
 
 def _check_metrics(comparison: Comparison, metrics: object) -> tuple[str, ...]:
@@ -156,7 +118,8 @@ def report_html(
         ``"en"`` or ``"nb"`` (Norwegian bokmål: Norwegian words, decimal commas).
     metrics
         Metrics to report, in this order; all of the comparison's by default. The bar figure
-        draws these, or by default those of :data:`HEADLINE_METRICS` the comparison has.
+        draws these, or by default those of :data:`~hometeams.report.HEADLINE_METRICS` the
+        comparison has.
     date
         A date to print under the title (the report never reads the clock).
     plots
@@ -192,21 +155,21 @@ def report_html(
     if not isinstance(plots, bool):
         raise InvalidArgument(f"plots: must be True or False, got {plots!r}")
     parts = [
-        _header(heading, organisation, shown_date, lang),
-        _findings(comparison, chosen, default=metrics is None, lang=lang),
-        _setup(comparison, runs, organisation, lang),
-        _summary_table(comparison, chosen, lang),
+        header(heading, organisation, shown_date, lang),
+        findings(comparison, chosen, default=metrics is None, lang=lang),
+        setup(comparison, runs, organisation, lang),
+        summary_table(comparison, chosen, lang),
     ]
     if len(comparison.models) > 1:
-        parts.append(_differences_table(comparison, chosen, lang))
+        parts.append(differences_table(comparison, chosen, lang))
     if plots:
-        figures = _figures(
+        shown = figures(
             comparison, metrics=chosen, runs=runs, org=organisation,
             default=metrics is None, lang=lang,
         )  # fmt: skip
-        parts.append(figures)
-    parts.append(_how_to_read(comparison, lang))
-    parts.append(f"<footer>{_esc(text('footer', lang, version=__version__))}</footer>\n")
+        parts.append(shown)
+    parts.append(how_to_read(comparison, lang))
+    parts.append(footer(lang))
     return page(title=heading, lang=lang, body="".join(parts))
 
 
@@ -268,296 +231,3 @@ def write_report(
     )  # fmt: skip
     out.write_text(document, encoding="utf-8")
     return out
-
-
-# -- sections -------------------------------------------------------------------------------
-
-
-def _header(title: str, org: Organisation | None, date: str | None, lang: str) -> str:
-    lines = [f"<header>\n<h1>{_esc(title)}</h1>\n"]
-    if org is not None:
-        lines.append(f"<p>{_esc(text('subtitle', lang, name=org.name))}</p>\n")
-    if date is not None:
-        lines.append(f"<p>{_esc(text('date', lang, date=date))}</p>\n")
-    lines.append("</header>\n")
-    return "".join(lines)
-
-
-def _section(ident: str, heading: str, body: str) -> str:
-    return f'<section id="{ident}">\n<h2>{_esc(heading)}</h2>\n{body}</section>\n'
-
-
-def _headline(metrics: Sequence[str], *, default: bool) -> list[str]:
-    """The metrics to lead with: by default those of :data:`HEADLINE_METRICS` (if any)."""
-    if not default:
-        return list(metrics)
-    return [m for m in HEADLINE_METRICS if m in metrics] or list(metrics)
-
-
-_LISTS = (
-    ("unclear", "no_clear"),
-    ("same", "same_list"),
-    ("no_interval", "no_interval_list"),
-    ("undefined", "undefined_list"),
-)
-
-
-def _findings(comparison: Comparison, metrics: Sequence[str], *, default: bool, lang: str) -> str:
-    others = [m for m in comparison.models if m != comparison.baseline]
-    if not others:
-        only = f"<p>{_esc(text('only_one_model', lang))}</p>\n"
-        return _section("findings", text("findings", lang), only)
-    chosen = _headline(metrics, default=default)
-    body: list[str] = []
-    for model in others:
-        heading = text("compared_with", lang, model=model, baseline=comparison.baseline)
-        body.append(f"<h3>{_esc(heading)}</h3>\n")
-        items: list[str] = []
-        lists: dict[str, list[str]] = {kind: [] for kind, _ in _LISTS}
-        for metric in chosen:
-            kind = difference_kind(comparison, model, metric)
-            if kind in lists:
-                lists[kind].append(metric_label(metric, lang))
-                continue
-            sentence = describe_difference(comparison, model, metric, lang=lang)
-            judged = verdict(metric, kind) or "neutral"
-            items.append(f'<li class="{judged}">{_esc(sentence)}</li>\n')
-        if items:
-            body.append('<ul class="findings">\n' + "".join(items) + "</ul>\n")
-        for kind, key in _LISTS:
-            if lists[kind]:
-                names = ", ".join(lists[kind])
-                body.append(f'<p class="note">{_esc(text(key, lang, metrics=names))}</p>\n')
-    if len(chosen) < len(metrics):
-        body.append(f'<p class="note">{_esc(text("see_tables", lang))}</p>\n')
-    return _section("findings", text("findings", lang), "".join(body))
-
-
-def _duration(minutes: float, lang: str) -> str:
-    if minutes % DAY == 0:
-        days = minutes / DAY
-        return text("day" if days == 1 else "days", lang, n=format_number(days, 0, lang))
-    return text("minutes_value", lang, n=format_number(minutes, 0, lang))
-
-
-def _seed(comparison: Comparison, lang: str) -> str:
-    seed = comparison.seed
-    if seed is None:
-        return text("seed_none", lang)
-    entropy = seed.entropy
-    if entropy is None or isinstance(entropy, int):
-        shown = str(entropy)
-    else:
-        shown = ", ".join(str(e) for e in entropy)
-    if seed.spawn_key:
-        shown += " / " + ", ".join(str(k) for k in seed.spawn_key)
-    return shown
-
-
-def _setup(
-    comparison: Comparison,
-    runs: dict[str, Records] | None,
-    org: Organisation | None,
-    lang: str,
-) -> str:
-    models = []
-    for i, model in enumerate(comparison.models):
-        mark = ""
-        if model == comparison.baseline and len(comparison.models) > 1:
-            mark = f' <span class="baseline-mark">({_esc(text("baseline_mark", lang))})</span>'
-        swatch = f'<span class="swatch" style="background:{PALETTE[i % len(PALETTE)]}"></span>'
-        models.append(f"<li>{swatch}{_esc(model)}{mark}</li>")
-    rows = [
-        (text("models", lang), '<ul class="models">' + "".join(models) + "</ul>"),
-        (
-            text("replications", lang),
-            _esc(text("replications_value", lang, n=comparison.replications)),
-        ),
-        (text("level", lang), _esc(level_text(comparison.level, lang) + "\u00a0%")),
-        (text("seed", lang), _esc(_seed(comparison, lang))),
-    ]
-    if runs is None:
-        rows.append((text("warmup", lang), _esc(text("warmup_none", lang))))
-    else:
-        warmups = sorted({r.warmup for r in runs.values()})
-        horizons = sorted({r.horizon for r in runs.values()})
-        shown = [_duration(w, lang) if w > 0 else text("no_warmup", lang) for w in warmups]
-        rows.append((text("warmup", lang), _esc(", ".join(shown))))
-        rows.append((text("horizon", lang), _esc(", ".join(_duration(h, lang) for h in horizons))))
-    precision = comparison.precision
-    if precision is not None:
-        scope = (text("precision_relative", lang) if precision.relative else "") + (
-            text("precision_differences", lang) if precision.differences else ""
-        )
-        target = format_short(precision.target, lang)
-        rule = text("precision_value", lang, target=target, scope=scope)
-        if comparison.reached is not None:
-            rule += f" ({text('reached' if comparison.reached else 'not_reached', lang)})"
-        rows.append((text("precision", lang), _esc(rule)))
-    if org is not None:
-        fte = format_number(sum(s.fte for s in org.staff), 1, lang)
-        figures = text(
-            "organisation_value", lang, staff=len(org.staff), fte=fte, teams=len(org.teams),
-            zones=len(org.zones), users=len(org.users),
-        )  # fmt: skip
-        rows.append((text("organisation", lang), _esc(f"{org.name}: {figures}")))
-    items = "".join(f"<dt>{_esc(term)}</dt><dd>{value}</dd>\n" for term, value in rows)
-    return _section("setup", text("setup", lang), f'<dl class="setup">\n{items}</dl>\n')
-
-
-def _family(metric: str) -> str:
-    info = METRICS.get(metric)
-    return "other" if info is None else info.family
-
-
-def _grouped(metrics: Sequence[str]) -> list[tuple[str, list[str]]]:
-    """The metrics by family, in the order of :data:`FAMILIES`, each in the given order."""
-    groups: dict[str, list[str]] = {family: [] for family in FAMILIES}
-    for metric in metrics:
-        groups.setdefault(_family(metric), []).append(metric)
-    return [(family, names) for family, names in groups.items() if names]
-
-
-def _table(
-    head: list[str],
-    metrics: Sequence[str],
-    cell: Callable[[str], list[str]],
-    lang: str,
-) -> str:
-    span = len(head)
-    out = ['<div class="table-wrap">\n<table>\n<thead><tr>']
-    out += [f'<th scope="col">{h}</th>' for h in head]
-    out.append("</tr></thead>\n<tbody>\n")
-    for family, names in _grouped(metrics):
-        out.append(
-            f'<tr class="family"><th colspan="{span}">{_esc(text("family." + family, lang))}'
-            "</th></tr>\n"
-        )
-        for metric in names:
-            label = _esc(metric_label(metric, lang))
-            out.append(f'<tr><th scope="row">{label}</th>' + "".join(cell(metric)) + "</tr>\n")
-    out.append("</tbody>\n</table>\n</div>\n")
-    return "".join(out)
-
-
-def _summary_table(comparison: Comparison, metrics: Sequence[str], lang: str) -> str:
-    head = [_esc(text("metric", lang))]
-    for model in comparison.models:
-        mark = ""
-        if model == comparison.baseline and len(comparison.models) > 1:
-            mark = f'<br><span class="baseline-mark">{_esc(text("baseline_mark", lang))}</span>'
-        head.append(_esc(model) + mark)
-
-    def cells(metric: str) -> list[str]:
-        intervals = [comparison.interval(m, metric) for m in comparison.models]
-        spreads = [iv.half_width for iv in intervals if math.isfinite(iv.half_width)]
-        spread = min(spreads) if spreads else None
-        places = decimals(metric, [iv.mean for iv in intervals], spread=spread)
-        out = []
-        for iv in intervals:
-            value = format_value(iv.mean, metric, lang, digits=places)
-            bounds = format_bounds(iv, metric, lang, digits=places, difference=False)
-            out.append(
-                f'<td><span class="value">{_esc(value)}</span>'
-                f'<span class="ci">{_esc(bounds)}</span></td>'
-            )
-        return out
-
-    pct = level_text(comparison.level, lang)
-    note = f'<p class="note">{_esc(text("summary_note", lang, pct=pct))}</p>\n'
-    return _section("summary", text("summary", lang), note + _table(head, metrics, cells, lang))
-
-
-def _differences_table(comparison: Comparison, metrics: Sequence[str], lang: str) -> str:
-    others = [m for m in comparison.models if m != comparison.baseline]
-    head = [_esc(text("metric", lang))] + [
-        f"{_esc(m)} − {_esc(comparison.baseline)}" for m in others
-    ]
-
-    def cells(metric: str) -> list[str]:
-        out = []
-        for model in others:
-            iv = comparison.difference(model, metric)
-            places = decimals(metric, [iv.mean, iv.low, iv.high], spread=iv.half_width)
-            value = format_value(iv.mean, metric, lang, digits=places, difference=True)
-            bounds = format_bounds(iv, metric, lang, digits=places, difference=True)
-            judged = verdict(metric, difference_kind(comparison, model, metric))
-            tag = f'<span class="tag">{_esc(text(judged, lang))}</span>' if judged else ""
-            css = f' class="{judged}"' if judged else ""
-            out.append(
-                f'<td{css}><span class="value">{_esc(value)}{tag}</span>'
-                f'<span class="ci">{_esc(bounds)}</span></td>'
-            )
-        return out
-
-    pct = level_text(comparison.level, lang)
-    note = text("differences_note", lang, baseline=comparison.baseline, pct=pct)
-    body = f'<p class="note">{_esc(note)}</p>\n' + _table(head, metrics, cells, lang)
-    return _section("differences", text("differences", lang, baseline=comparison.baseline), body)
-
-
-def _plot_metrics(comparison: Comparison, metrics: Sequence[str], *, default: bool) -> list[str]:
-    """The metrics to draw as bars: the headline ones by default, leaving out undefined ones."""
-    if not default:
-        return list(metrics)
-    defined = [
-        m
-        for m in metrics
-        if any(math.isfinite(comparison.interval(model, m).mean) for model in comparison.models)
-    ]
-    return [m for m in HEADLINE_METRICS if m in defined] or defined[:_MAX_DEFAULT_PANELS]
-
-
-def _figure(ident: str, figure: Figure, caption: str) -> str:
-    svg = inline_svg(figure, ident=ident, label=caption)
-    return f'<figure id="{ident}">\n{svg}<figcaption>{_esc(caption)}</figcaption>\n</figure>\n'
-
-
-def _figures(
-    comparison: Comparison,
-    *,
-    metrics: Sequence[str],
-    runs: dict[str, Records] | None,
-    org: Organisation | None,
-    default: bool,
-    lang: str,
-) -> str:
-    pct = level_text(comparison.level, lang)
-    shown = _plot_metrics(comparison, metrics, default=default)
-    body = []
-    if shown:
-        body.append(
-            _figure(
-                "fig-comparison",
-                plot_comparison(comparison, metrics=shown, lang=lang),
-                text("fig.comparison", lang, pct=pct, baseline=comparison.baseline),
-            )
-        )
-    if {"idle_share", "on_time_share"} <= set(comparison.metrics):
-        body.append(
-            _figure(
-                "fig-tradeoff",
-                plot_tradeoff(comparison, lang=lang),
-                text("fig.tradeoff", lang, pct=pct),
-            )
-        )
-    if runs is not None:
-        if all(distinct_staff_counts(r).size for r in runs.values()):
-            figure = plot_distinct_staff(runs, lang=lang)
-            body.append(_figure("fig-distinct-staff", figure, text("fig.distinct", lang)))
-        else:
-            body.append(f'<p class="note">{_esc(text("fig.missing_window", lang))}</p>\n')
-        figure = plot_utilisation(runs, lang=lang)
-        body.append(_figure("fig-utilisation", figure, text("fig.utilisation", lang)))
-    if org is not None and (org.staff or org.teams):
-        figure = plot_organisation(org, lang=lang)
-        body.append(_figure("fig-organisation", figure, text("fig.organisation", lang)))
-    return _section("figures", text("figures", lang), "".join(body))
-
-
-def _how_to_read(comparison: Comparison, lang: str) -> str:
-    pct = level_text(comparison.level, lang)
-    paragraphs = [text(f"read.{i}", lang, n=comparison.replications, pct=pct) for i in range(1, 6)]
-    body = "".join(f"<p>{_esc(p)}</p>\n" for p in paragraphs)
-    heading = _esc(text("how_to_read", lang))
-    return f'<section id="how-to-read" class="read">\n<h2>{heading}</h2>\n{body}</section>\n'

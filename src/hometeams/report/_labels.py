@@ -1,31 +1,21 @@
-"""The words and numbers of a comparison report, in English and Norwegian (bokmål).
+"""The words of a comparison report, in English and Norwegian (bokmål).
 
-A leader group in a Norwegian municipality reads "Andel i tide: 72,4 %" and "+4,1 prosentpoeng
-(95 % KI 2,0 til 6,2)"; a researcher abroad reads "On-time share: 72.4 %" and "+4.1 percentage
-points (95 % CI 2.0 to 6.2)". Every string of the HTML report and its plots lives here, in
-:data:`REPORT_TEXT` (one flat dict per language), so that a translation is one more dict and
-nothing is translated twice.
+A leader group in a Norwegian municipality reads "Andel i tide" and "Forskjeller fra faste
+team"; a researcher abroad reads "On-time share" and "Differences from fixed teams". Every
+string of the HTML report and its plots lives here, in :data:`REPORT_TEXT` (one flat dict per
+language), so that a translation is one more dict and nothing is translated twice. Metric
+labels come from the catalogue, :data:`~hometeams.metrics.METRICS`.
 
-Numbers follow the language: a decimal comma in Norwegian and a decimal point in English, a
-non-breaking space between thousands (from five digits) and a true minus sign (``−``) in
-both. A metric's unit (from :data:`~hometeams.metrics.METRICS`) decides how it is
-shown: shares in per cent (and differences of shares in percentage points), minutes and hours
-with one decimal, indices with three. A metric the catalogue does not know is shown with four
-significant digits and no unit.
-
-:func:`describe_difference` turns one paired difference into the sentence a planner would say
-out loud: "Idle share is lower with pooled than with fixed: −5.2 percentage points (95 % CI
-−6.0 to −4.4) — better."
+How numbers are written in each language is in ``_format``; the plain-language sentence for a
+difference (:func:`~hometeams.report.describe_difference`) is in ``_reading``.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 
 from hometeams.errors import InvalidArgument
-from hometeams.experiment import Comparison, Interval
 from hometeams.metrics import METRICS
 
 __all__ = [
@@ -33,18 +23,8 @@ __all__ = [
     "LANGUAGES",
     "REPORT_TEXT",
     "check_lang",
-    "decimals",
-    "describe_difference",
-    "difference_kind",
-    "format_bounds",
-    "format_number",
-    "format_short",
-    "format_value",
-    "level_text",
     "metric_label",
-    "sentence_case",
     "text",
-    "verdict",
 ]
 
 LANGUAGES: tuple[str, ...] = ("en", "nb")
@@ -355,11 +335,6 @@ REPORT_TEXT: Mapping[str, Mapping[str, str]] = MappingProxyType(
 )
 """Every string of the report and its plots, per language; ``{name}`` fields are filled in."""
 
-_MISSING = "–"
-_MINUS = "\u2212"
-_NBSP = "\u00a0"
-_DECIMALS = {"share": 1, "minutes": 1, "hours": 1, "index": 3, "jobs": 1, "users": 1, "staff": 1}
-
 
 def check_lang(lang: object) -> str:
     """Return ``lang`` if the report speaks it, else raise naming it.
@@ -389,19 +364,6 @@ def text(key: str, lang: str, **fields: object) -> str:
     return REPORT_TEXT[check_lang(lang)][key].format(**fields)
 
 
-def sentence_case(label: str) -> str:
-    """``label`` as it reads inside a sentence: first letter lower-case unless an acronym.
-
-    Examples
-    --------
-    >>> sentence_case("On-time share"), sentence_case("UPC (andel hos vanligste ansatt)")
-    ('on-time share', 'UPC (andel hos vanligste ansatt)')
-    """
-    if len(label) > 1 and label[1].isupper():
-        return label
-    return label[:1].lower() + label[1:]
-
-
 def metric_label(metric: str, lang: str) -> str:
     """The metric's label in ``lang`` from :data:`~hometeams.metrics.METRICS`, else its name.
 
@@ -416,253 +378,3 @@ def metric_label(metric: str, lang: str) -> str:
     if info is None:
         return metric
     return info.label_nb if check_lang(lang) == "nb" else info.label_en
-
-
-def _unit(metric: str) -> str | None:
-    info = METRICS.get(metric)
-    return None if info is None else info.unit
-
-
-def decimals(metric: str, values: Iterable[float] = (), *, spread: float | None = None) -> int:
-    """Decimals to show ``metric`` with.
-
-    By the unit (a share's decimals are those of its percentage), else four significant
-    digits of the largest of ``values``. With ``spread`` -- an interval's half-width -- up to
-    three more, so that the half-width shows at least one significant digit: an interval of
-    ``[−0.007, 0.022]`` minutes should not read "0.0 to 0.0".
-
-    Examples
-    --------
-    >>> decimals("on_time_share"), decimals("mean_upc"), decimals("wait", [8.83, 11.2])
-    (1, 3, 2)
-    >>> decimals("mean_delay", spread=0.0147), decimals("on_time_share", spread=0.02)
-    (2, 1)
-    """
-    unit = _unit(metric)
-    if unit in _DECIMALS:
-        base = _DECIMALS[unit]
-    else:
-        finite = [abs(v) for v in values if math.isfinite(v) and v != 0]
-        base = min(max(3 - math.floor(math.log10(max(finite))), 0), 6) if finite else 2
-    if spread is None or not math.isfinite(spread) or spread <= 0:
-        return base
-    shown = spread * (100.0 if unit == "share" else 1.0)
-    return max(base, min(base + 3, -math.floor(math.log10(shown))))
-
-
-def format_number(value: float, digits: int, lang: str, *, sign: bool = False) -> str:
-    r"""``value`` with ``digits`` decimals and the language's decimal mark.
-
-    Numbers of five digits or more are grouped in threes by a non-breaking space in both
-    languages (as Språkrådet and SI recommend), so that an English interval ``[12 674.5,
-    12 746.9]`` cannot be misread; shorter numbers are not grouped.
-
-    Examples
-    --------
-    >>> format_number(-1234.56, 1, "nb"), format_number(12345.6, 0, "en", sign=True)
-    ('−1234,6', '+12\xa0346')
-    >>> format_number(float("nan"), 1, "en"), format_number(-0.01, 1, "en", sign=True)
-    ('–', '0.0')
-    """
-    check_lang(lang)
-    if math.isnan(value):
-        return _MISSING
-    if math.isinf(value):
-        return ("" if value > 0 else _MINUS) + "∞"
-    body = f"{abs(value):.{digits}f}"
-    whole, _, fraction = body.partition(".")
-    if len(whole) > 4:
-        whole = f"{int(whole):,}".replace(",", _NBSP)
-    body = whole + ("," if lang == "nb" else ".") + fraction if fraction else whole
-    rounded_zero = round(abs(value), digits) == 0
-    if value < 0 and not rounded_zero:
-        return _MINUS + body
-    if sign and not rounded_zero:
-        return "+" + body
-    return body
-
-
-def format_short(value: float, lang: str) -> str:
-    """``value`` with as few decimals as it needs (up to six significant digits).
-
-    For axis ticks and settings such as a precision target, where ``0.5`` should not read
-    ``0.500``.
-
-    Examples
-    --------
-    >>> format_short(0.5, "nb"), format_short(-2500.0, "en"), format_short(0.125, "en")
-    ('0,5', '−2500', '0.125')
-    """
-    short = f"{value:.6g}"
-    places = len(short.split(".")[1]) if "." in short and "e" not in short else 0
-    return format_number(value, places, lang)
-
-
-def format_value(
-    value: float,
-    metric: str,
-    lang: str,
-    *,
-    digits: int | None = None,
-    difference: bool = False,
-    long: bool = False,
-) -> str:
-    r"""``value`` of ``metric`` with its unit: a level (``72.4 %``) or a difference (``+4.1 pp``).
-
-    Parameters
-    ----------
-    value
-        The value in the metric's own unit (a share as a fraction).
-    metric
-        Its name; the unit comes from :data:`~hometeams.metrics.METRICS`.
-    lang
-        ``"en"`` or ``"nb"``.
-    digits
-        Decimals; by default :func:`decimals` of the metric and value.
-    difference
-        Whether ``value`` is a difference: signed, and shares in percentage points.
-    long
-        Spell out percentage points and hours, with plain spaces (for sentences).
-
-    Examples
-    --------
-    >>> format_value(0.724, "on_time_share", "nb")
-    '72,4\xa0%'
-    >>> format_value(0.041, "on_time_share", "en", difference=True, long=True)
-    '+4.1 percentage points'
-    >>> format_value(-2.5, "mean_delay", "nb", difference=True)
-    '−2,5\xa0min'
-    """
-    unit = _unit(metric)
-    places = decimals(metric, [value]) if digits is None else digits
-    if unit == "share":
-        number = format_number(value * 100.0, places, lang, sign=difference)
-        if number == _MISSING:
-            return number
-        if not difference:
-            return number + _NBSP + "%"
-        return number + (" " if long else _NBSP) + text("unit.pp_long" if long else "unit.pp", lang)
-    number = format_number(value, places, lang, sign=difference)
-    if number == _MISSING:
-        return number
-    if unit == "minutes":
-        return number + (" " if long else _NBSP) + text("unit.minutes", lang)
-    if unit == "hours":
-        return (
-            number
-            + (" " if long else _NBSP)
-            + text("unit.hours_long" if long else "unit.hours", lang)
-        )
-    return number
-
-
-def format_bounds(iv: Interval, metric: str, lang: str, *, digits: int, difference: bool) -> str:
-    """An interval's bounds as ``[low, high]`` (``[low; high]`` in Norwegian), no unit.
-
-    Examples
-    --------
-    >>> from hometeams.experiment import Interval
-    >>> format_bounds(Interval(0.7, 0.68, 0.72, n=5), "utilisation", "nb", digits=1,
-    ...               difference=False)
-    '[68,0; 72,0]'
-    """
-    if math.isnan(iv.low) or math.isnan(iv.high):
-        return _MISSING
-    scale = 100.0 if _unit(metric) == "share" else 1.0
-    sep = "; " if lang == "nb" else ", "
-    low = format_number(iv.low * scale, digits, lang, sign=difference)
-    high = format_number(iv.high * scale, digits, lang, sign=difference)
-    return f"[{low}{sep}{high}]"
-
-
-def _kind(iv: Interval) -> str:
-    """Which sentence an interval calls for."""
-    if iv.n == 0 or math.isnan(iv.mean):
-        return "undefined"
-    if math.isnan(iv.low) or math.isnan(iv.high):
-        return "no_interval"
-    if iv.low == iv.high == iv.mean == 0.0:
-        return "same"
-    if iv.low > 0:
-        return "higher"
-    if iv.high < 0:
-        return "lower"
-    return "unclear"
-
-
-def difference_kind(comparison: Comparison, model: str, metric: str) -> str:
-    """``higher``, ``lower``, ``unclear``, ``same``, ``no_interval`` or ``undefined``."""
-    return _kind(comparison.difference(model, metric))
-
-
-def verdict(metric: str, kind: str) -> str | None:
-    """``better``/``worse`` for a clear difference of a metric with a direction, else ``None``."""
-    info = METRICS.get(metric)
-    if info is None or info.higher_is_better is None or kind not in ("higher", "lower"):
-        return None
-    return "better" if (kind == "higher") == info.higher_is_better else "worse"
-
-
-def describe_difference(
-    comparison: Comparison, model: str, metric: str, *, lang: str = "en"
-) -> str:
-    """One paired difference from the baseline as a plain sentence.
-
-    A difference is *clear* when its interval excludes zero; for a metric with a direction in
-    :data:`~hometeams.metrics.METRICS` the sentence then ends with better or worse.
-
-    Parameters
-    ----------
-    comparison
-        The comparison.
-    model
-        A model other than the baseline (the baseline compared with itself is "the same").
-    metric
-        One of the comparison's metrics.
-    lang
-        ``"en"`` or ``"nb"``.
-
-    Examples
-    --------
-    >>> from hometeams.experiment import Comparison
-    >>> result = Comparison(["fixed", "pooled"], ["on_time_share"],
-    ...                     [[[0.70], [0.72], [0.71]], [[0.74], [0.77], [0.75]]],
-    ...                     baseline="fixed")
-    >>> print(describe_difference(result, "pooled", "on_time_share"))
-    On-time share is higher with pooled than with fixed: +4.3 percentage points
-    (95 % CI 2.9 to 5.8) — better.
-    >>> print(describe_difference(result, "pooled", "on_time_share", lang="nb"))
-    Andel i tide er høyere med pooled enn med fixed: +4,3 prosentpoeng (95 % KI 2,9 til 5,8)
-    — bedre.
-    """
-    check_lang(lang)
-    iv = comparison.difference(model, metric)
-    kind = _kind(iv)
-    places = decimals(metric, [iv.mean, iv.low, iv.high], spread=iv.half_width)
-    scale = 100.0 if _unit(metric) == "share" else 1.0
-    label = metric_label(metric, lang)
-    fields = {
-        "model": model,
-        "baseline": comparison.baseline,
-        "metric": sentence_case(label),
-        "Metric": label[:1].upper() + label[1:],
-        "diff": format_value(iv.mean, metric, lang, digits=places, difference=True, long=True),
-        "pct": format_number(comparison.level * 100.0, _level_digits(comparison.level), lang),
-        "low": format_number(iv.low * scale, places, lang),
-        "high": format_number(iv.high * scale, places, lang),
-    }
-    sentence = text(kind, lang, **fields)
-    judged = verdict(metric, kind)
-    suffix = text(f"{judged}_suffix", lang) if judged else text("end", lang)
-    return sentence + suffix
-
-
-def _level_digits(level: float) -> int:
-    """Decimals that show a confidence level in per cent exactly enough (95, 99.5)."""
-    pct = level * 100.0
-    return 0 if abs(pct - round(pct)) < 1e-9 else 1
-
-
-def level_text(level: float, lang: str) -> str:
-    """The confidence level in per cent as the report writes it (``95``, ``99,5``)."""
-    return format_number(level * 100.0, _level_digits(level), lang)
