@@ -280,7 +280,7 @@ def test_report_shows_what_was_compared(full_report):
     assert pairs["Seed"] == "7"
     assert pairs["Warm-up"] == "none"
     assert pairs["Simulated period"] == "14 days"
-    assert pairs["Organisation"] == ("District 1: 6 staff (6.0 FTE), 3 teams, 0 zones, 0 users")
+    assert pairs["Organisation"] == ("District 1: 6 staff (6.0 FTE); teams: 3, zones: 0, users: 0")
     assert "Date: 1 March 2026" in full_report
 
 

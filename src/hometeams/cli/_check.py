@@ -64,7 +64,7 @@ _WORDS = {
         "in_file": "skrevet i fila",
         "file": "fra {path}",
         "example": "innebygd eksempel {key}",
-        "roster": "turnus: {lines}, {cycle} ukers syklus; {horizon} simulert, {warmup}",
+        "roster": "turnus: {lines}, {cycle} {week_genitive} syklus; {horizon} simulert, {warmup}",
         "warmup": "de første {warmup} innkjøring",
         "no_warmup": "ingen innkjøring",
         "demand": "etterspørsel: {visits} ({per_week} i uka), {arrivals}, {alarms}, {discharges}",
@@ -251,6 +251,7 @@ def _scenario_lines(file: ScenarioFile, *, lang: str) -> list[str]:
         + words["roster"].format(
             lines=_counted(len(s.roster.lines), "lines", lang),
             cycle=s.roster.cycle,
+            week_genitive="ukes" if s.roster.cycle == 1 else "ukers",  # only the nb text uses it
             horizon=_length(s.horizon, lang),
             warmup=warmup,
         ),

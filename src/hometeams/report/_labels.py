@@ -68,7 +68,9 @@ _EN = {
     "reached": "reached",
     "not_reached": "not reached",
     "organisation": "Organisation",
-    "organisation_value": "{staff} staff ({fte} FTE), {teams} teams, {zones} zones, {users} users",
+    "organisation_value": (
+        "{staff} staff ({fte} FTE); teams: {teams}, zones: {zones}, users: {users}"
+    ),
     # tables
     "metric": "Metric",
     "ci": "{pct} % CI",
@@ -217,7 +219,7 @@ _NB = {
     "not_reached": "ikke nådd",
     "organisation": "Organisasjon",
     "organisation_value": (
-        "{staff} ansatte ({fte} årsverk), {teams} team, {zones} soner, {users} brukere"
+        "{staff} ansatte ({fte} årsverk); team: {teams}, soner: {zones}, brukere: {users}"
     ),
     "metric": "Indikator",
     "ci": "{pct} % KI",
