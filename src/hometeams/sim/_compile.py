@@ -30,7 +30,7 @@ from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.model import Organisation, Period, TeamCategory
 from hometeams.scenario import Realisation, TravelMatrix
 
-__all__ = ["Compiled", "TravelLike", "compile_run"]
+__all__ = ["Compiled", "Moments", "TravelLike", "compile_run"]
 
 TravelLike = (
     TravelMatrix | Mapping[tuple[ZoneId, ZoneId], float] | Callable[[ZoneId, ZoneId], float] | None
@@ -85,7 +85,7 @@ class Compiled:
         self.shift_start: list[float] = []
         self.shift_end: list[float] = []
         self.shift_absent: list[bool] = []
-        self.calendar: tuple[list[float], list[int], list[int]] = ([], [], [])
+        self.moments = Moments(*(np.zeros(0, dtype=np.int64),) * 3)
 
     def bits(self, competences: frozenset[CompetenceId]) -> int:
         """Competence bitmask of a set of competence ids (new ids get new bits)."""
@@ -120,9 +120,45 @@ class Compiled:
         return idx
 
 
-def _zone_indices(c: Compiled, zones: np.ndarray[Any, Any]) -> list[int]:
-    names, inverse = np.unique(zones, return_inverse=True)
-    index = np.asarray([c.zone(z) for z in names.tolist()] or [-1], dtype=np.int64)
+# powers of a 64-bit FNV prime, highest first (enough for 64-character names; longer ones
+# fall back to np.unique)
+_MIX = np.asarray([pow(0x100000001B3, k, 2**64) for k in range(63, -1, -1)], dtype=np.uint64)
+
+
+def _factorize(values: np.ndarray[Any, Any]) -> tuple[list[str], np.ndarray[Any, Any]]:
+    """``np.unique(values, return_inverse=True)`` for a string column, faster.
+
+    The same sorted names and codes; but each string is hashed to one ``uint64`` (its UTF-32
+    code units, mixed) and the hashes are sorted instead of half a million strings. A
+    collision is detected (the names would not give the column back) and falls back to
+    ``np.unique``.
+    """
+    n = len(values)
+    width = values.dtype.itemsize // 4
+    if values.dtype.kind != "U" or not n or not 0 < width <= _MIX.size:
+        names, inverse = np.unique(values, return_inverse=True)
+        return names.tolist(), inverse.astype(np.int64)
+    units = np.ascontiguousarray(values).view(np.uint32).reshape(n, width).astype(np.uint64)
+    key = units @ _MIX[_MIX.size - width :]  # wraps around: a polynomial hash
+    keys = np.unique(key)
+    code = np.searchsorted(keys, key)
+    some = np.empty(keys.size, dtype=np.int64)
+    some[code] = np.arange(n)  # one row with each key
+    names = values[some]
+    if not np.array_equal(names[code], values):  # pragma: no cover - a hash collision
+        names, inverse = np.unique(values, return_inverse=True)
+        return names.tolist(), inverse.astype(np.int64)
+    order = np.argsort(names)
+    rank = np.empty(order.size, dtype=np.int64)
+    rank[order] = np.arange(order.size)
+    return names[order].tolist(), rank[code]
+
+
+def _zone_indices(
+    c: Compiled, zones: np.ndarray[Any, Any], factors: tuple[list[str], np.ndarray[Any, Any]]
+) -> list[int]:
+    names, inverse = factors
+    index = np.asarray([c.zone(z) for z in names] or [-1], dtype=np.int64)
     return index[inverse].tolist() if len(zones) else []
 
 
@@ -174,7 +210,10 @@ def _period_codes(times: np.ndarray[Any, Any], clock: PeriodClock) -> np.ndarray
 
 
 def _owners(
-    c: Compiled, clock: PeriodClock, user_idx: np.ndarray[Any, Any]
+    c: Compiled,
+    clock: PeriodClock,
+    user_idx: np.ndarray[Any, Any],
+    zones: tuple[list[str], np.ndarray[Any, Any]],
 ) -> tuple[list[tuple[TeamId, ...]], np.ndarray[Any, Any]]:
     """Each job's owning team(s) after hand-over (see the module docstring).
 
@@ -193,8 +232,8 @@ def _owners(
         dtype=np.str_,
     )
     team = np.where(given != "", given, user_team[user_idx]) if len(given) else given
-    team_names, team_idx = np.unique(team, return_inverse=True)
-    zone_names, zone_idx = np.unique(jobs.zone, return_inverse=True)
+    team_names, team_idx = _factorize(team)
+    zone_names, zone_idx = zones
     weekday = np.floor(jobs.ready / DAY).astype(np.int64) % 7
     period = _period_codes(jobs.ready, clock)
     code = ((team_idx * max(len(zone_names), 1) + zone_idx) * 7 + weekday) * 3 + period
@@ -224,7 +263,7 @@ def _owners(
             owners = cover or owners
         resolved.append(owners)
     owner_code = np.asarray([resolved.index(o) for o in resolved], dtype=np.int64)[inverse]
-    return [resolved[k] for k in inverse.tolist()], owner_code
+    return list(map(resolved.__getitem__, inverse.tolist())), owner_code
 
 
 def compile_run(
@@ -236,8 +275,9 @@ def compile_run(
         c.zone(z.id)
     jobs, shifts = realisation.jobs, realisation.shifts
     c.staff_zone = [c.zone(s.zone or "") for s in org.staff]
-    c.job_zone = _zone_indices(c, jobs.zone)
-    c.shift_zone = _zone_indices(c, shifts.zone)
+    job_zones = _factorize(jobs.zone)
+    c.job_zone = _zone_indices(c, jobs.zone, job_zones)
+    c.shift_zone = _zone_indices(c, shifts.zone, _factorize(shifts.zone))
     c.travel = _travel_table(c, travel)
     _check_times(realisation)
 
@@ -246,18 +286,18 @@ def compile_run(
     c.due = jobs.due.tolist()
     c.duration = jobs.duration.tolist()
     c.need = jobs.n_staff.tolist()
-    for i, n in enumerate(c.need):
-        if n not in (1, 2):
-            raise InvalidScenario(f"must be 1 or 2, got {n!r}", path=f"jobs[{i}].n_staff")
+    bad = np.flatnonzero((jobs.n_staff != 1) & (jobs.n_staff != 2))
+    if bad.size:
+        i = int(bad[0])
+        raise InvalidScenario(f"must be 1 or 2, got {c.need[i]!r}", path=f"jobs[{i}].n_staff")
     req_cache: dict[frozenset[CompetenceId], int] = {}
     for comps in set(jobs.required):
         req_cache[comps] = c.holders_of(c.bits(comps))
-    c.req = [req_cache[comps] for comps in jobs.required]
+    c.req = list(map(req_cache.__getitem__, jobs.required))
     pref_cache = {p: c.bits(p) for p in set(jobs.preferred)}
-    c.pref = [pref_cache[p] for p in jobs.preferred]
-    user_names, user_idx = np.unique(jobs.user, return_inverse=True)
-    c.user_names = user_names.tolist()
-    c.job_user_idx = user_idx.astype(np.int64).tolist()
+    c.pref = list(map(pref_cache.__getitem__, jobs.preferred))
+    c.user_names, user_idx = _factorize(jobs.user)
+    c.job_user_idx = user_idx.tolist()
     users = org.users_by_id
     contacts = []
     for name in c.user_names:
@@ -265,7 +305,7 @@ def compile_run(
         pc = record.primary_contact if record is not None else None
         contacts.append(c.staff_index[pc] if pc is not None else -1)
     c.user_contact = contacts
-    c.owners, c.owner_code = _owners(c, clock, user_idx)
+    c.owners, c.owner_code = _owners(c, clock, user_idx, job_zones)
 
     # shifts
     staff_of = []
@@ -282,7 +322,7 @@ def compile_run(
     c.shift_start = shifts.start.tolist()
     c.shift_end = shifts.end.tolist()
     c.shift_absent = shifts.absent.tolist()
-    c.calendar = _calendar(realisation)
+    c.moments = _calendar(realisation)
     return c
 
 
@@ -319,8 +359,37 @@ def _check_times(r: Realisation) -> None:
         raise InvalidScenario(f"must be >= 0 and < horizon, got {r.warmup!r}", path="warmup")
 
 
-def _calendar(r: Realisation) -> tuple[list[float], list[int], list[int]]:
-    """Shift ends, shift starts and job arrivals, sorted by (time, code, index)."""
+class Moments:
+    """The static calendar cut into moments: each distinct time, its shift entries, its jobs.
+
+    At moment ``m`` (time ``times[m]``) the shift entries ``shift_code[a:b]`` /
+    ``shift_id[a:b]`` with ``a, b = shifts[m], shifts[m + 1]`` happen first (ends before
+    starts), then jobs ``jobs[m] .. jobs[m + 1] - 1`` become ready, in index order -- exactly
+    the order of the calendar sorted by (time, code, index), since jobs are sorted by ready
+    time.
+    """
+
+    __slots__ = ("jobs", "shift_code", "shift_id", "shifts", "times")
+
+    def __init__(
+        self, t: np.ndarray[Any, Any], code: np.ndarray[Any, Any], ids: np.ndarray[Any, Any]
+    ) -> None:
+        first = np.flatnonzero(np.r_[True, t[1:] != t[:-1]]) if t.size else np.zeros(0, int)
+        shift = code != ARRIVAL
+        shift_before = np.r_[0, np.cumsum(shift)]
+        job_before = np.r_[0, np.cumsum(~shift)]
+        self.times: list[float] = t[first].tolist()
+        self.shifts: list[int] = [*shift_before[first].tolist(), int(shift_before[-1])]
+        self.jobs: list[int] = [*job_before[first].tolist(), int(job_before[-1])]
+        self.shift_code: list[int] = code[shift].tolist()
+        self.shift_id: list[int] = ids[shift].tolist()
+        arrivals = ids[~shift]
+        if not np.array_equal(arrivals, np.arange(arrivals.size)):  # pragma: no cover
+            raise AssertionError("jobs must arrive in index order")
+
+
+def _calendar(r: Realisation) -> Moments:
+    """Shift ends, shift starts and job arrivals, sorted by (time, code, index), as moments."""
     shifts, jobs = r.shifts, r.jobs
     present = np.flatnonzero(~shifts.absent)
     times = np.concatenate([shifts.end[present], shifts.start[present], jobs.ready])
@@ -333,4 +402,4 @@ def _calendar(r: Realisation) -> tuple[list[float], list[int], list[int]]:
     )
     ids = np.concatenate([present, present, np.arange(len(jobs))]).astype(np.int64)
     order = np.lexsort((ids, codes, times))
-    return times[order].tolist(), codes[order].tolist(), ids[order].tolist()
+    return Moments(times[order], codes[order], ids[order])

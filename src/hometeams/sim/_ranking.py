@@ -28,6 +28,8 @@ from hometeams.sim._view import View
 
 __all__ = ["Ranking"]
 
+_FEW = 6  # up to this many candidates, nearest looks at each; beyond, at the rings of zones
+
 
 class Ranking:
     """The ordering rules of one run; reads the engine's live lists (never copies them).
@@ -61,9 +63,9 @@ class Ranking:
         self._known = known
         self._free_since = free_since
         n_zones = len(c.zones)
-        self._at_zone = [0] * (n_zones + 1)  # the last entry (index -1) is "nowhere"
+        self.at_zone = [0] * (n_zones + 1)  # the last entry (index -1) is "nowhere"
         for s, z in enumerate(where):
-            self._at_zone[z] |= 1 << s
+            self.at_zone[z] |= 1 << s
         rings: list[list[list[int]]] = []
         for jz in range(n_zones):
             by_time: dict[float, list[int]] = {0.0: [-1]}
@@ -71,10 +73,23 @@ class Ranking:
                 by_time.setdefault(c.travel[z][jz], []).append(z)
             rings.append([by_time[t] for t in sorted(by_time)])
         self._rings = rings
+        # each zone's ring for a job in zone jz (the last entry, index -1, is "nowhere": 0)
+        self._ring_of: list[list[int]] = []
+        for jz_rings in rings:
+            ring_of = [0] * (n_zones + 1)
+            for r, zones in enumerate(jz_rings):
+                for z in zones:
+                    ring_of[z] = r
+            self._ring_of.append(ring_of)
         levels: dict[int, int] = {}
         for s, level in enumerate(c.care):
             levels[level] = levels.get(level, 0) | 1 << s
         self._levels = [levels[k] for k in sorted(levels)]
+        # holders of each job's preferred competences, if a rule asks (one list, built once)
+        self._pref_holders: list[int] = []
+        if any(rule is preferred_first for rule in order):
+            holders = {bits: c.holders_of(bits) for bits in set(c.pref)}
+            self._pref_holders = list(map(holders.__getitem__, c.pref))
         self._steps = tuple(self._narrowing(rule) for rule in order)
 
     def pick(self, j: int, cand: int) -> int:
@@ -90,8 +105,8 @@ class Ranking:
         old = self._where[s]
         if old != zone:
             bit = 1 << s
-            self._at_zone[old] &= ~bit
-            self._at_zone[zone] |= bit
+            self.at_zone[old] &= ~bit
+            self.at_zone[zone] |= bit
             self._where[s] = zone
 
     def _narrowing(self, rule: OrderingRule) -> Callable[[int, int], int]:
@@ -122,8 +137,7 @@ class Ranking:
         return by_key
 
     def _preferred_first(self, j: int, cand: int) -> int:
-        c = self._c
-        return cand & c.holders_of(c.pref[j]) or cand
+        return cand & self._pref_holders[j] or cand
 
     def _known_first(self, j: int, cand: int) -> int:
         return cand & self._known[self._c.job_user_idx[j]] or cand
@@ -138,7 +152,19 @@ class Ranking:
         jz = self._c.job_zone[j]
         if jz < 0:
             return cand
-        at_zone = self._at_zone
+        if cand.bit_count() <= _FEW:  # a few candidates: look each one's ring up
+            ring_of, where = self._ring_of[jz], self._where
+            best, keep = len(ring_of), 0
+            while cand:
+                low = cand & -cand
+                cand ^= low
+                ring = ring_of[where[low.bit_length() - 1]]
+                if ring < best:
+                    best, keep = ring, low
+                elif ring == best:
+                    keep |= low
+            return keep
+        at_zone = self.at_zone
         for zones in self._rings[jz]:
             here = 0
             for z in zones:

@@ -45,7 +45,7 @@ def job_records(
         user=jobs.user,
         staff=names[first],
         staff2=names[second],
-        team=np.asarray([owners[0] if owners else "" for owners in c.owners], dtype=np.str_),
+        team=_owning_team(c),
         served_by_team=_served_by(c, first, np.asarray(shift, dtype=np.int64)),
         zone=jobs.zone,
         kind=jobs.kind,
@@ -116,6 +116,20 @@ def _preferred_met(
     )
 
 
+def _owning_team(c: Compiled) -> np.ndarray[Any, np.dtype[np.str_]]:
+    """Each job's (first) owning team after hand-over, ``""`` for none."""
+    codes, first = np.unique(c.owner_code, return_index=True)
+    if not codes.size:
+        return np.asarray([], dtype=np.str_)
+    names = [c.owners[j][0] if c.owners[j] else "" for j in first.tolist()]
+    lookup = np.zeros(int(codes[-1]) + 1, dtype=np.int64)
+    lookup[codes] = np.arange(codes.size)
+    teams: np.ndarray[Any, np.dtype[np.str_]] = np.asarray(names, dtype=np.str_)[
+        lookup[c.owner_code]
+    ]
+    return teams
+
+
 def _served_by(
     c: Compiled, staff: np.ndarray[Any, Any], shift: np.ndarray[Any, Any]
 ) -> np.ndarray[Any, np.dtype[np.str_]]:
@@ -130,13 +144,17 @@ def _served_by(
     if open_.any():
         n_codes = int(c.owner_code.max()) + 1
         pair = staff[open_] * n_codes + c.owner_code[open_]
-        unique, inverse = np.unique(pair, return_inverse=True)
-        first = np.flatnonzero(open_)[np.unique(inverse, return_index=True)[1]]
+        unique, where, inverse = np.unique(pair, return_index=True, return_inverse=True)
+        first = np.flatnonzero(open_)[where]
         names = []
         for j, key in zip(first.tolist(), unique.tolist(), strict=True):
             mine = c.staff_teams[key // n_codes]
             owners = c.owners[j]
             names.append(next((t for t in owners if t in mine), mine[0] if mine else ""))
-        out = out.astype(object)
-        out[open_] = np.asarray(names, dtype=object)[inverse]
+        # as wide as the longest name in the column (what a column of Python strings gives)
+        kept = shift[~open_]
+        widths = np.char.str_len(shift_team)[kept] if kept.size else np.zeros(1, dtype=np.int64)
+        width = max(int(widths.max()), *map(len, names), 1)
+        out = out.astype(f"<U{width}")
+        out[open_] = np.asarray(names, dtype=np.str_)[inverse]
     return np.asarray(out, dtype=np.str_)
