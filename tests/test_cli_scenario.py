@@ -55,9 +55,7 @@ def test_check_in_norwegian_and_as_json(tmp_path: Path, capsys: pytest.CaptureFi
     """``--lang nb`` words the summary in bokmål; ``--json`` gives the same as data."""
     path = _file(tmp_path)
     _, out, _ = _run(["check", str(path), "--lang", "nb"], capsys)
-    assert (
-        "  turnus: 3 linjer, 1 ukes syklus; 2 uker simulert, de første 2 dager innkjøring" in out
-    )
+    assert "  turnus: 3 linjer, 1 ukes syklus; 2 uker simulert, de første 2 dager innkjøring" in out
     assert out.splitlines()[-2] == "Funn:"
     status, out, _ = _run(["check", str(path), "--json"], capsys)
     data = json.loads(out)
