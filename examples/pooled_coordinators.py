@@ -17,9 +17,7 @@ Run it with ``python examples/pooled_coordinators.py`` (about 15 seconds).
 from __future__ import annotations
 
 import argparse
-import contextlib
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Sequence
 
 import attrs
 
@@ -116,16 +114,6 @@ def report(results: Results) -> str:
     return "\n".join(lines)
 
 
-@contextlib.contextmanager
-def executor_for(workers: int) -> Iterator[Executor | str]:
-    """``"serial"`` for one worker, else a process pool that is shut down afterwards."""
-    if workers <= 1:
-        yield "serial"
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield pool
-
-
 def parser() -> argparse.ArgumentParser:
     """The command-line options."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -139,10 +127,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run both comparisons and print the report."""
     args = parser().parse_args(argv)
-    with executor_for(args.workers) as executor:
-        results = run(
-            replications=args.replications, seed=args.seed, weeks=args.weeks, executor=executor
-        )
+    results = run(
+        replications=args.replications, seed=args.seed, weeks=args.weeks, executor=args.workers
+    )
     print(report(results))
     return 0
 

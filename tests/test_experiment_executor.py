@@ -74,14 +74,25 @@ def test_unpicklable_model_is_named() -> None:
         compare([model], replications=2, runner=synthetic_runner)
 
 
-@pytest.mark.parametrize("setting", ["threads", 4, object()])
+@pytest.mark.parametrize("setting", ["threads", 0, -2, True, 1.5, object()])
 def test_unknown_settings_are_refused(setting: object) -> None:
-    """Anything but None, 'serial' or an Executor is refused, naming the argument."""
+    """Anything but None, 'serial', workers >= 1 or an Executor is refused, naming it."""
     with (
-        pytest.raises(InvalidArgument, match="executor: must be None, 'serial' or"),
+        pytest.raises(InvalidArgument, match="executor: must be None, 'serial', a number"),
         executor_for(setting, runner=None, models=[]),  # type: ignore[arg-type]
     ):
         pass  # pragma: no cover - not reached
+
+
+def test_a_number_of_workers_is_serial_for_one_and_a_pool_otherwise() -> None:
+    """executor=1 runs in this process; executor=2 starts a pool of two, shut down afterwards."""
+    with executor_for(1, runner=synthetic_runner, models=[]) as one:
+        assert isinstance(one, SerialExecutor)
+    with executor_for(2, runner=synthetic_runner, models=[]) as two:
+        assert isinstance(two, ProcessPoolExecutor)
+        assert two._max_workers == 2
+    with pytest.raises(RuntimeError):
+        two.submit(_fail)
 
 
 def test_serial_executor_is_an_executor() -> None:

@@ -15,12 +15,10 @@ default is one worker per core), ``--json`` (machine-readable output on standard
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +45,6 @@ __all__ = [
     "check_free",
     "choose_metrics",
     "columns",
-    "executor",
     "load_organisation",
     "load_scenario",
     "print_json",
@@ -292,16 +289,6 @@ def choose_metrics(text: str | None, *, file: ScenarioFile) -> tuple[str, ...]:
                 f"{list(file.experiment.metrics)}"
             )
     return names
-
-
-@contextlib.contextmanager
-def executor(workers: int) -> Iterator[Executor | str]:
-    """``"serial"`` for one worker, else a process pool of ``workers``, shut down afterwards."""
-    if workers <= 1:
-        yield "serial"
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield pool
 
 
 def check_free(paths: Iterable[Path], *, overwrite: bool) -> None:

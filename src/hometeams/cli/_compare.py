@@ -27,7 +27,6 @@ from hometeams.cli._common import (
     check_free,
     choose_metrics,
     columns,
-    executor,
     load_scenario,
     print_json,
     warn_findings,
@@ -285,14 +284,13 @@ def _run(args: argparse.Namespace) -> int:
             raise InvalidArgument(f"--report: the folder {str(folder)!r} does not exist")
     check_free(_outputs(args), overwrite=args.overwrite)
     warn_findings(file, source=args.file)
-    with executor(args.workers) as pool:
-        comparison = file.compare(
-            models=models,
-            replications=args.replications,
-            seed=args.seed,
-            baseline=args.baseline,
-            executor=pool,
-        )
+    comparison = file.compare(
+        models=models,
+        replications=args.replications,
+        seed=args.seed,
+        baseline=args.baseline,
+        executor=args.workers,
+    )
     if args.out is not None:
         comparison.to_csv(args.out, overwrite=args.overwrite)
         comparison.to_json(args.out / "comparison.json", overwrite=args.overwrite)

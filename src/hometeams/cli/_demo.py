@@ -22,7 +22,6 @@ from hometeams.cli._common import (
     add_run_options,
     check_free,
     choose_metrics,
-    executor,
     print_json,
 )
 from hometeams.cli._compare import comparison_text, model_records
@@ -102,8 +101,7 @@ def _run(args: argparse.Namespace) -> int:
     file = demo_scenario()
     shown = list(choose_metrics(args.metrics, file=file))
     check_free([folder / name for name in _FILES], overwrite=args.overwrite)
-    with executor(args.workers) as pool:
-        comparison = file.compare(replications=args.replications, seed=args.seed, executor=pool)
+    comparison = file.compare(replications=args.replications, seed=args.seed, executor=args.workers)
     folder.mkdir(parents=True, exist_ok=True)
     written = [write_scenario(file, folder / "scenario.toml", overwrite=args.overwrite)]
     written += comparison.to_csv(folder, overwrite=args.overwrite)

@@ -28,13 +28,13 @@ from hometeams.cli._common import (
     check_free,
     choose_metrics,
     columns,
-    executor,
     load_scenario,
     print_json,
     warn_findings,
 )
 from hometeams.experiment import Interval, t_interval
 from hometeams.experiment._engine import replication_seed, root_seed
+from hometeams.experiment._executor import executor_for
 from hometeams.io import ScenarioFile
 from hometeams.io._policy import policy_kind
 from hometeams.metrics import metrics
@@ -87,9 +87,7 @@ def _replications(
     scenario = file.scenario_of(name)
     policy = file.model(name).policy
     seeds = [replication_seed(root, i) for i in range(n)]
-    with executor(workers if n > 1 else 1) as pool:
-        if isinstance(pool, str):
-            return [replicate(scenario, policy, seed) for seed in seeds]
+    with executor_for(workers if n > 1 else 1, runner=replicate, models=()) as pool:
         futures = [pool.submit(replicate, scenario, policy, seed) for seed in seeds]
         return [future.result() for future in futures]
 

@@ -28,8 +28,9 @@ from hometeams.experiment._model import Model
 
 __all__ = ["ExecutorSetting", "SerialExecutor", "check_picklable", "executor_for"]
 
-ExecutorSetting: TypeAlias = Executor | str | None
-"""``None`` (a process pool over all cores), ``"serial"``, or an executor instance."""
+ExecutorSetting: TypeAlias = Executor | str | int | None
+"""``None`` (a process pool over all cores), a number of worker processes (``1`` runs in this
+process), ``"serial"``, or an executor instance."""
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -94,16 +95,24 @@ def executor_for(
     """
     if isinstance(setting, Executor):
         yield setting
+        return
+    if setting is None:
+        workers = os.cpu_count() or 1
     elif setting == "serial":
-        yield SerialExecutor()
-    elif setting is None:
-        check_picklable(runner, models)
-        pool = ProcessPoolExecutor(max_workers=os.cpu_count())
-        try:
-            yield pool
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        workers = 1
+    elif isinstance(setting, int) and not isinstance(setting, bool) and setting >= 1:
+        workers = setting
     else:
         raise InvalidArgument(
-            f"executor: must be None, 'serial' or a concurrent.futures.Executor, got {setting!r}"
+            "executor: must be None, 'serial', a number of worker processes >= 1 or a "
+            f"concurrent.futures.Executor, got {setting!r}"
         )
+    if workers == 1 and setting is not None:
+        yield SerialExecutor()
+        return
+    check_picklable(runner, models)
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -147,9 +147,10 @@ def compare(
     level
         Confidence level of every interval.
     executor
-        ``None`` for a process pool over all cores (started and shut down by this call),
-        ``"serial"``, or any :class:`concurrent.futures.Executor` (e.g. a Dask client's
-        ``get_executor()``), which is left running.
+        ``None`` for a process pool over all cores, a number of worker processes (``1`` runs in
+        this process; pools are started and shut down by this call), ``"serial"``, or any
+        :class:`concurrent.futures.Executor` (e.g. a Dask client's ``get_executor()``), which
+        is left running.
     metrics
         Metrics to keep, in this order; all that the runner returns by default.
     precision
