@@ -120,7 +120,7 @@ def test_coverage_of_compare_intervals_end_to_end() -> None:
             "precision.differences: needs at least two models",
         ),
         ([FIXED], {"runner": "simulate"}, "runner: must be a callable"),
-        ([FIXED], {"executor": "dask"}, "executor: must be None, 'serial' or"),
+        ([FIXED], {"executor": "dask"}, "executor: must be None, 'serial', a number"),
         ([FIXED], {"progress": "yes"}, "progress: must be None, True, False or a callable"),
     ],
 )
