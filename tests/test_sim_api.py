@@ -13,21 +13,34 @@ from hometeams import sim, validation
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "explanation" / "simulator.md"
 
 DOCUMENTED = [
+    "BuiltIn",
     "Chained",
     "ContinuityFirst",
+    "DailyLists",
+    "Day",
+    "FixedLists",
     "FixedTeams",
+    "NoLists",
     "OrderingRule",
     "Overflow",
+    "Planner",
+    "Planning",
     "Policy",
     "Pooled",
+    "Route",
+    "RoutingProblem",
+    "Solution",
     "Tier",
     "View",
+    "Visit",
     "earliest_free",
     "known_staff_first",
     "lowest_care_level",
     "nearest",
     "preferred_first",
+    "route_cost",
     "run",
+    "schedule",
     "simulate",
 ]
 
@@ -42,7 +55,7 @@ def test_all_is_sorted_and_matches_the_documented_names() -> None:
 @pytest.mark.parametrize(
     "obj",
     [getattr(sim, n) for n in DOCUMENTED if inspect.isclass(getattr(sim, n))]
-    + [sim.run, sim.simulate, validation.queue_check],
+    + [sim.run, sim.simulate, sim.route_cost, sim.schedule, validation.queue_check],
 )
 def test_every_public_class_and_function_has_a_doctested_example(obj: object) -> None:
     """Every public class and function has an Examples section with runnable examples."""
@@ -60,14 +73,17 @@ def test_every_public_class_and_function_has_a_doctested_example(obj: object) ->
         sim.Overflow(1),
         sim.Pooled(),
         sim.Tier(),
+        sim.NoLists(),
+        sim.DailyLists(),
+        sim.FixedLists(),
+        sim.BuiltIn(),
     ],
 )
 def test_policies_are_frozen_attrs_values(value: object) -> None:
-    """The built-in policies and tiers are frozen attrs values, not engine parts."""
+    """The built-in policies, tiers, plannings and planners are frozen attrs values."""
     assert attrs.has(type(value))
-    first = attrs.fields(type(value))[0].name
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        setattr(value, first, None)
+        value.x = None  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,14 @@ from numpy.typing import ArrayLike, NDArray
 from hometeams._files import check_writable, write_csv
 from hometeams.errors import InvalidArgument
 
-__all__ = ["JobRecords", "JobState", "Records", "ShiftRecords", "describe_columns"]
+__all__ = [
+    "JobRecords",
+    "JobState",
+    "ListRecords",
+    "Records",
+    "ShiftRecords",
+    "describe_columns",
+]
 
 
 class JobState(enum.IntEnum):
@@ -213,13 +220,52 @@ class ShiftRecords(_Table):
 
 
 @attrs.frozen(eq=False)
+class ListRecords(_Table):
+    """One row per planned visit on a work list, as planned before the day began.
+
+    What actually happened is in the job records (join on ``job``): a visit whose ``staff``
+    there differs from the planned ``staff`` here was *moved* (a sick nurse's list handed over,
+    a visit released to the dispatcher when its nurse ran late); ``start - planned_start`` is
+    the deviation from the plan.
+
+    Examples
+    --------
+    >>> lists = ListRecords(
+    ...     list=[0, 0], staff=["kari", "kari"], shift=[3, 3], slot=["mon 07:00-15:00 #0"] * 2,
+    ...     day=[0, 0], position=[0, 1], job=[4, 9], user=["u1", "u2"],
+    ...     planned_start=[480.0, 540.0], planned_travel=[0.0, 6.0])
+    >>> len(lists), lists.planned_start.tolist()
+    (2, [480.0, 540.0])
+    """
+
+    _title: ClassVar[str] = "lists"
+
+    list: NDArray[np.int64] = _col("i", "work list number, unique within a run")
+    staff: NDArray[np.str_] = _col("U", "staff member the list was planned for")
+    shift: NDArray[np.int64] = _col("i", "row of the shift records the list was planned on")
+    slot: NDArray[np.str_] = _col("U", "list slot: weekday, shift times, team and rank")
+    day: NDArray[np.int64] = _col("i", "planning day, 0 = Monday of week 1")
+    position: NDArray[np.int64] = _col("i", "place on the list, from 0")
+    job: NDArray[np.int64] = _col("i", "job id (see the job records)")
+    user: NDArray[np.str_] = _col("U", "user the visit is for")
+    planned_start: NDArray[np.float64] = _col("f", "planned start of work")
+    planned_travel: NDArray[np.float64] = _col("f", "planned travel to the visit")
+
+
+def _no_lists() -> ListRecords:
+    return ListRecords.empty()
+
+
+@attrs.frozen(eq=False)
 class Records:
     """Everything one simulation run recorded.
 
     Attributes
     ----------
     jobs, shifts
-        The two tables.
+        The job and shift tables.
+    lists
+        The planned work lists (empty for a run without lists).
     warmup
         Minutes at the start excluded from metrics (jobs ready and shifts starting before it).
     horizon
@@ -230,26 +276,38 @@ class Records:
 
     jobs: JobRecords
     shifts: ShiftRecords
+    lists: ListRecords = attrs.field(factory=_no_lists, kw_only=True)
     warmup: float = attrs.field(default=0.0, kw_only=True)
     horizon: float = attrs.field(default=0.0, kw_only=True)
     meta: Mapping[str, object] = attrs.field(factory=dict, kw_only=True)
 
-    def to_csv(self, directory: str | Path, *, overwrite: bool = False) -> tuple[Path, Path]:
-        """Write ``jobs.csv`` and ``shifts.csv`` into ``directory`` (created if missing)."""
+    def to_csv(self, directory: str | Path, *, overwrite: bool = False) -> tuple[Path, ...]:
+        """Write ``jobs.csv``, ``shifts.csv`` and, if there are lists, ``lists.csv``.
+
+        ``directory`` is created if missing; the paths written are returned in that order.
+        """
         out = Path(directory)
-        check_writable([out / "jobs.csv", out / "shifts.csv"], overwrite=overwrite)
+        tables: list[tuple[str, _Table]] = [("jobs.csv", self.jobs), ("shifts.csv", self.shifts)]
+        if len(self.lists):
+            tables.append(("lists.csv", self.lists))
+        check_writable([out / name for name, _ in tables], overwrite=overwrite)
         out.mkdir(parents=True, exist_ok=True)
-        return (
-            self.jobs.to_csv(out / "jobs.csv", overwrite=overwrite),
-            self.shifts.to_csv(out / "shifts.csv", overwrite=overwrite),
-        )
+        return tuple(table.to_csv(out / name, overwrite=overwrite) for name, table in tables)
 
     def after_warmup(self) -> Records:
-        """The records without jobs ready, or shifts starting, before the warm-up ends."""
+        """The records without jobs ready, or shifts starting, before the warm-up ends.
+
+        List rows follow their jobs: a planned visit of a job left out is left out.
+        """
+        keep = self.jobs.ready >= self.warmup
+        lists = self.lists
+        if len(lists):
+            lists = lists.take(np.isin(lists.job, self.jobs.id[keep]))
         return attrs.evolve(
             self,
-            jobs=self.jobs.take(self.jobs.ready >= self.warmup),
+            jobs=self.jobs.take(keep),
             shifts=self.shifts.take(self.shifts.start >= self.warmup),
+            lists=lists,
         )
 
 

@@ -61,6 +61,7 @@ class _Part:
     user: NDArray[np.str_]
     zone: NDArray[np.str_]
     duration: NDArray[np.float64]
+    expected: float
     window: float
     kind: str
     team: str
@@ -172,6 +173,7 @@ def _visit_part(
         user=np.full(n, visit.user),
         zone=np.full(n, zone),
         duration=_draw(visit.duration, rng, n, path=f"demand.visits[{i}]"),
+        expected=float(visit.duration.mean),
         window=visit.window,
         kind="visit",
         team=visit.team or "",
@@ -225,6 +227,7 @@ def _poisson_part(
             n,
             path=f"demand.{field}[{at[1]}]",
         ),
+        expected=float(source.duration.mean),
         window=source.window,
         kind=kind,
         team=source.team or "",
@@ -289,6 +292,7 @@ def _discharge_part(
         user=users[person] if n_people else np.empty(0, dtype=np.str_),
         zone=zone[person] if n_people else np.empty(0, dtype=np.str_),
         duration=_draw(episode.duration, rng, len(ready), path=at),
+        expected=float(episode.duration.mean),
         window=episode.window,
         kind="discharge",
         team=source.team or "",
@@ -302,7 +306,7 @@ def _merge(parts: Sequence[_Part]) -> RealisedJobs:
     if not parts:
         return RealisedJobs(
             id=[], user=[], zone=[], kind=[], team=[], ready=[], due=[], duration=[],
-            required=[], preferred=[], n_staff=[],
+            required=[], preferred=[], n_staff=[], expected=[],
         )  # fmt: skip
     sizes = [len(p.ready) for p in parts]
     source = np.repeat(np.arange(len(parts)), sizes)
@@ -325,6 +329,7 @@ def _merge(parts: Sequence[_Part]) -> RealisedJobs:
         required=[required[k] for k in source.tolist()],
         preferred=[preferred[k] for k in source.tolist()],
         n_staff=np.asarray([p.n_staff for p in parts])[source],
+        expected=np.asarray([p.expected for p in parts])[source],
     )
 
 

@@ -81,6 +81,10 @@ class RealisedJobs:
         Competences the staff sent must hold (hard) and should hold (soft).
     n_staff
         1, or 2 for a two-person visit (*dobbeltbemanning*).
+    expected
+        The duration a planner expects when putting the job on a work list: the mean of its
+        duration distribution (the realised ``duration`` is only known when the visit is
+        done). Defaults to ``duration``, as for a hand-built realisation with exact durations.
     """
 
     id: NDArray[np.int64] = attrs.field(converter=_i8)
@@ -94,6 +98,11 @@ class RealisedJobs:
     required: tuple[frozenset[CompetenceId], ...] = attrs.field(converter=_sets)
     preferred: tuple[frozenset[CompetenceId], ...] = attrs.field(converter=_sets)
     n_staff: NDArray[np.int64] = attrs.field(converter=_i8)
+    expected: NDArray[np.float64] = attrs.field(
+        converter=_f8,
+        default=attrs.Factory(lambda self: self.duration, takes_self=True),
+        kw_only=True,
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_lengths("jobs", self)

@@ -18,6 +18,8 @@ from hometeams.sim._ordering import (
     nearest,
     preferred_first,
 )
+from hometeams.sim._planners import BuiltIn, Planner
+from hometeams.sim._planning import DailyLists, Day, FixedLists, NoLists, Planning
 from hometeams.sim._policies import (
     Chained,
     ContinuityFirst,
@@ -27,24 +29,38 @@ from hometeams.sim._policies import (
     Pooled,
     Tier,
 )
+from hometeams.sim._routing import Route, RoutingProblem, Solution, Visit, route_cost, schedule
 from hometeams.sim._run import run, simulate
 from hometeams.sim._view import View
 
 __all__ = [
+    "BuiltIn",
     "Chained",
     "ContinuityFirst",
+    "DailyLists",
+    "Day",
+    "FixedLists",
     "FixedTeams",
+    "NoLists",
     "OrderingRule",
     "Overflow",
+    "Planner",
+    "Planning",
     "Policy",
     "Pooled",
+    "Route",
+    "RoutingProblem",
+    "Solution",
     "Tier",
     "View",
+    "Visit",
     "earliest_free",
     "known_staff_first",
     "lowest_care_level",
     "nearest",
     "preferred_first",
+    "route_cost",
     "run",
+    "schedule",
     "simulate",
 ]

@@ -72,6 +72,7 @@ class Compiled:
         self.ready: list[float] = []
         self.due: list[float] = []
         self.duration: list[float] = []
+        self.expected: list[float] = []
         self.need: list[int] = []
         self.req: list[int] = []
         self.pref: list[int] = []
@@ -285,6 +286,7 @@ def compile_run(
     c.ready = jobs.ready.tolist()
     c.due = jobs.due.tolist()
     c.duration = jobs.duration.tolist()
+    c.expected = jobs.expected.tolist()
     c.need = jobs.n_staff.tolist()
     bad = np.flatnonzero((jobs.n_staff != 1) & (jobs.n_staff != 2))
     if bad.size:

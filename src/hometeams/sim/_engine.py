@@ -1,4 +1,4 @@
-"""The dispatcher: one event queue, a calendar of shifts and arrivals, and a policy.
+"""The dispatcher: one ``simpy.Environment``, a calendar of shifts and arrivals, and a policy.
 
 A district's week, as the engine sees it: at 07:00 the day shift starts and its nurses become
 free in their home zones; visits become ready through the morning; each time something happens
@@ -8,16 +8,13 @@ A nurse drives from the zone she is in to the visit's zone (travel matrix), work
 visit's realised duration and is free again. At 15:00 her shift ends: a visit she is on is
 finished (overtime), but she starts nothing after her shift's end.
 
-Mechanics, chosen for speed (see ``docs/explanation/simulator.md``): the engine schedules
-three kinds of plain event on an :class:`~hometeams.sim._agenda.Agenda` (SimPy's scheduling
-rules on a heap of tuples) -- one per static calendar moment, one per moment at which visits
-end and one per moment at which a tier opens -- instead of a SimPy process per visit; sets of
-staff are ``int`` bitmasks; a policy's tiers are compiled once per plan into
-``(after, staff mask, team index)`` triples (:mod:`~hometeams.sim._groups`); the common paths
-(a visit sent someone at once or queued, a nurse finishing and taking the oldest visit that
-wants her) are written out in the event loop, and sending one nurse is a closure
-(:mod:`~hometeams.sim._send`); every table is a Python list; records are buffered and turned
-into numpy once.
+The clock and the event queue are a :class:`simpy.Environment` (:attr:`Engine.env`). The
+dispatcher schedules three kinds of event on it, each with one handler: the next moment of the
+static calendar (:meth:`Engine._on_moment`: shift ends and starts, then visits becoming ready),
+the moment some visits end (:meth:`Engine._on_complete`: everyone finishing then is free) and
+the moment a tier opens for waiting visits (:meth:`Engine._on_reopen`). Staff walking a work
+list are SimPy processes on the same environment (:mod:`~hometeams.sim._walk`), and so are a
+planner's own processes (``simulate(..., processes=...)``).
 
 Rules the engine keeps (each is a test):
 
@@ -36,6 +33,10 @@ Rules the engine keeps (each is a test):
   started before the horizon. Otherwise a job started by its due time is ON_TIME, later LATE.
   A job is started when staff are sent to it: one sent just before the horizon is recorded in
   full, with its start of work (after the journey) and end possibly past the horizon.
+
+Sets of staff are ``int`` bitmasks; a policy's tiers are compiled once per plan into
+``(after, staff mask, team index)`` triples and waiting jobs are grouped by them
+(:mod:`~hometeams.sim._groups`); records are buffered in lists and turned into numpy once.
 """
 
 from __future__ import annotations
@@ -43,126 +44,129 @@ from __future__ import annotations
 import heapq
 import math
 from collections import deque
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Callable, Generator, Iterable, MutableMapping
+from typing import cast
 
 import numpy as np
+import simpy
+from simpy.events import Timeout
 
+from hometeams._time import DAY
 from hometeams._types import CompetenceId, Minutes, StaffId, TeamId, UserId, ZoneId
-from hometeams.records import JobRecords, ShiftRecords
-from hometeams.sim._agenda import COMPLETE, DRIVE, REOPEN, Agenda
+from hometeams.errors import InvalidArgument
+from hometeams.records import JobRecords, ListRecords, ShiftRecords
 from hometeams.sim._compile import START, Compiled
 from hometeams.sim._groups import Group, Plan, Tiers
-from hometeams.sim._policies import FixedTeams, Overflow, Policy, Pooled
+from hometeams.sim._places import Places
+from hometeams.sim._planning import Planning
+from hometeams.sim._policies import Policy
 from hometeams.sim._ranking import Ranking
-from hometeams.sim._records import job_records, shift_records
-from hometeams.sim._send import sender
+from hometeams.sim._records import ListBuffer, job_records, shift_records, slot_label
+from hometeams.sim._routing import RoutingProblem, Solution, repair, schedule
 from hometeams.sim._shifts import ShiftBook
+from hometeams.sim._workday import Calendar, PlanningDay
 
 __all__ = ["Engine"]
 
-# Built-in policies whose plan depends on nothing but the job's owning teams: the engine asks
-# them once per distinct set of owners (their plans are shared, cached tuples anyway).
-_BY_OWNERS = (Pooled, FixedTeams, Overflow)
+Handler = Callable[[simpy.Event], None]
 
 
 class Engine:
-    """One run of one policy on one compiled realisation; also the policies' :class:`View`."""
+    """One run of one policy on one compiled realisation; also the policies' :class:`View`.
 
-    def __init__(self, c: Compiled, policy: Policy, *, max_lateness: Minutes) -> None:
+    Parameters
+    ----------
+    c
+        The compiled realisation and organisation.
+    policy
+        The organisation model.
+    max_lateness
+        Minutes after its due time at which a waiting job is dropped.
+    planning
+        How planned visits are put on work lists (``None``: no lists).
+    day_start
+        Minutes after midnight at which a planning day starts (the clock's day shift).
+    env
+        The environment to run on (default a new one).
+    """
+
+    def __init__(
+        self,
+        c: Compiled,
+        policy: Policy,
+        *,
+        max_lateness: Minutes,
+        planning: Planning | None = None,
+        day_start: Minutes = 420.0,
+        env: simpy.Environment | None = None,
+    ) -> None:
+        self.env = env if env is not None else simpy.Environment()
         self._c = c
         self._policy = policy
-        self._order = tuple(policy.order)
-        self._limit = max_lateness
-        n_staff, n_jobs = len(c.staff_ids), len(c.ready)
         self._memo: dict[object, object] = {}
-        self._agenda = Agenda()
         self._now = 0.0
-        # tables read on the hot path, copied from the compiled run
-        self._ready, self._req, self._need = c.ready, c.req, c.need
-        self._duration, self._job_zone, self._user = c.duration, c.job_zone, c.job_user_idx
-        self._shift_ends = c.shift_end
-        # travel with a last row and column of zeros, so that index -1 (nowhere) costs nothing
-        self._travel = [[*row, 0.0] for row in c.travel] + [[0.0] * (len(c.travel) + 1)]
+        n_staff, n_jobs = len(c.staff_ids), len(c.ready)
         self._drop: list[float] = (c.realisation.jobs.due + max_lateness).tolist()
-        # staff state
-        self._free = 0
+        self._ready = list(c.ready)  # when each job entered the dispatcher (see _release)
+        # staff
+        self.places = Places(c.travel, where=c.staff_zone)
+        self._free = 0  # on duty, not busy, not walking a list
         self._busy = [False] * n_staff
         self._free_since = [0.0] * n_staff
-        self._where = list(c.staff_zone)
         self._duty_until = [-math.inf] * n_staff
-        self._active: list[list[int]] = [[] for _ in range(n_staff)]
-        self._cur = [-1] * n_staff
+        self._active: list[list[int]] = [[] for _ in range(n_staff)]  # present shifts on now
+        self._cur = [-1] * n_staff  # the earliest-starting of them (-1: none)
+        self._known = [0] * len(c.user_names)
+        self._levels = _level_masks(c.care)
+        holders = {bits: c.holders_of(bits) for bits in set(c.pref)}
+        self._pref_holders = list(map(holders.__getitem__, c.pref))
+        # who is on duty for each team; then the entries for an unknown team and for anyone
         teams = list(c.team_members)
         self._team_index: dict[TeamId | None, int] = {t: i for i, t in enumerate(teams)}
         self._team_index[None] = -1
-        # who is on duty for each team; then the entries for an unknown team and for anyone
         self._duty = [0] * len(teams) + [0, -1]
+        self._duty_count: dict[tuple[int, int], int] = {}
         self._shift_teams = [
             (self._team_index[t],) if t else tuple(self._team_index[u] for u in c.staff_teams[s])
             for t, s in zip(c.shift_team, c.shift_staff, strict=True)
         ]
-        self._duty_count: dict[tuple[int, int], int] = {}
-        self._known = [0] * len(c.user_names)
-        # jobs: the compiled tiers of each waiting job (None: not waiting)
+        # waiting jobs: each one's compiled tiers (None: not waiting), grouped (see _groups)
         self._waiting: list[Tiers | None] = [None] * n_jobs
-        # waiting jobs grouped by what decides who may take them (see the _groups module)
         self._groups: dict[tuple[int, int, int], Group] = {}
-        # empty groups of the built-in policies' few shared plans, kept to be used again
-        self._idle: dict[tuple[int, int, int], Group] | None = None
+        self._spare: dict[tuple[int, int, int], Group] = {}  # empty groups of shared plans
+        self._openings: dict[float, deque[int]] = {}  # jobs by waiting time, in ready order
+        self._open_at = math.inf
+        self._ending: dict[float, list[int]] = {}  # staff whose work ends at each time
         self._plans: dict[int, Plan] = {}
-        # each job's plan, asked once per set of owners before the run (built-ins only)
-        self._plan_of: list[Plan] | None = None
-        if type(policy) in _BY_OWNERS:
-            codes, first = np.unique(c.owner_code, return_index=True)
-            plans = [Plan(policy.plan(j, self), self._team_index) for j in first.tolist()]
-            lookup = np.zeros(int(codes[-1]) + 1 if codes.size else 0, dtype=np.int64)
-            lookup[codes] = np.arange(codes.size)
-            self._plan_of = list(map(plans.__getitem__, lookup[c.owner_code].tolist()))
-            self._idle = {}
+        self._plan_of = self._plans_by_owners()
+        self._rank = Ranking(tuple(policy.order), view=self)
+        self._book = ShiftBook(c)
+        self._moment = 0
+        # work lists: each listed job's shift (-1: not on a list), each shift's stops
+        self._planning = planning
+        self._calendar = Calendar(c, day_start=day_start)
+        self._day = math.floor(-day_start / DAY)  # the next day to plan lists for
+        self._release_after = float(planning.release_after) if planning is not None else 0.0
+        self._list_of = [-1] * n_jobs
+        self._stops: dict[int, list[tuple[int, float]]] = {}
+        self._pending: list[deque[int]] = [deque() for _ in range(n_staff)]
+        self._walking = 0
+        self._planned = ListBuffer()
+        # the job records' buffers
         self._rstart = [math.nan] * n_jobs
         self._rtravel = [0.0] * n_jobs
         self._rstaff = [-1] * n_jobs
         self._rstaff2 = [-1] * n_jobs
         self._rshift = [-1] * n_jobs
-        self._book = ShiftBook(c)
-        self._ci = 0
-        self._openings: dict[float, deque[int]] = {}  # jobs by waiting time, in ready order
-        self._ending: dict[float, list[int]] = {}
-        self._open_at = math.inf
-        self._rank = Ranking(
-            self._order,
-            c,
-            view=self,
-            where=self._where,
-            known=self._known,
-            free_since=self._free_since,
-        )
-        self._assign1 = sender(
-            job_zone=self._job_zone,
-            duration=self._duration,
-            user=self._user,
-            travel=self._travel,
-            where=self._where,
-            at_zone=self._rank.at_zone,
-            busy=self._busy,
-            known=self._known,
-            cur=self._cur,
-            shift_end=self._shift_ends,
-            book=self._book,
-            ending=self._ending,
-            agenda=self._agenda,
-            start=self._rstart,
-            trip=self._rtravel,
-            staff=self._rstaff,
-            shift=self._rshift,
-        )
 
     # -- running ---------------------------------------------------------------------------
 
-    def run(self, horizon: Minutes) -> tuple[JobRecords, ShiftRecords]:
+    def run(self, horizon: Minutes) -> tuple[JobRecords, ShiftRecords, ListRecords]:
         """Play the calendar up to ``horizon`` (exclusive) and return the records."""
-        self._play(horizon)
-        c = self._c
+        if self._c.moments.times:
+            self._at(self._c.moments.times[0], self._on_moment)
+        self.env.run(until=horizon)
+        c, book = self._c, self._book
         jobs = job_records(
             c,
             start=self._rstart,
@@ -171,212 +175,92 @@ class Engine:
             staff2=self._rstaff2,
             shift=self._rshift,
         )
-        book = self._book
-        return jobs, shift_records(
+        shifts = shift_records(
             c,
             busy=book.busy,
             travel=book.travel,
             overtime=book.overtime,
             overtime_busy=book.overtime_busy,
         )
+        return jobs, shifts, self._planned.records(c)
 
-    def _play(self, horizon: Minutes) -> None:
-        """The event loop, with the common paths written out in place.
+    def _at(self, t: float, handler: Handler) -> None:
+        """Call ``handler`` at time ``t`` (not before now), with an event whose value is ``t``.
 
-        What happens to most visits is inlined here: a visit becoming ready and being sent
-        someone from its plan at once, or joining its group; a nurse finishing a visit and
-        taking the oldest waiting visit that wants her. Everything else (shift starts and ends,
-        tiers opening, two-person visits, a nurse still free after that) goes through the
-        methods below, which read and write ``self._free``: the loop keeps the free-staff mask
-        in a local and hands it over around each such call.
+        The event is SimPy's ``Timeout`` for the delay ``max(t - now, 0)``; events for the same
+        time are handled in the order they were scheduled.
         """
-        agenda = self._agenda
+        env = self.env
+        delay = t - env.now
+        _callbacks(Timeout(env, delay if delay > 0 else 0.0, t)).append(handler)
+
+    def _advance(self, event: simpy.Event) -> float:
+        """The engine's time at an event: the time it was scheduled for, never going back."""
+        self._now = max(self._now, cast(float, event.value))
+        return self._now
+
+    def _tick(self, event: simpy.Event) -> None:
+        """Advance the engine's time to an event's (a callback for walkers' events)."""
+        self._now = max(self._now, cast(float, event.value))
+
+    # -- the three kinds of event ------------------------------------------------------------
+
+    def _on_moment(self, event: simpy.Event) -> None:
+        """The static calendar's next moment.
+
+        Work lists are made for a day that has begun, then shifts end and start, then jobs
+        become ready (those on a list wait for their nurse).
+        """
+        now = self._advance(event)
+        if self._planning is not None:
+            while self._day * DAY + self._calendar.day_start <= now:
+                self._make_lists(self._day)
+                self._day += 1
+        m = self._moment
         moments = self._c.moments
-        times, shift_code, shift_id = moments.times, moments.shift_code, moments.shift_id
-        shift_bound, job_bound = moments.shifts, moments.jobs
-        n_moments = len(times)
-        if n_moments:
-            agenda.schedule(times[0], DRIVE)
-        queue, pop = agenda.queue, heapq.heappop
-        ending, busy, duty_until, free_since = (
-            self._ending,
-            self._busy,
-            self._duty_until,
-            self._free_since,
-        )
-        groups, idle, waiting, drop = self._groups, self._idle, self._waiting, self._drop
-        ready, req, need, duty = self._ready, self._req, self._need, self._duty
-        plan_of = self._plan_of
-        pick, assign1, refresh = self._rank.pick, self._assign1, self._refresh
-        free = self._free
-        while queue:
-            if queue[0][0] >= horizon:
-                break
-            agenda.now, _, kind, t = pop(queue)
-            now = self._now
-            if t > now:
-                now = self._now = t
-            if kind == COMPLETE:
-                # everyone whose work ends at this moment is free; offer them work together
-                newly = 0
-                for s in ending.pop(t):
-                    busy[s] = False
-                    if duty_until[s] > now:
-                        newly |= 1 << s
-                        free_since[s] = now
-                if not newly:
-                    continue
-                free |= newly
-                # _offer(newly), its usual case in place: the group with the oldest head
-                # that may take them; if that head needs one nurse and gets one, and they
-                # are no longer free, that is all _offer would have done
-                group = None
-                for other in groups.values():
-                    if other.eligible & newly and (group is None or other.head < group.head):
-                        group = other
-                if group is None:
-                    continue
-                j = group.head
-                if need[j] == 1 and now <= drop[j]:
-                    cand = free & req[j]  # _try, inlined
-                    opens = ready[j]
-                    for after, mask, team in waiting[j] if cand else ():  # type: ignore[union-attr]
-                        if opens + after > now:
-                            continue
-                        best = cand & mask & duty[team]
-                        if best:
-                            s = pick(j, best) if best & (best - 1) else best.bit_length() - 1
-                            free &= ~(1 << s)
-                            assign1(j, s, now)
-                            break
-                    else:
-                        cand = 0
-                    if cand:
-                        # the head is served: refresh(group), inlined
-                        waiting[j] = None
-                        jobs = group.queue
-                        jobs.popleft()
-                        while jobs:
-                            j = jobs[0]
-                            if waiting[j] is None:
-                                jobs.popleft()
-                            elif now > drop[j]:
-                                waiting[j] = None
-                                jobs.popleft()
-                            else:
-                                opens, eligible = ready[j], 0
-                                for after, mask, team in group.tiers:
-                                    if opens + after <= now:
-                                        eligible |= mask & duty[team]
-                                group.head, group.eligible = j, eligible & group.req
-                                break
-                        else:
-                            group.head, group.eligible = -1, 0
-                        if not free & newly:
-                            continue
-                # anything else: _offer itself (from here it makes the same choices as it
-                # would have from the start: nothing it looks at has changed otherwise)
-                self._free = free
-                self._offer(newly)
-                free = self._free
-            elif kind == DRIVE:
-                # the static calendar at this moment (see Moments); then schedule the next
-                m = self._ci
-                lo, hi = shift_bound[m], shift_bound[m + 1]
-                if lo < hi:
-                    self._free = free
-                    starting = 0  # staff whose shift starts now: offered work together
-                    for x in range(lo, hi):
-                        if shift_code[x] == START:
-                            starting |= self._shift_start(shift_id[x])
-                        else:
-                            self._shift_end(shift_id[x])
-                    # who is on duty changed: once for all of this moment's shift entries
-                    # (nothing in between looks at the groups, and a refresh depends only on
-                    # the queues, the time and who is on duty)
-                    self._refresh_all()
-                    if starting:
-                        self._offer(starting)
-                    free = self._free
-                for k in range(job_bound[m], job_bound[m + 1]):
-                    # job k becomes ready: send someone at once if its plan allows, else queue
-                    plan = plan_of[k] if plan_of is not None else self._plan(k)
-                    if need[k] == 1:  # _try, inlined
-                        cand = free & req[k]
-                        if cand:
-                            opens = ready[k]
-                            for after, mask, team in plan.tiers:
-                                if opens + after > now:
-                                    continue
-                                best = cand & mask & duty[team]
-                                if best:
-                                    s = (
-                                        pick(k, best)
-                                        if best & (best - 1)
-                                        else best.bit_length() - 1
-                                    )
-                                    free &= ~(1 << s)
-                                    assign1(k, s, now)
-                                    break
-                            else:
-                                cand = 0
-                            if cand:
-                                continue
-                    else:
-                        self._free = free
-                        sent = self._try(k, plan.tiers)
-                        free = self._free
-                        if sent:
-                            continue
-                    # nobody could be sent: the job waits in its group (see _groups)
-                    waiting[k] = plan.tiers
-                    mask = req[k]
-                    key = (id(plan.plan), mask, need[k])
-                    group = groups.get(key)
-                    if group is None:
-                        group = idle.pop(key, None) if idle is not None else None
-                        if group is None:
-                            group = Group(plan, mask, self._openings)
-                        groups[key] = group
-                    group.queue.append(k)
-                    if group.head < 0:
-                        refresh(group)
-                    if group.openings:  # note when its later tiers open for it
-                        opens = ready[k]
-                        for after, jobs in group.openings:
-                            jobs.append(k)
-                            when = opens + after
-                            if when < self._open_at:
-                                self._open_at = when
-                                agenda.schedule(when, REOPEN)
-                m += 1
-                self._ci = m
-                if m < n_moments:
-                    agenda.schedule(times[m], DRIVE)
-            else:
-                self._free = free
-                self._reopen(t)
-                free = self._free
-        self._free = free
+        lo, hi = moments.shifts[m], moments.shifts[m + 1]
+        if lo < hi:
+            starting = 0  # staff whose shift starts now: offered work together
+            for x in range(lo, hi):
+                if moments.shift_code[x] == START:
+                    starting |= self._shift_start(moments.shift_id[x])
+                else:
+                    self._shift_end(moments.shift_id[x])
+            # who is on duty changed: refresh once for all of this moment's shift entries
+            self._refresh_all()
+            if starting:
+                self._offer(starting)
+        list_of = self._list_of
+        for k in range(moments.jobs[m], moments.jobs[m + 1]):
+            if list_of[k] < 0:
+                self._arrive(k)
+        self._moment = m = m + 1
+        if m < len(moments.times):
+            self._at(moments.times[m], self._on_moment)
 
-    # -- events ----------------------------------------------------------------------------
+    def _on_complete(self, event: simpy.Event) -> None:
+        """Work ends: everyone finishing now is free, and is offered the waiting jobs."""
+        now = self._advance(event)
+        newly = 0
+        for s in self._ending.pop(cast(float, event.value)):
+            self._busy[s] = False
+            if self._pending[s]:  # a list of hers began while she was out: walk it now
+                self._walk(s)
+            elif self._duty_until[s] > now:
+                newly |= 1 << s
+                self._free_since[s] = now
+        if newly:
+            self._free |= newly
+            self._offer(newly)
 
-    def _plan(self, j: int) -> Plan:
-        """The job's plan, asked of the policy now that it is ready."""
-        plan = self._policy.plan(j, self)
-        if type(plan) is not tuple:  # a fresh list per job: compile it for this job alone
-            return Plan(plan, self._team_index)
-        compiled = self._plans.get(id(plan))
-        if compiled is None or compiled.plan is not plan:
-            compiled = self._plans[id(plan)] = Plan(plan, self._team_index)
-        return compiled
-
-    def _reopen(self, t: float) -> None:
+    def _on_reopen(self, event: simpy.Event) -> None:
         """A tier opens for jobs that have waited long enough: ask again for each of them.
 
         Openings wait in one queue per waiting time (so each queue is in time order); one
         event is scheduled for the earliest opening of a job still waiting.
         """
+        t = cast(float, event.value)
+        self._advance(event)
         if t >= self._open_at:
             self._open_at = math.inf
         waiting, drop, ready = self._waiting, self._drop, self._ready
@@ -398,7 +282,9 @@ class Engine:
         self._refresh_all()
         if nxt < self._open_at:
             self._open_at = nxt
-            self._agenda.schedule(nxt, REOPEN)
+            self._at(nxt, self._on_reopen)
+
+    # -- shifts ------------------------------------------------------------------------------
 
     def _shift_start(self, k: int) -> int:
         """A shift starts; returns the staff member's bit if she is free to be offered work.
@@ -419,11 +305,17 @@ class Engine:
                 self._duty[t] |= bit
         self._duty_until[s] = max(self._duty_until[s], c.shift_end[k])
         self._cur[s] = min(active, key=c.shift_start.__getitem__)
-        if self._busy[s]:
+        if k in self._stops:
+            self._pending[s].append(k)
+        if self._busy[s] or self._walking >> s & 1:
             return 0
         if not was_on_duty:
             zone = c.shift_zone[k]
-            self._rank.move(s, zone if zone >= 0 else c.staff_zone[s])
+            self.places.move(s, zone if zone >= 0 else c.staff_zone[s])
+        if self._pending[s]:
+            self._walk(s)
+            return 0
+        if not was_on_duty:
             self._free |= bit
             self._free_since[s] = self._now
         return bit
@@ -446,7 +338,190 @@ class Engine:
         if self._duty_until[s] <= self._now:
             self._free &= ~bit
 
+    # -- work lists --------------------------------------------------------------------------
+
+    def _make_lists(self, d: int) -> None:
+        """Make day ``d``'s work lists, and hand over the lists of absent staff.
+
+        Absences are known when the lists are handed out (the morning's sick calls); a list
+        whose nurse is absent goes to a substitute or is redistributed (see
+        :func:`~hometeams.sim._routing.repair`).
+        """
+        planning = self._planning
+        if planning is None:
+            return
+        day = PlanningDay(
+            self._calendar,
+            d,
+            tiers=lambda j: self._plan(j).tiers,
+            shift_teams=self._shift_teams,
+            memo=self._memo,
+        )
+        solution = planning.lists(day)
+        if not solution:
+            return
+        problem = day.problem()
+        _check_solution(problem, solution, planning)
+        c = self._c
+        for r, order in enumerate(solution):
+            label = slot_label(day.slot(r), day_start=self._calendar.day_start)
+            self._planned.add(problem, r, order, slot=label, day=d)
+        absent = frozenset(
+            r for r, route in enumerate(problem.routes) if c.shift_absent[route.shift]
+        )
+        walked = repair(problem, solution, absent) if absent else solution
+        for r, order in enumerate(walked):
+            if order:
+                k = problem.routes[r].shift
+                jobs = [problem.visits[i].job for i in order]
+                starts = [start for start, _trip in schedule(problem, r, order)]
+                self._stops[k] = list(zip(jobs, starts, strict=True))
+                for j in jobs:
+                    self._list_of[j] = k
+
+    def _walk(self, s: int) -> None:
+        """Staff ``s`` starts walking her pending lists (a SimPy process)."""
+        bit = 1 << s
+        self._walking |= bit
+        self._free &= ~bit
+        self.env.process(self._walker(s))
+
+    def _walker(self, s: int) -> Generator[simpy.Event, object, None]:
+        """Walk each pending list of ``s`` in order: travel, wait for the time, work, next.
+
+        Delays carry along the list. Before leaving for a visit she takes waiting work from
+        the dispatcher that fits before she must leave; a visit she would reach more than
+        ``release_after`` minutes behind its planned start, or after her shift has ended, goes
+        to the dispatcher instead. When her lists are done she is free like anyone else.
+        """
+        c = self._c
+        pending = self._pending[s]
+        while pending:
+            k = pending.popleft()
+            for j, planned in self._stops.pop(k):
+                if self._list_of[j] != k:
+                    continue
+                zone = c.job_zone[j]
+                while (end := self._fill_gap(s, planned, zone)) is not None:
+                    yield self._until_time(end)
+                    self._busy[s] = False
+                now = self._now
+                trip = self.places.trip(s, zone)
+                if now >= c.shift_end[k] or now + trip > planned + self._release_after:
+                    self._release(j)
+                    continue
+                start = max(now + trip, planned)
+                end = start + c.duration[j]
+                self._list_of[j] = -1
+                self._book_work(s, j, trip, start, end)
+                self._record(j, s, -1, start, trip)
+                yield self._until_time(end)
+                self._busy[s] = False
+        bit = 1 << s
+        self._walking &= ~bit
+        if self._duty_until[s] > self._now:
+            self._free |= bit
+            self._free_since[s] = self._now
+            self._offer(bit)
+
+    def _until_time(self, t: float) -> simpy.Event:
+        """An event at time ``t``; when it fires the engine's time is ``t``."""
+        env = self.env
+        delay = t - env.now
+        event = Timeout(env, delay if delay > 0 else 0.0, t)
+        _callbacks(event).append(self._tick)
+        return event
+
+    def _fill_gap(self, s: int, planned: float, zone: int) -> float | None:
+        """Give ``s`` the oldest waiting job she may take that fits before she must leave.
+
+        It fits if, by the expected duration, she can get there, do it and still reach
+        ``zone`` by ``planned``. Returns when the job will end, or ``None`` if none fits.
+        """
+        c, now, places = self._c, self._now, self.places
+        leave = planned - places.trip(s, zone)
+        if leave <= now:
+            return None
+        bit = 1 << s
+        best: tuple[int, Group] | None = None
+        for group in self._groups.values():
+            j = group.head
+            if not group.eligible & bit or c.need[j] != 1 or now > self._drop[j]:
+                continue
+            jz = c.job_zone[j]
+            if now + places.trip(s, jz) + c.expected[j] + places.travel[jz][zone] > leave:
+                continue
+            if best is None or j < best[0]:
+                best = (j, group)
+        if best is None:
+            return None
+        j, group = best
+        self._waiting[j] = None
+        self._refresh(group)
+        trip = places.trip(s, c.job_zone[j])
+        start = now + trip
+        end = start + c.duration[j]
+        self._book_work(s, j, trip, start, end)
+        self._record(j, s, -1, start, trip)
+        return end
+
+    def _release(self, j: int) -> None:
+        """Job ``j`` leaves its list for the dispatcher (now, or when it becomes ready)."""
+        self._list_of[j] = -1
+        if self._ready[j] <= self._now:
+            self._ready[j] = self._now  # it waits from now on, behind those already waiting
+            self._arrive(j)
+
     # -- dispatch ----------------------------------------------------------------------------
+
+    def _plans_by_owners(self) -> list[Plan] | None:
+        """Each job's plan, asked once per set of owning teams, if the policy can say so."""
+        by_teams = getattr(self._policy, "plan_for_teams", None)
+        if not callable(by_teams):
+            return None
+        c = self._c
+        codes, first = np.unique(c.owner_code, return_index=True)
+        plans = [Plan(by_teams(c.owners[j], self), self._team_index) for j in first.tolist()]
+        lookup = np.zeros(int(codes[-1]) + 1 if codes.size else 0, dtype=np.int64)
+        lookup[codes] = np.arange(codes.size)
+        return list(map(plans.__getitem__, lookup[c.owner_code].tolist()))
+
+    def _plan(self, j: int) -> Plan:
+        """The job's plan asked of the policy now: its tiers, compiled once per plan value."""
+        plan = self._policy.plan(j, self)
+        if type(plan) is not tuple:  # a fresh list per job: compile it for this job alone
+            return Plan(plan, self._team_index)
+        compiled = self._plans.get(id(plan))
+        if compiled is None or compiled.plan is not plan:
+            compiled = self._plans[id(plan)] = Plan(plan, self._team_index)
+        return compiled
+
+    def _arrive(self, j: int) -> None:
+        """Job ``j`` becomes ready: send someone at once if its plan allows, else queue it."""
+        plan_of = self._plan_of
+        plan = plan_of[j] if plan_of is not None else self._plan(j)
+        if not self._try(j, plan.tiers):
+            self._queue(j, plan)
+
+    def _queue(self, j: int, plan: Plan) -> None:
+        """Job ``j`` waits in its group, and its plan's later tiers are noted to open for it."""
+        c = self._c
+        self._waiting[j] = plan.tiers
+        key = (id(plan.plan), c.req[j], c.need[j])
+        group = self._groups.get(key)
+        if group is None:
+            group = self._spare.pop(key, None) or Group(plan, c.req[j], self._openings)
+            self._groups[key] = group
+        group.queue.append(j)
+        if group.head < 0:
+            self._refresh(group)
+        opens = self._ready[j]
+        for after, jobs in group.openings:
+            jobs.append(j)
+            when = opens + after
+            if when < self._open_at:
+                self._open_at = when
+                self._at(when, self._on_reopen)
 
     def _offer(self, staff: int) -> None:
         """Staff (a bitmask) have just become available: offer them the waiting jobs.
@@ -459,32 +534,18 @@ class Engine:
         if not groups:
             return
         waiting, drop, now = self._waiting, self._drop, self._now
-        if len(groups) == 1:  # the usual case: one group to ask, no heap needed
-            group = groups[0]
-            while self._free & staff:
-                j = group.head
-                if now > drop[j]:  # past its drop time: refresh drops it
-                    self._refresh(group)
-                elif self._try(j, waiting[j]):  # type: ignore[arg-type]
-                    waiting[j] = None
-                    self._refresh(group)
-                else:
-                    return  # a two-person job short of a partner; younger ones would be too
-                if not group.eligible & staff:
-                    return
-            return
         # heads are distinct jobs, so the tuples never compare the groups themselves
         heap = [(g.head, g) for g in groups]
         heapq.heapify(heap)
         while heap and self._free & staff:
             j, group = heapq.heappop(heap)
-            if now > drop[j]:
+            if now > drop[j]:  # past its drop time: refresh drops it
                 self._refresh(group)
             elif self._try(j, waiting[j]):  # type: ignore[arg-type]
                 waiting[j] = None
                 self._refresh(group)
             else:
-                continue
+                continue  # a two-person job short of a partner, or none eligible is free
             if group.eligible & staff:
                 heapq.heappush(heap, (group.head, group))
 
@@ -511,97 +572,111 @@ class Engine:
         group.head, group.eligible = j, eligible & group.req
 
     def _refresh_all(self) -> None:
-        """Refresh every group (after tiers open or duty changes); forget empty ones."""
+        """Refresh every group (after tiers open or duty changes); keep empty ones aside."""
         groups = self._groups
         empty = []
         for key, group in groups.items():
             self._refresh(group)
             if group.head < 0:
                 empty.append(key)
-        idle = self._idle
         for key in empty:
             group = groups.pop(key)
-            if idle is not None:
-                idle[key] = group
+            if self._plan_of is not None:  # shared plans: the group will be wanted again
+                self._spare[key] = group
 
     def _try(self, j: int, tiers: Tiers) -> bool:
         """Send the best free staff of the first open tier that has enough; True if sent."""
-        free = self._free & self._req[j]
+        c = self._c
+        free = self._free & c.req[j]
         if not free:
             return False
-        opens = self._ready[j]
-        now = self._now
-        duty = self._duty
-        need = self._need[j]
-        if need == 1:
-            for after, mask, team in tiers:
-                if opens + after > now:
-                    continue
+        if c.need[j] > 1:
+            return self._try_pair(j, tiers, free)
+        opens, now, duty = self._ready[j], self._now, self._duty
+        for after, mask, team in tiers:
+            if opens + after <= now:
                 cand = free & mask & duty[team]
                 if cand:
                     s = self._rank.pick(j, cand) if cand & (cand - 1) else cand.bit_length() - 1
-                    self._free &= ~(1 << s)
-                    self._assign1(j, s, now)
+                    self._send(j, s)
                     return True
-            return False
+        return False
+
+    def _try_pair(self, j: int, tiers: Tiers, free: int) -> bool:
+        """:meth:`_try` for a two-person visit: partners may come from two open tiers."""
+        opens, now, duty = self._ready[j], self._now, self._duty
         chosen: list[int] = []
         for after, mask, team in tiers:
             if opens + after > now:
                 continue
             cand = free & mask & duty[team]
-            while cand and len(chosen) < need:
+            while cand and len(chosen) < 2:
                 s = self._rank.pick(j, cand)
                 chosen.append(s)
                 cand &= ~(1 << s)
                 free &= ~(1 << s)
-            if len(chosen) == need:
-                self._assign(j, tuple(chosen))
+            if len(chosen) == 2:
+                self._send_pair(j, chosen[0], chosen[1])
                 return True
         return False
 
-    def _until(self, end: Minutes, s: int) -> None:
-        """Staff ``s`` is busy until ``end``; staff ending at the same moment share one event."""
-        ending = self._ending.get(end)
+    def _send(self, j: int, s: int) -> None:
+        """Send staff ``s`` from where she stands to job ``j``; she is busy until it ends."""
+        now = self._now
+        trip = self.places.trip(s, self._c.job_zone[j])
+        start = now + trip
+        self._occupy(s, j, trip, start, start + self._c.duration[j])
+        self._record(j, s, -1, start, trip)
+
+    def _send_pair(self, j: int, a: int, b: int) -> None:
+        """Send ``a`` and ``b`` to two-person job ``j``: work starts when the later arrives."""
+        now, places, jz = self._now, self.places, self._c.job_zone[j]
+        trip_a, trip_b = places.trip(a, jz), places.trip(b, jz)
+        start = now + max(trip_a, trip_b)
+        end = start + self._c.duration[j]
+        self._occupy(a, j, trip_a, start, end)
+        self._occupy(b, j, trip_b, start, end)
+        self._record(j, a, b, start, start - now)
+
+    def _occupy(self, s: int, j: int, trip: float, start: float, end: float) -> None:
+        """Staff ``s`` does job ``j`` (see :meth:`_book`), and is free again when it ends."""
+        self._book_work(s, j, trip, start, end)
+        ending = self._ending.get(end)  # staff ending at the same moment share one event
         if ending is None:
             self._ending[end] = [s]
-            self._agenda.schedule(end, COMPLETE)
+            self._at(end, self._on_complete)
         else:
             ending.append(s)
 
-    def _assign(self, j: int, staff: tuple[int, ...]) -> None:
-        c = self._c
-        now = self._now
+    def _book_work(self, s: int, j: int, trip: float, start: float, end: float) -> None:
+        """Staff ``s`` travels now for ``trip`` minutes to job ``j`` and works ``[start, end)``.
+
+        Her minutes go into the shift book, and she now stands in the job's zone and knows
+        its user.
+        """
+        c, now = self._c, self._now
+        bit = 1 << s
+        self._free &= ~bit
+        self._busy[s] = True
         jz = c.job_zone[j]
-        travel = c.travel
-        trips = []
-        for s in staff:
-            wz = self._where[s]
-            trips.append(travel[wz][jz] if wz >= 0 and jz >= 0 else 0.0)
-        start = now + max(trips)
-        end = start + c.duration[j]
-        u = c.job_user_idx[j]
-        for s, trip in zip(staff, trips, strict=True):
-            bit = 1 << s
-            self._free &= ~bit
-            self._busy[s] = True
-            if jz >= 0:
-                self._rank.move(s, jz)
-            self._known[u] |= bit
-            k = self._cur[s]
-            book = self._book
-            if end <= c.shift_end[k]:
-                book.travel[k] += trip
-                book.busy[k] += end - start
-            else:
-                book.count(s, k, now, now + trip, book.travel)
-                book.count(s, k, start, end, book.busy)
-            self._until(end, s)
+        if jz >= 0:
+            self.places.move(s, jz)
+        self._known[c.job_user_idx[j]] |= bit
+        book, k = self._book, self._cur[s]
+        if end <= c.shift_end[k]:
+            book.travel[k] += trip
+            book.busy[k] += end - start
+        else:
+            book.count(s, k, now, now + trip, book.travel)
+            book.count(s, k, start, end, book.busy)
+
+    def _record(self, j: int, s: int, s2: int, start: float, trip: float) -> None:
+        """Write job ``j``'s record: its staff, start of work, journey and shift."""
         self._rstart[j] = start
-        self._rtravel[j] = start - now
-        self._rstaff[j] = staff[0]
-        self._rshift[j] = self._cur[staff[0]]
-        if len(staff) > 1:
-            self._rstaff2[j] = staff[1]
+        self._rtravel[j] = trip
+        self._rstaff[j] = s
+        self._rstaff2[j] = s2
+        self._rshift[j] = self._cur[s]
 
     # -- the View ------------------------------------------------------------------------------
 
@@ -682,8 +757,7 @@ class Engine:
 
     def travel_time(self, staff: int, job: int) -> Minutes:
         """Travel from the staff member's current zone to the job's zone."""
-        wz, jz = self._where[staff], self._c.job_zone[job]
-        return self._c.travel[wz][jz] if wz >= 0 and jz >= 0 else 0.0
+        return self.places.trip(staff, self._c.job_zone[job])
 
     def free_since(self, staff: int) -> Minutes:
         """When the staff member last became free."""
@@ -695,5 +769,58 @@ class Engine:
 
     def holds_preferred(self, staff: int, job: int) -> bool:
         """Whether the staff member holds all the job's preferred competences."""
-        p = self._c.pref[job]
-        return self._c.staff_comp[staff] & p == p
+        return bool(self._pref_holders[job] >> staff & 1)
+
+    def preferred_holders(self, job: int) -> int:
+        """Bitmask of staff holding all the job's preferred competences."""
+        return self._pref_holders[job]
+
+    def nearest_of(self, job: int, staff: int) -> int:
+        """Of the staff in the mask, those with the shortest travel to the job."""
+        return self.places.nearest(self._c.job_zone[job], staff)
+
+    def lowest_care_level_of(self, staff: int) -> int:
+        """Of the staff in the mask, those at the lowest care level."""
+        for mask in self._levels:
+            if staff & mask:
+                return staff & mask
+        return staff
+
+
+def _level_masks(care: list[int]) -> list[int]:
+    """Staff masks per care level, lowest level first."""
+    levels: dict[int, int] = {}
+    for s, level in enumerate(care):
+        levels[level] = levels.get(level, 0) | 1 << s
+    return [levels[k] for k in sorted(levels)]
+
+
+def _callbacks(event: simpy.Event) -> list[Handler]:
+    """A new (not yet processed) event's callback list."""
+    callbacks = event.callbacks
+    if callbacks is None:  # pragma: no cover - only processed events have none
+        raise RuntimeError("event already processed")
+    return callbacks
+
+
+def _check_solution(problem: RoutingProblem, solution: Solution, planning: Planning) -> None:
+    """Refuse lists that put a visit twice, on no known route, or where it may not go."""
+    if len(solution) != len(problem.routes):
+        raise InvalidArgument(
+            f"planning {planning!r}: must give one list per route ({len(problem.routes)}), "
+            f"got {len(solution)}"
+        )
+    seen: set[int] = set()
+    for r, order in enumerate(solution):
+        for i in order:
+            if not (isinstance(i, int) and 0 <= i < len(problem.visits)) or i in seen:
+                raise InvalidArgument(
+                    f"planning {planning!r}: list {r} names visit {i!r}, which is unknown or "
+                    "already on a list"
+                )
+            if r not in problem.visits[i].ranks:
+                raise InvalidArgument(
+                    f"planning {planning!r}: list {r} has visit {i}, which the organisation "
+                    "model does not allow on it"
+                )
+            seen.add(i)

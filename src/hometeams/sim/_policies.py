@@ -84,6 +84,11 @@ class Policy(Protocol):
     ``plan(job, view)`` is called once, when the job becomes ready, and returns the tiers of
     staff who may take it, best first. ``order`` ranks free candidates within a tier.
 
+    A policy whose answer depends on nothing but the job's owning teams may also have a method
+    ``plan_for_teams(teams, view)`` giving the tiers for any job owned by ``teams``; the engine
+    then asks it once per distinct set of owning teams before the run instead of once per job
+    (the built-in :class:`Pooled`, :class:`FixedTeams` and :class:`Overflow` do).
+
     Examples
     --------
     A planner's own policy -- the night nurse takes everything, others after 20 minutes:
@@ -151,8 +156,12 @@ class Pooled:
         factory=_default_order, converter=_order, kw_only=True
     )
 
-    def plan(self, job: int, view: View, /) -> Sequence[Tier]:  # noqa: ARG002
+    def plan(self, job: int, view: View, /) -> Sequence[Tier]:
         """Anyone on duty."""
+        return self.plan_for_teams(view.job_teams(job), view)
+
+    def plan_for_teams(self, teams: tuple[TeamId, ...], view: View, /) -> Sequence[Tier]:  # noqa: ARG002
+        """Anyone on duty, whoever owns the job."""
         return _ANYONE
 
 
@@ -177,7 +186,10 @@ class FixedTeams:
 
     def plan(self, job: int, view: View, /) -> Sequence[Tier]:
         """The owning team(s), else anyone."""
-        teams = view.job_teams(job)
+        return self.plan_for_teams(view.job_teams(job), view)
+
+    def plan_for_teams(self, teams: tuple[TeamId, ...], view: View, /) -> Sequence[Tier]:  # noqa: ARG002
+        """The owning team(s), else anyone."""
         return _team_tiers(teams, None) if teams else _ANYONE
 
 
@@ -210,7 +222,10 @@ class Overflow:
 
     def plan(self, job: int, view: View, /) -> Sequence[Tier]:
         """The owning team(s), then anyone after the threshold."""
-        teams = view.job_teams(job)
+        return self.plan_for_teams(view.job_teams(job), view)
+
+    def plan_for_teams(self, teams: tuple[TeamId, ...], view: View, /) -> Sequence[Tier]:  # noqa: ARG002
+        """The owning team(s), then anyone after the threshold."""
         return _team_tiers(teams, float(self.threshold)) if teams else _ANYONE
 
 

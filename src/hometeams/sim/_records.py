@@ -15,10 +15,11 @@ from typing import Any
 
 import numpy as np
 
-from hometeams.records import JobRecords, JobState, ShiftRecords
+from hometeams.records import JobRecords, JobState, ListRecords, ShiftRecords
 from hometeams.sim._compile import Compiled
+from hometeams.sim._routing import RoutingProblem, schedule
 
-__all__ = ["job_records", "shift_records"]
+__all__ = ["ListBuffer", "job_records", "shift_records", "slot_label"]
 
 
 def job_records(
@@ -158,3 +159,70 @@ def _served_by(
         out = out.astype(f"<U{width}")
         out[open_] = np.asarray(names, dtype=np.str_)[inverse]
     return np.asarray(out, dtype=np.str_)
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _clock(minutes: float) -> str:
+    m = round(minutes) % 1440
+    return f"{m // 60:02d}:{m % 60:02d}"
+
+
+def slot_label(slot: object, *, day_start: float) -> str:
+    """``"mon 07:00-15:00 north #0"`` for a slot of :class:`~hometeams.sim.Day`."""
+    if isinstance(slot, tuple) and len(slot) == 5:
+        weekday, start, end, team, rank = slot
+        clock = f"{_clock(day_start + start)}-{_clock(day_start + end)}"
+        return " ".join(x for x in (_WEEKDAYS[weekday % 7], clock, team, f"#{rank}") if x)
+    return str(slot)
+
+
+class ListBuffer:
+    """The planned work lists of a run, row by row, until they become :class:`ListRecords`."""
+
+    def __init__(self) -> None:
+        self._lists = 0
+        self._rows: list[tuple[int, int, int, str, int, int, int, float, float]] = []
+
+    def add(
+        self,
+        problem: RoutingProblem,
+        r: int,
+        order: Sequence[int],
+        *,
+        slot: str,
+        day: int,
+    ) -> None:
+        """Record route ``r``'s list of ``problem`` as planned (nothing for an empty list)."""
+        if not order:
+            return
+        route = problem.routes[r]
+        for position, (i, (start, trip)) in enumerate(
+            zip(order, schedule(problem, r, order), strict=True)
+        ):
+            job = problem.visits[i].job
+            self._rows.append(
+                (self._lists, route.staff, route.shift, slot, day, position, job, start, trip)
+            )
+        self._lists += 1
+
+    def records(self, c: Compiled) -> ListRecords:
+        """The rows as a table, with staff and user names and job ids."""
+        if not self._rows:
+            return ListRecords.empty()
+        cols = [np.asarray(col) for col in zip(*self._rows, strict=True)]
+        jobs = cols[6].astype(np.int64)
+        realised = c.realisation.jobs
+        return ListRecords(
+            list=cols[0],
+            staff=np.asarray(c.staff_ids, dtype=np.str_)[cols[1].astype(np.int64)],
+            shift=cols[2],
+            slot=cols[3],
+            day=cols[4],
+            position=cols[5],
+            job=realised.id[jobs],
+            user=realised.user[jobs],
+            planned_start=cols[7],
+            planned_travel=cols[8],
+        )

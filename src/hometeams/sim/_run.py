@@ -22,6 +22,7 @@ from hometeams.records import Records
 from hometeams.scenario import Realisation, Scenario, Seed, realise
 from hometeams.sim._compile import TravelLike, compile_run
 from hometeams.sim._engine import Engine
+from hometeams.sim._planning import NoLists, Planning
 from hometeams.sim._policies import Policy, Pooled
 
 __all__ = ["run", "simulate"]
@@ -43,6 +44,7 @@ def run(
     travel: TravelLike = None,
     clock: PeriodClock | None = None,
     max_lateness: Minutes = math.inf,
+    planning: Planning | None = None,
     meta: Mapping[str, object] | None = None,
 ) -> Records:
     """Simulate one organisation model on one realised workload.
@@ -62,6 +64,9 @@ def run(
         Where day, evening and night begin, for day-only teams' hand-over (default 07/15/23).
     max_lateness
         A job not started by ``due + max_lateness`` is dropped as unserved (default: never).
+    planning
+        How planned visits go on work lists: :class:`NoLists` (the default: every job is
+        dispatched when it becomes ready), :class:`DailyLists` or :class:`FixedLists`.
     meta
         Extra entries for :attr:`Records.meta <hometeams.records.Records.meta>`.
 
@@ -102,12 +107,40 @@ def run(
         isinstance(max_lateness, int | float) and max_lateness >= 0
     ):
         raise InvalidArgument(f"max_lateness: must be >= 0 minutes, got {max_lateness!r}")
-    compiled = compile_run(realisation, organisation, travel=travel, clock=clock or PeriodClock())
-    engine = Engine(compiled, chosen, max_lateness=float(max_lateness))
-    jobs, shifts = engine.run(realisation.horizon)
-    info: dict[str, object] = {"policy": repr(chosen), "max_lateness": float(max_lateness)}
+    lists = _check_planning(NoLists() if planning is None else planning)
+    clock = clock or PeriodClock()
+    compiled = compile_run(realisation, organisation, travel=travel, clock=clock)
+    engine = Engine(
+        compiled,
+        chosen,
+        max_lateness=float(max_lateness),
+        planning=lists,
+        day_start=clock.day,
+    )
+    jobs, shifts, planned = engine.run(realisation.horizon)
+    info: dict[str, object] = {
+        "policy": repr(chosen),
+        "planning": repr(lists),
+        "max_lateness": float(max_lateness),
+    }
     info.update(meta or {})
-    return Records(jobs, shifts, warmup=realisation.warmup, horizon=realisation.horizon, meta=info)
+    return Records(
+        jobs,
+        shifts,
+        lists=planned,
+        warmup=realisation.warmup,
+        horizon=realisation.horizon,
+        meta=info,
+    )
+
+
+def _check_planning(planning: object) -> Planning:
+    if not (callable(getattr(planning, "lists", None)) and hasattr(planning, "release_after")):
+        raise InvalidArgument(
+            "planning: must have a lists(day) method and a release_after attribute "
+            f"(NoLists, DailyLists, FixedLists), got {planning!r}"
+        )
+    return planning  # type: ignore[return-value]
 
 
 def simulate(
@@ -116,6 +149,7 @@ def simulate(
     policy: Policy | None = None,
     seed: Seed = None,
     max_lateness: Minutes = math.inf,
+    planning: Planning | None = None,
 ) -> Records:
     """Realise a scenario with ``seed`` and simulate it under an organisation model.
 
@@ -131,6 +165,8 @@ def simulate(
         for fresh entropy (not reproducible).
     max_lateness
         A job not started by ``due + max_lateness`` minutes is dropped as unserved.
+    planning
+        How planned visits go on work lists (default :class:`NoLists`).
 
     Returns
     -------
@@ -171,6 +207,7 @@ def simulate(
         travel=scenario.travel,
         clock=scenario.clock,
         max_lateness=max_lateness,
+        planning=planning,
         meta={"seed": describe_seed(seed), "scenario": scenario.name},
     )
 

@@ -125,3 +125,15 @@ class View(Protocol):
     def holds_preferred(self, staff: int, job: int) -> bool:
         """Whether ``staff`` holds every preferred competence of ``job``."""
         ...
+
+    def preferred_holders(self, job: int) -> int:
+        """The bitmask of staff holding every preferred competence of ``job``."""
+        ...
+
+    def nearest_of(self, job: int, staff: int) -> int:
+        """Of the staff in the bitmask ``staff``, those with the shortest travel to ``job``."""
+        ...
+
+    def lowest_care_level_of(self, staff: int) -> int:
+        """Of the staff in the bitmask ``staff``, those at the lowest care level."""
+        ...

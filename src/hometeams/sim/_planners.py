@@ -1,0 +1,347 @@
+"""Planners: who solves the routing problem of a day's work lists.
+
+A planner is any value with ``solve(problem) -> solution`` (:class:`Planner`): given a
+:class:`~hometeams.sim.RoutingProblem`, the ordered visits of each route. Two are built in:
+
+* :class:`BuiltIn` -- construction and improvement, in the library, fast enough to re-plan
+  every day of a year: visits are taken in the order of their ready times and each is put at
+  the end of the list where it adds least cost (travel, lateness, a step down the model's
+  tiers); then the lists are improved by moving one visit to another list, swapping two
+  visits of about the same time between lists and exchanging the tails of two lists from a
+  point in time, as long as any of these lowers the total cost. Deterministic: the same
+  problem gives the same lists.
+* :class:`PyVRP <hometeams.sim.PyVRP>` -- the hybrid genetic search of the PyVRP library
+  (optional extra ``route``), to see how far the built-in lists are from near-optimal ones.
+
+Moving a visit changes its list only from that point on, and usually only until the first
+visit that was waiting for its planned time anyway: the built-in planner keeps each list's
+schedule and evaluates a move by walking forward from the change until the times agree with
+the old schedule again (:meth:`_Lists.cost_with`), so a move costs a few steps, not a list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import attrs
+
+from hometeams.errors import InvalidArgument
+from hometeams.sim._routing import INFEASIBLE, RoutingProblem, Solution
+
+__all__ = ["BuiltIn", "Planner"]
+
+_EPS = 1e-9
+_SWAP_WINDOW = 60.0  # minutes: swap visits whose ready times are at most this far apart
+
+
+class Planner(Protocol):
+    """Solves a day's routing problem: ``solve(problem)`` gives each route's visits in order.
+
+    Visits on no route are left to the dispatcher. A planner must not look at anything but
+    the problem (in particular not at realised durations, which it does not have).
+
+    Examples
+    --------
+    A planner's own: every visit on the first route that may take it, in ready order.
+
+    >>> class FirstAllowed:
+    ...     def solve(self, problem):
+    ...         lists = [[] for _ in problem.routes]
+    ...         for i, visit in sorted(enumerate(problem.visits), key=lambda x: x[1].ready):
+    ...             lists[min(visit.ranks)].append(i)
+    ...         return tuple(map(tuple, lists))
+    >>> from hometeams.sim import DailyLists
+    >>> DailyLists(planner=FirstAllowed()).release_after
+    60.0
+    """
+
+    def solve(self, problem: RoutingProblem, /) -> Solution:
+        """Each route's visits (indices into ``problem.visits``), in the order walked."""
+        ...
+
+
+def _passes(_instance: object, _attribute: object, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidArgument(f"passes: must be a whole number >= 0, got {value!r}")
+
+
+@attrs.frozen
+class BuiltIn:
+    """Cheapest-append construction, then local search (relocate, swap, tail exchange).
+
+    Parameters
+    ----------
+    passes
+        At most this many rounds of improvement over all visits and pairs of routes; each
+        round stops early once nothing improves (``0``: construction only).
+
+    Examples
+    --------
+    Two nurses in two zones, four visits, two in each zone at the same times: each nurse
+    keeps to her own zone.
+
+    >>> from hometeams.sim import Route, RoutingProblem, Visit
+    >>> travel = [[0.0, 20.0, 0.0], [20.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    >>> routes = [Route(staff=s, shift=s, start=420.0, end=900.0, zone=s) for s in (0, 1)]
+    >>> visits = [Visit(job=k, zone=k % 2, ready=480.0 + 60 * (k // 2), due=540.0 + 60 * (k // 2),
+    ...                 duration=30.0, ranks={0: 0, 1: 0}) for k in range(4)]
+    >>> BuiltIn().solve(RoutingProblem(routes, visits, travel))
+    ((0, 2), (1, 3))
+    """
+
+    passes: int = attrs.field(default=10, validator=_passes, kw_only=True)
+
+    def solve(self, problem: RoutingProblem, /) -> Solution:
+        """Each route's visits, construction then improvement."""
+        lists = _Lists(problem)
+        lists.construct()
+        for _ in range(self.passes):
+            if not lists.improve():
+                break
+        return lists.solution()
+
+
+class _Lists:
+    """The routes' current orders with their schedules, for evaluating moves quickly.
+
+    For route ``r`` with visits ``order[r]``: ``start[r][q]`` is the planned start of its
+    ``q``-th visit and ``pre[r][q]`` the cost of its visits before ``q``; ``cost[r]`` is the
+    route's whole cost (:func:`~hometeams.sim._routing.route_cost`).
+    """
+
+    def __init__(self, problem: RoutingProblem) -> None:
+        self.p = problem
+        visits = problem.visits
+        self.ready = [v.ready for v in visits]
+        self.due = [v.due for v in visits]
+        self.dur = [v.duration for v in visits]
+        self.zone = [v.zone for v in visits]
+        self.ranks = [v.ranks for v in visits]
+        n = len(problem.routes)
+        self.order: list[list[int]] = [[] for _ in range(n)]
+        self.start: list[list[float]] = [[] for _ in range(n)]
+        self.pre: list[list[float]] = [[0.0] for _ in range(n)]
+        self.cost = [0.0] * n
+        self.where = [-1] * len(visits)  # each visit's route, -1 for none
+
+    def solution(self) -> Solution:
+        return tuple(tuple(order) for order in self.order)
+
+    # -- schedules and costs -------------------------------------------------------------------
+
+    def _set(self, r: int, order: list[int]) -> None:
+        """Give route ``r`` a new order and recompute its schedule."""
+        p, route = self.p, self.p.routes[r]
+        late_w, pref_w = p.lateness_weight, p.preference_weight
+        t, zone, cost = route.start, route.zone, 0.0
+        starts, pre = [], [0.0]
+        for i in order:
+            trip = p.travel[zone][self.zone[i]]
+            start = max(t + trip, self.ready[i])
+            starts.append(start)
+            cost += trip + self.ranks[i][r] * pref_w + max(start - self.due[i], 0.0) * late_w
+            pre.append(cost)
+            t, zone = start + self.dur[i], self.zone[i]
+        for old in self.order[r]:
+            self.where[old] = -1
+        for i in order:
+            self.where[i] = r
+        self.order[r], self.start[r], self.pre[r] = order, starts, pre
+        self.cost[r] = cost + max(t - route.end, 0.0) * p.overtime_weight
+
+    def cost_with(
+        self, r: int, pos: int, new: Sequence[int], resume: int, bound: float = INFEASIBLE
+    ) -> float:
+        """Cost of route ``r`` with some visits new from ``pos`` on.
+
+        The route keeps its visits before ``pos``, then has ``new``, then its old visits from
+        ``resume`` on. The cost is ``inf`` if a visit cannot be on it, or once it reaches
+        ``bound`` (costs only grow along a route).
+
+        Walks forward from ``pos`` until an old visit starts exactly when it did before
+        (the rest of the route is then as before) or the route ends.
+        """
+        p, route = self.p, self.p.routes[r]
+        order, starts = self.order[r], self.start[r]
+        late_w, pref_w = p.lateness_weight, p.preference_weight
+        travel, ready, due, dur, zones = p.travel, self.ready, self.due, self.dur, self.zone
+        if pos:
+            prev = order[pos - 1]
+            t, zone = starts[pos - 1] + dur[prev], zones[prev]
+        else:
+            t, zone = route.start, route.zone
+        cost = self.pre[r][pos]
+        end = route.end
+        for i in new:
+            rank = self.ranks[i].get(r)
+            if rank is None:
+                return INFEASIBLE
+            trip = travel[zone][zones[i]]
+            start = t + trip
+            if start < ready[i]:  # noqa: PLR1730 - max() costs a call on this hot path
+                start = ready[i]
+            if start >= end:
+                return INFEASIBLE
+            cost += trip + rank * pref_w
+            if start > due[i]:
+                cost += (start - due[i]) * late_w
+            if cost >= bound:
+                return INFEASIBLE
+            t, zone = start + dur[i], zones[i]
+        ranks = self.ranks
+        for q in range(resume, len(order)):
+            i = order[q]
+            trip = travel[zone][zones[i]]
+            start = t + trip
+            if start < ready[i]:  # noqa: PLR1730 - max() costs a call on this hot path
+                start = ready[i]
+            if q > resume and start == starts[q]:
+                return cost + self.cost[r] - self.pre[r][q]
+            if start >= end:
+                return INFEASIBLE
+            cost += trip + ranks[i][r] * pref_w
+            if start > due[i]:
+                cost += (start - due[i]) * late_w
+            if cost >= bound:
+                return INFEASIBLE
+            t, zone = start + dur[i], zones[i]
+        if t > end:
+            cost += (t - end) * p.overtime_weight
+        return cost
+
+    def _place(self, r: int, i: int, bound: float = INFEASIBLE) -> tuple[float, int]:
+        """The cheapest place for visit ``i`` on route ``r``: (cost of the route, position).
+
+        Tried at its place in ready order and one place either side; ``inf`` if it cannot go
+        on the route for less than ``bound``.
+        """
+        if r not in self.ranks[i]:
+            return INFEASIBLE, -1
+        order, ready = self.order[r], self.ready[i]
+        lo, hi = 0, len(order)
+        while lo < hi:  # the first visit ready after this one
+            mid = (lo + hi) // 2
+            if self.ready[order[mid]] <= ready:
+                lo = mid + 1
+            else:
+                hi = mid
+        best, best_pos = bound, -1
+        for pos in (lo, lo - 1, lo + 1):
+            if 0 <= pos <= len(order):
+                cost = self.cost_with(r, pos, (i,), pos, best)
+                if cost < best:
+                    best, best_pos = cost, pos
+        return (best, best_pos) if best_pos >= 0 else (INFEASIBLE, -1)
+
+    # -- construction ------------------------------------------------------------------------
+
+    def construct(self) -> None:
+        """Visits in ready order, each appended where it adds least; ties to the first route."""
+        unassigned = self.p.unassigned_cost
+        visits = range(len(self.ready))
+        for i in sorted(visits, key=lambda i: (self.ready[i], self.due[i], i)):
+            best, best_r = unassigned, -1
+            for r in self.ranks[i]:
+                n = len(self.order[r])
+                added = self.cost_with(r, n, (i,), n, self.cost[r] + best + _EPS) - self.cost[r]
+                if added < best or (added == best and best_r >= 0 and r < best_r):
+                    best, best_r = added, r
+            if best_r >= 0:
+                self._set(best_r, [*self.order[best_r], i])
+
+    # -- improvement -------------------------------------------------------------------------
+
+    def improve(self) -> bool:
+        """One round of insertions, relocations, tail exchanges and swaps; True if improved."""
+        improved = False
+        for i in range(len(self.ready)):
+            improved |= self._relocate(i)
+        n = len(self.order)
+        for a in range(n):
+            for b in range(a + 1, n):
+                improved |= self._exchange_tails(a, b)
+                improved |= self._swap(a, b)
+        return improved
+
+    def _relocate(self, i: int) -> bool:
+        """Move visit ``i`` (or, if on no list, place it) where the total cost drops most."""
+        r = self.where[i]
+        if r < 0:
+            saved, pos = self.p.unassigned_cost, -1
+        else:
+            pos = self.order[r].index(i)
+            saved = self.cost[r] - self.cost_with(r, pos, (), pos + 1)
+        best, best_q, best_pos = saved - _EPS, -1, -1
+        for q in self.ranks[i]:
+            if q == r:
+                continue
+            cost, at = self._place(q, i, self.cost[q] + best)
+            added = cost - self.cost[q]
+            if added < best:
+                best, best_q, best_pos = added, q, at
+        if best_q < 0:
+            return False
+        if r >= 0:
+            self._set(r, [*self.order[r][:pos], *self.order[r][pos + 1 :]])
+        target = self.order[best_q]
+        self._set(best_q, [*target[:best_pos], i, *target[best_pos:]])
+        return True
+
+    def _exchange_tails(self, a: int, b: int) -> bool:
+        """Swap what two routes do from some point in time on, if that lowers their cost."""
+        improved = False
+        p = 0
+        while p <= len(self.order[a]):
+            la, lb = self.order[a], self.order[b]
+            if p < len(la):
+                cut, q = self.ready[la[p]], 0
+                while q < len(lb) and self.ready[lb[q]] < cut:
+                    q += 1
+            else:
+                q = len(lb)
+            if p < len(la) or q < len(lb):
+                total = self.cost[a] + self.cost[b] - _EPS
+                ca = self.cost_with(a, p, lb[q:], len(la), total)
+                if ca < INFEASIBLE:
+                    cb = self.cost_with(b, q, la[p:], len(lb), total - ca)
+                    if ca + cb < self.cost[a] + self.cost[b] - _EPS:
+                        self._set(a, [*la[:p], *lb[q:]])
+                        self._set(b, [*lb[:q], *la[p:]])
+                        improved = True
+            p += 1
+        return improved
+
+    def _swap(self, a: int, b: int) -> bool:
+        """Exchange a visit of ``a`` with one of ``b`` that takes the same place in ready order."""
+        improved = False
+        ready = self.ready
+        for p, i in enumerate(self.order[a]):
+            if b not in self.ranks[i]:
+                continue
+            lb = self.order[b]
+            for q, k in enumerate(lb):
+                if abs(ready[k] - ready[i]) > _SWAP_WINDOW or a not in self.ranks[k]:
+                    continue
+                if not (self._fits(a, p, k) and self._fits(b, q, i)):
+                    continue
+                total = self.cost[a] + self.cost[b] - _EPS
+                ca = self.cost_with(a, p, (k,), p + 1, total)
+                if ca == INFEASIBLE:
+                    continue
+                cb = self.cost_with(b, q, (i,), q + 1, total - ca)
+                if ca + cb < self.cost[a] + self.cost[b] - _EPS:
+                    la = self.order[a]
+                    self._set(a, [*la[:p], k, *la[p + 1 :]])
+                    self._set(b, [*lb[:q], i, *lb[q + 1 :]])
+                    improved = True
+                    break
+        return improved
+
+    def _fits(self, r: int, pos: int, i: int) -> bool:
+        """Whether visit ``i`` in place of route ``r``'s ``pos``-th keeps the ready order."""
+        order, ready = self.order[r], self.ready
+        x = ready[i]
+        return (pos == 0 or ready[order[pos - 1]] <= x) and (
+            pos + 1 >= len(order) or x <= ready[order[pos + 1]]
+        )

@@ -1,0 +1,342 @@
+"""The routing problem behind a day's work lists, and what a list of visits costs.
+
+Tomorrow in district North: eleven nurses on the day shift, one hundred and forty planned
+visits, each at a planned time with an hour's window, each needing certain competences, each in
+one of three sub-zones. A coordinator puts them on eleven ordered lists so that every visit is
+made on time by someone allowed to make it, the cars drive as little as possible and, where the
+organisation model says so, visits stay with the user's own team or primary contact.
+
+That is a vehicle-routing problem with time windows. :class:`RoutingProblem` states it with
+plain indices: each :class:`Route` is one staff member's shift (when it starts and ends, the
+zone it starts in), each :class:`Visit` a job with its zone, ready and due times, *expected*
+duration (the realised one is only known when the visit is done) and, per route, its
+*preference rank* -- 0 for the first tier of the organisation model that allows that staff
+member, 1 for the next, and absent where the model does not allow her at all (a fixed team's
+visit on another team's list, a competence she lacks).
+
+A list is walked in order: the nurse drives from where she is to the next visit, waits at the
+door if she is early, and starts at ``max(arrival, ready)``. Its cost (:func:`route_cost`) is
+the travel, plus :attr:`RoutingProblem.lateness_weight` per minute started after the due time,
+plus :attr:`RoutingProblem.preference_weight` per rank step, plus the overtime weight per
+minute of work past the shift's end; a visit that would start at or after the shift's end
+cannot be on the list at all. A visit on no list costs :attr:`RoutingProblem.unassigned_cost`
+and goes to the dispatcher during the day.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from hometeams._types import Minutes
+
+__all__ = [
+    "Route",
+    "RoutingProblem",
+    "Solution",
+    "Visit",
+    "insert_visits",
+    "insertion",
+    "repair",
+    "route_cost",
+    "schedule",
+    "total_cost",
+]
+
+Solution = tuple[tuple[int, ...], ...]
+"""Per route, the indices of its visits in the order walked."""
+
+INFEASIBLE = math.inf
+
+
+@attrs.frozen
+class Route:
+    """One staff member's shift, as a route: who, which shift, when and where it starts.
+
+    Attributes
+    ----------
+    staff
+        Staff index (the organisation's order).
+    shift
+        Row of the realised shifts.
+    start, end
+        When the shift starts and ends (minutes).
+    zone
+        Zone index where it starts (``-1``: nowhere in particular).
+
+    Examples
+    --------
+    Staff 2 on shift row 7, 07:00-15:00 on Monday, starting in zone 0:
+
+    >>> Route(staff=2, shift=7, start=420.0, end=900.0, zone=0)
+    Route(staff=2, shift=7, start=420.0, end=900.0, zone=0)
+    """
+
+    staff: int
+    shift: int
+    start: Minutes
+    end: Minutes
+    zone: int
+
+
+@attrs.frozen
+class Visit:
+    """A planned job, as a stop: where, when, for how long, and on whose lists it may go.
+
+    Attributes
+    ----------
+    job
+        Job index (the realisation's order).
+    zone
+        Zone index.
+    ready, due
+        Earliest start and latest on-time start.
+    duration
+        Expected duration (minutes).
+    ranks
+        Route index -> preference rank (0 best) for every route allowed to take the visit.
+
+    Examples
+    --------
+    A 30-minute visit in zone 1 planned for 08:00 with an hour's window, allowed on route 0
+    (the user's own team) and, one step down, on route 3 (the pool):
+
+    >>> Visit(job=12, zone=1, ready=480.0, due=540.0, duration=30.0, ranks={0: 0, 3: 1}).ranks
+    {0: 0, 3: 1}
+    """
+
+    job: int
+    zone: int
+    ready: Minutes
+    due: Minutes
+    duration: Minutes
+    ranks: Mapping[int, int]
+
+
+def _routes(values: Iterable[Route]) -> tuple[Route, ...]:
+    return tuple(values)
+
+
+def _visits(values: Iterable[Visit]) -> tuple[Visit, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class RoutingProblem:
+    """A day's (or a template day's) routes and visits, with travel times and weights.
+
+    Attributes
+    ----------
+    routes, visits
+        The :class:`Route` and :class:`Visit` values.
+    travel
+        ``travel[a][b]``: minutes from zone ``a`` to zone ``b``; index ``-1`` (the last row and
+        column) is nowhere and costs nothing.
+    lateness_weight
+        Cost of one minute started after the due time, in minutes of travel.
+    preference_weight
+        Cost of one step down the organisation model's tiers (e.g. a pool nurse instead of
+        the team's own).
+    overtime_weight
+        Cost of one minute of expected work past the shift's end.
+    unassigned_cost
+        Cost of leaving a visit to the dispatcher.
+
+    Examples
+    --------
+    Two zones ten minutes apart, one nurse from 08:00 to 12:00 starting in zone 0, two visits:
+
+    >>> problem = RoutingProblem(
+    ...     routes=[Route(staff=0, shift=0, start=480.0, end=720.0, zone=0)],
+    ...     visits=[Visit(job=0, zone=1, ready=480.0, due=540.0, duration=30.0, ranks={0: 0}),
+    ...             Visit(job=1, zone=0, ready=540.0, due=600.0, duration=30.0, ranks={0: 0})],
+    ...     travel=[[0.0, 10.0, 0.0], [10.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    >>> schedule(problem, 0, (0, 1))
+    [(490.0, 10.0), (540.0, 10.0)]
+    >>> route_cost(problem, 0, (0, 1))
+    20.0
+    """
+
+    routes: tuple[Route, ...] = attrs.field(converter=_routes)
+    visits: tuple[Visit, ...] = attrs.field(converter=_visits)
+    travel: Sequence[Sequence[float]]
+    lateness_weight: float = attrs.field(default=2.0, kw_only=True)
+    preference_weight: float = attrs.field(default=15.0, kw_only=True)
+    overtime_weight: float = attrs.field(default=2.0, kw_only=True)
+    unassigned_cost: float = attrs.field(default=240.0, kw_only=True)
+
+
+def schedule(problem: RoutingProblem, r: int, order: Sequence[int]) -> list[tuple[float, float]]:
+    """Planned start and travel of each visit of route ``r`` walked in ``order``.
+
+    The nurse leaves as soon as the previous visit is done (by its expected duration), drives
+    and, if early, waits at the door: each start is ``max(arrival, ready)``.
+
+    Examples
+    --------
+    >>> problem = RoutingProblem(
+    ...     routes=[Route(staff=0, shift=0, start=420.0, end=900.0, zone=0)],
+    ...     visits=[Visit(job=0, zone=1, ready=420.0, due=480.0, duration=45.0, ranks={0: 0})],
+    ...     travel=[[0.0, 12.0, 0.0], [12.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    >>> schedule(problem, 0, (0,))
+    [(432.0, 12.0)]
+    """
+    route, visits, travel = problem.routes[r], problem.visits, problem.travel
+    t, zone = route.start, route.zone
+    out = []
+    for i in order:
+        v = visits[i]
+        trip = travel[zone][v.zone]
+        start = t + trip
+        start = max(start, v.ready)
+        out.append((start, trip))
+        t, zone = start + v.duration, v.zone
+    return out
+
+
+def route_cost(problem: RoutingProblem, r: int, order: Sequence[int]) -> float:
+    """Cost of route ``r`` walked in ``order`` (``inf`` if a visit cannot be on it).
+
+    Examples
+    --------
+    One visit planned for 07:00 in a zone 12 minutes away: 12 minutes of travel, and 12
+    minutes late if the window is zero (at 2 per minute late):
+
+    >>> problem = RoutingProblem(
+    ...     routes=[Route(staff=0, shift=0, start=420.0, end=900.0, zone=0)],
+    ...     visits=[Visit(job=0, zone=1, ready=420.0, due=420.0, duration=45.0, ranks={0: 0})],
+    ...     travel=[[0.0, 12.0, 0.0], [12.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    >>> route_cost(problem, 0, (0,))
+    36.0
+    """
+    route, visits, travel = problem.routes[r], problem.visits, problem.travel
+    late_w, pref_w = problem.lateness_weight, problem.preference_weight
+    t, zone, end, cost = route.start, route.zone, route.end, 0.0
+    for i in order:
+        v = visits[i]
+        rank = v.ranks.get(r)
+        if rank is None:
+            return INFEASIBLE
+        trip = travel[zone][v.zone]
+        start = t + trip
+        start = max(start, v.ready)
+        if start >= end:
+            return INFEASIBLE
+        cost += trip + rank * pref_w
+        if start > v.due:
+            cost += (start - v.due) * late_w
+        t, zone = start + v.duration, v.zone
+    if t > end:
+        cost += (t - end) * problem.overtime_weight
+    return cost
+
+
+def total_cost(problem: RoutingProblem, solution: Solution) -> float:
+    """Cost of a whole solution: its routes plus every visit left to the dispatcher."""
+    placed = sum(len(order) for order in solution)
+    unplaced = (len(problem.visits) - placed) * problem.unassigned_cost
+    return sum(route_cost(problem, r, order) for r, order in enumerate(solution)) + unplaced
+
+
+def insertion(
+    problem: RoutingProblem, r: int, order: Sequence[int], i: int
+) -> tuple[float, tuple[int, ...]]:
+    """The cheapest place for visit ``i`` on route ``r``: (added cost, new order).
+
+    The visit is tried at its place in the order of ready times and one place either side;
+    the added cost is ``inf`` where it cannot go on the route at all.
+
+    Examples
+    --------
+    >>> problem = RoutingProblem(
+    ...     routes=[Route(staff=0, shift=0, start=480.0, end=720.0, zone=0)],
+    ...     visits=[Visit(job=0, zone=1, ready=480.0, due=540.0, duration=30.0, ranks={0: 0}),
+    ...             Visit(job=1, zone=0, ready=540.0, due=600.0, duration=30.0, ranks={0: 0})],
+    ...     travel=[[0.0, 10.0, 0.0], [10.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    >>> insertion(problem, 0, (1,), 0)
+    (20.0, (0, 1))
+    """
+    if r not in problem.visits[i].ranks:
+        return INFEASIBLE, tuple(order)
+    visits = problem.visits
+    ready = visits[i].ready
+    at = 0
+    while at < len(order) and visits[order[at]].ready <= ready:
+        at += 1
+    base = route_cost(problem, r, order)
+    best, best_order = INFEASIBLE, tuple(order)
+    for pos in (at, at - 1, at + 1):
+        if 0 <= pos <= len(order):
+            new = (*order[:pos], i, *order[pos:])
+            added = route_cost(problem, r, new) - base
+            if added < best:
+                best, best_order = added, new
+    return best, best_order
+
+
+def insert_visits(
+    problem: RoutingProblem,
+    lists: list[tuple[int, ...]],
+    visits: Sequence[int],
+    *,
+    closed: frozenset[int] = frozenset(),
+) -> None:
+    """Put each of ``visits`` where it adds least (in place), on routes not ``closed``.
+
+    A visit whose cheapest place costs more than leaving it to the dispatcher stays off the
+    lists. Used to fit a fixed list's new visits and to repair the lists of absent staff.
+    """
+    for i in visits:
+        best, best_r = problem.unassigned_cost, -1
+        best_order: tuple[int, ...] = ()
+        for r in problem.visits[i].ranks:
+            if r in closed:
+                continue
+            added, order = insertion(problem, r, lists[r], i)
+            if added < best:
+                best, best_r, best_order = added, r, order
+        if best_r >= 0:
+            lists[best_r] = best_order
+
+
+def repair(problem: RoutingProblem, solution: Solution, absent: frozenset[int]) -> Solution:
+    """The lists once absent staff's lists are handed over: a substitute, else redistributed.
+
+    An absent route's whole list goes to a *substitute* -- a present route with the same
+    start and end, an empty list and leave to take every visit on it (the first such, in
+    route order); failing one, each of its visits goes where it adds least on the present
+    routes the organisation model allows, or, if none is worth it, to the dispatcher.
+
+    Examples
+    --------
+    Kari (route 0) is off sick; Ola (route 1) has the same shift and nothing planned:
+
+    >>> problem = RoutingProblem(
+    ...     routes=[Route(staff=s, shift=s, start=480.0, end=720.0, zone=0) for s in (0, 1)],
+    ...     visits=[Visit(job=0, zone=0, ready=500.0, due=560.0, duration=30.0,
+    ...                   ranks={0: 0, 1: 0})],
+    ...     travel=[[0.0, 0.0], [0.0, 0.0]])
+    >>> repair(problem, ((0,), ()), frozenset({0}))
+    ((), (0,))
+    """
+    lists = [tuple(order) for order in solution]
+    routes = problem.routes
+    for r in sorted(absent):
+        order, lists[r] = lists[r], ()
+        if not order:
+            continue
+        for q, route in enumerate(routes):
+            if (
+                q not in absent
+                and not lists[q]
+                and (route.start, route.end) == (routes[r].start, routes[r].end)
+                and all(q in problem.visits[i].ranks for i in order)
+                and route_cost(problem, q, order) < INFEASIBLE
+            ):
+                lists[q] = order
+                break
+        else:
+            insert_visits(problem, lists, order, closed=absent)
+    return tuple(lists)

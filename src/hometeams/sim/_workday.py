@@ -1,0 +1,182 @@
+"""One day of a run as a planning sees it: its shifts as routes, its planned visits as stops.
+
+Monday in district North: the lists are made at the start of the day shift, for every shift
+rostered to start before Tuesday's day shift (the evening and the night included) and every
+planned visit due in that time. A visit is *planned* if it comes from a service decision (a
+recurring visit plan) or from the episode of a user discharged on an earlier day, and needs one
+nurse; alarms, calls, today's discharges and two-person visits go to the dispatcher.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Hashable, MutableMapping, Sequence
+from functools import cached_property
+
+import numpy as np
+
+from hometeams._time import DAY
+from hometeams._types import Minutes
+from hometeams.sim._compile import Compiled
+from hometeams.sim._groups import Tiers
+from hometeams.sim._routing import Route, RoutingProblem, Visit
+
+__all__ = ["Calendar", "PlanningDay"]
+
+PLANNED_KINDS = ("visit", "discharge")
+
+
+class Calendar:
+    """What every day of one run shares: which jobs can be planned, and from when.
+
+    A recurring visit is known from the start; a discharge episode's visits from the first
+    visit of the episode (the user is home from then on), so they go on lists from the next
+    day. Only one-person visits are planned.
+    """
+
+    def __init__(self, c: Compiled, *, day_start: Minutes) -> None:
+        jobs = c.realisation.jobs
+        kind = np.asarray(jobs.kind)
+        plannable = np.isin(kind, PLANNED_KINDS) & (jobs.n_staff == 1)
+        known = np.where(kind == "visit", -np.inf, jobs.ready)
+        episode = np.flatnonzero(kind == "discharge")
+        if episode.size:
+            users = np.asarray(c.job_user_idx)[episode]
+            first = np.full(len(c.user_names), np.inf)
+            np.minimum.at(first, users, jobs.ready[episode])
+            known[episode] = first[users]
+        self.c = c
+        self.day_start = day_start
+        self.plannable: list[bool] = plannable.tolist()
+        self.known: list[float] = known.tolist()
+
+
+class PlanningDay:
+    """The :class:`~hometeams.sim.Day` a planning is given (built by the engine).
+
+    Parameters
+    ----------
+    calendar
+        The run's calendar of plannable jobs.
+    index
+        The day number.
+    tiers
+        The organisation model's compiled tiers of a job, asked now.
+    shift_teams
+        For each shift row, the indices of the teams it is on duty for.
+    memo
+        The run's memo for plannings.
+    """
+
+    def __init__(
+        self,
+        calendar: Calendar,
+        index: int,
+        *,
+        tiers: Callable[[int], Tiers],
+        shift_teams: Sequence[tuple[int, ...]],
+        memo: MutableMapping[object, object],
+    ) -> None:
+        self._cal = calendar
+        self._tiers = tiers
+        self._shift_teams = shift_teams
+        self.index = index
+        self.weekday = index % 7
+        self.start: Minutes = index * DAY + calendar.day_start
+        self.end: Minutes = self.start + DAY
+        self.memo = memo
+        c = calendar.c
+        lo = bisect.bisect_left(c.shift_start, self.start)
+        hi = bisect.bisect_left(c.shift_start, self.end)
+        self.shifts: tuple[int, ...] = tuple(range(lo, hi))
+        lo = bisect.bisect_left(c.ready, self.start)
+        hi = bisect.bisect_left(c.ready, self.end)
+        plannable, known = calendar.plannable, calendar.known
+        self.jobs: tuple[int, ...] = tuple(
+            j for j in range(lo, hi) if plannable[j] and known[j] < self.start
+        )
+
+    @cached_property
+    def _routes(self) -> tuple[Route, ...]:
+        c = self._cal.c
+        out = []
+        for k in self.shifts:
+            s = c.shift_staff[k]
+            zone = c.shift_zone[k]
+            out.append(
+                Route(
+                    staff=s,
+                    shift=k,
+                    start=c.shift_start[k],
+                    end=c.shift_end[k],
+                    zone=zone if zone >= 0 else c.staff_zone[s],
+                )
+            )
+        return tuple(out)
+
+    def problem(self) -> RoutingProblem:
+        """The day's routes, its planned visits and who may take each (see the module)."""
+        return self._problem
+
+    @cached_property
+    def _problem(self) -> RoutingProblem:
+        c = self._cal.c
+        routes = self._routes
+        travel = [[*row, 0.0] for row in c.travel] + [[0.0] * (len(c.travel) + 1)]
+        visits = []
+        for j in self.jobs:
+            req = c.req[j]
+            tiers = self._tiers(j)
+            ranks: dict[int, int] = {}
+            for r, route in enumerate(routes):
+                s = route.staff
+                if not req >> s & 1:
+                    continue
+                on_duty_for = self._shift_teams[route.shift]
+                for rank, (_after, mask, team) in enumerate(tiers):
+                    if mask >> s & 1 and (team == -1 or team in on_duty_for):
+                        ranks[r] = rank
+                        break
+            visits.append(
+                Visit(
+                    job=j,
+                    zone=c.job_zone[j],
+                    ready=c.ready[j],
+                    due=c.due[j],
+                    duration=c.expected[j],
+                    ranks=ranks,
+                )
+            )
+        return RoutingProblem(routes, visits, travel)
+
+    def slot(self, route: int) -> Hashable:
+        """Weekday, shift clock times, team and rank among the day's equal shifts."""
+        return self._slots[route]
+
+    def key(self, visit: int) -> Hashable:
+        """The visit's user, its time within the day and its rank among equal ones."""
+        return self._keys[visit]
+
+    @cached_property
+    def _slots(self) -> list[Hashable]:
+        c = self._cal.c
+        seen: dict[tuple[float, float, str], int] = {}
+        out: list[Hashable] = []
+        for k in self.shifts:
+            key = (c.shift_start[k] - self.start, c.shift_end[k] - self.start, c.shift_team[k])
+            rank = seen.get(key, 0)
+            seen[key] = rank + 1
+            out.append((self.weekday, *key, rank))
+        return out
+
+    @cached_property
+    def _keys(self) -> list[Hashable]:
+        c = self._cal.c
+        seen: dict[tuple[int, float], int] = {}
+        out: list[Hashable] = []
+        for j in self.jobs:
+            key = (c.job_user_idx[j], c.ready[j] - self.start)
+            rank = seen.get(key, 0)
+            seen[key] = rank + 1
+            out.append((*key, rank))
+        return out
