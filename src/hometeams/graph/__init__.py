@@ -45,7 +45,9 @@ from hometeams.graph._overlap import DEFAULT_MIN_SIMILARITY, Overlap, team_overl
 from hometeams.graph._reach import (
     DEFAULT_CASELOAD_PER_FTE,
     DEFAULT_SUPERVISED_PER_FTE,
+    DEFAULT_USERS_PER_SUPERVISED,
     Reach,
+    reach_network,
     specialist_reach,
 )
 from hometeams.graph._risk import (
@@ -78,6 +80,7 @@ __all__ = [
     "DEFAULT_MAX_FTE",
     "DEFAULT_MIN_SIMILARITY",
     "DEFAULT_SUPERVISED_PER_FTE",
+    "DEFAULT_USERS_PER_SUPERVISED",
     "SPECIALIST_FUNCTIONS",
     "AbsenceImpact",
     "Coverage",
@@ -95,6 +98,7 @@ __all__ = [
     "key_person_risk",
     "membership_graph",
     "rare_competences",
+    "reach_network",
     "relevant_competences",
     "reporting_graph",
     "span_of_control",
