@@ -52,9 +52,11 @@ from hometeams.graph._reach import (
 )
 from hometeams.graph._risk import (
     AbsenceImpact,
+    BusFactor,
     KeyPersonRisk,
     RareCompetence,
     absence_impact,
+    bus_factors,
     key_person_risk,
     rare_competences,
 )
@@ -71,6 +73,7 @@ from hometeams.graph._views import (
     NodeKey,
     care_graph,
     competence_graph,
+    cover_graph,
     membership_graph,
     reporting_graph,
 )
@@ -83,6 +86,7 @@ __all__ = [
     "DEFAULT_USERS_PER_SUPERVISED",
     "SPECIALIST_FUNCTIONS",
     "AbsenceImpact",
+    "BusFactor",
     "Coverage",
     "CoverageScope",
     "KeyPersonRisk",
@@ -92,9 +96,11 @@ __all__ = [
     "Reach",
     "Span",
     "absence_impact",
+    "bus_factors",
     "care_graph",
     "competence_coverage",
     "competence_graph",
+    "cover_graph",
     "key_person_risk",
     "membership_graph",
     "rare_competences",
