@@ -38,8 +38,10 @@ from __future__ import annotations
 from hometeams.graph._coverage import (
     Coverage,
     CoverageScope,
+    ShiftCoverage,
     competence_coverage,
     relevant_competences,
+    shift_coverage,
 )
 from hometeams.graph._overlap import DEFAULT_MIN_SIMILARITY, Overlap, team_overlap, team_similarity
 from hometeams.graph._reach import (
@@ -94,6 +96,7 @@ __all__ = [
     "Overlap",
     "RareCompetence",
     "Reach",
+    "ShiftCoverage",
     "Span",
     "absence_impact",
     "bus_factors",
@@ -107,6 +110,7 @@ __all__ = [
     "reach_network",
     "relevant_competences",
     "reporting_graph",
+    "shift_coverage",
     "span_of_control",
     "specialist_competences",
     "specialist_reach",
