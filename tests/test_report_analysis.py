@@ -132,6 +132,7 @@ def test_dict_of_the_district() -> None:
         "heads": 3,
         "fte": 2.6,
         "too_large": False,
+        "below": 6,
     }
     assert [r["team"] for r in data["specialist_reach"]] == ["memory", "vt"]
     assert data["specialist_reach"][0]["unreached_share"] == 0.0
