@@ -7,18 +7,26 @@ Views (new ``networkx`` graphs; the organisation is never changed; node keys are
 - :func:`reporting_graph` -- manager -> direct report, weighted by the report's FTE;
 - :func:`competence_graph` -- staff and the competences they hold, weighted by FTE;
 - :func:`care_graph` -- users and the staff who follow them up, or who visited them;
-- :func:`supervision_graph` -- specialist teams -> staff they supervise -> users.
+- :func:`cover_graph` -- users and the staff who could meet their needs;
+- :func:`supervision_graph` -- specialist teams -> staff they supervise -> users;
+- :func:`reach_network` -- the flow network of a specialist team's reach.
 
-Analyses (typed, immutable results, sorted deterministically):
+Analyses (typed, immutable results, sorted deterministically), each with the ``networkx``
+algorithm that answers it where it is a graph problem:
 
-- :func:`span_of_control` -- each leader's direct reports in heads and FTE, flagged when too
-  many (*lederspenn*);
+- :func:`span_of_control` -- each leader's direct reports in heads and FTE (out-degrees of the
+  reporting graph) and their whole line, flagged when too many (*lederspenn*);
 - :func:`competence_coverage` -- FTE holding each competence, per zone, team or overall;
+- :func:`shift_coverage` -- whether one shift's staff can fill its competence needs, one each
+  (maximum bipartite matching, Hopcroft-Karp; the bottleneck from König's theorem);
 - :func:`key_person_risk`, :func:`rare_competences`, :func:`absence_impact` -- competences
   that hang on one person, and what each absence costs;
+- :func:`bus_factors` -- per zone and competence, the fewest absences that leave a user's need
+  uncovered (minimum vertex cut in the cover graph);
 - :func:`specialist_reach` -- how many of its users a specialist team reaches directly, through
-  the staff it supervises, or not at all;
-- :func:`team_overlap` -- teams whose functions overlap strongly though their names differ.
+  the staff it supervises, or not at all (maximum flow);
+- :func:`team_overlap` -- teams whose functions overlap strongly though their names differ,
+  with their shared members (projection of the membership graph onto teams).
 
 Examples
 --------
