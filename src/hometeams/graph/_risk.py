@@ -102,6 +102,11 @@ class AbsenceImpact:
         Competences nobody else in their home zone holds.
     users_exposed
         Users who need a competence in ``sole``, sorted.
+    users_uncovered
+        Users with a need that nobody else who serves them can meet (the person is a vertex cut
+        of size one in the cover graph, :func:`bus_factors`), sorted. Unlike ``users_exposed``
+        this counts a user whose only carer with the competence is this person though others
+        elsewhere hold it, and not a user this person does not serve.
 
     Examples
     --------
@@ -118,6 +123,7 @@ class AbsenceImpact:
     team_gaps: tuple[tuple[TeamId, CompetenceId], ...] = attrs.field(kw_only=True)
     zone_gaps: tuple[CompetenceId, ...] = attrs.field(kw_only=True)
     users_exposed: tuple[UserId, ...] = attrs.field(kw_only=True)
+    users_uncovered: tuple[UserId, ...] = attrs.field(kw_only=True, default=())
 
 
 @attrs.frozen
@@ -250,6 +256,21 @@ def rare_competences(org: Organisation, *, k: int = 2) -> tuple[RareCompetence, 
     return tuple(out)
 
 
+def _uncovered(
+    org: Organisation, staff: StaffId, serving: dict[UserId, frozenset[StaffId]]
+) -> tuple[UserId, ...]:
+    people = org.staff_by_id
+    out = []
+    for user in org.users:
+        if staff not in serving[user.id]:
+            continue
+        for need in user.needs & people[staff].competences:
+            if not any(need in people[s].competences for s in serving[user.id] - {staff}):
+                out.append(user.id)
+                break
+    return tuple(sorted(out))
+
+
 def absence_impact(org: Organisation, staff: StaffId) -> AbsenceImpact:
     """The coverage the organisation loses while ``staff`` is away.
 
@@ -264,8 +285,9 @@ def absence_impact(org: Organisation, staff: StaffId) -> AbsenceImpact:
     -------
     AbsenceImpact
         Their FTE lost for each competence they hold, the competences only they hold (in the
-        organisation, in each of their teams, in their home zone), and the users who need a
-        competence only they hold.
+        organisation, in each of their teams, in their home zone), the users who need a
+        competence only they hold, and the users left with a need nobody who serves them can
+        meet.
 
     Raises
     ------
@@ -284,7 +306,15 @@ def absence_impact(org: Organisation, staff: StaffId) -> AbsenceImpact:
     >>> impact = absence_impact(org, "nina")
     >>> impact.sole, impact.team_gaps, impact.zone_gaps, impact.users_exposed
     (('welfare-technology',), (('vt', 'dementia'), ('vt', 'welfare-technology')), ('dementia', 'welfare-technology'), ('u1',))
+    >>> impact.users_uncovered
+    ('u1',)
     """  # noqa: E501 - a doctest line
+    return _impact(org, staff, carers(org))
+
+
+def _impact(
+    org: Organisation, staff: StaffId, serving: dict[UserId, frozenset[StaffId]]
+) -> AbsenceImpact:
     try:
         person = org.staff_by_id[staff]
     except KeyError:
@@ -310,6 +340,7 @@ def absence_impact(org: Organisation, staff: StaffId) -> AbsenceImpact:
         team_gaps=tuple(team_gaps),
         zone_gaps=zone_gaps,
         users_exposed=exposed,
+        users_uncovered=_uncovered(org, staff, serving),
     )
 
 
@@ -437,7 +468,8 @@ def key_person_risk(org: Organisation, *, k: int = 2) -> KeyPersonRisk:
     [('n', 'palliation', 0)]
     """
     rare = rare_competences(org, k=k)
-    impacts = [absence_impact(org, s.id) for s in org.staff]
+    serving = carers(org)
+    impacts = [_impact(org, s.id, serving) for s in org.staff]
     impacts.sort(
         key=lambda a: (
             -len(a.users_exposed),
