@@ -406,7 +406,6 @@ def bus_factors(org: Organisation) -> tuple[BusFactor, ...]:
                 graph.add_edge(("staff", staff_id), ("user", user.id))
         cuts: dict[frozenset[StaffId], frozenset[StaffId]] = {}
         for zone in sorted({u.zone for u in users}):
-            best: frozenset[StaffId] | None = None
             in_zone = [u for u in users if u.zone == zone]
             for user in in_zone:
                 # Users with the same coverers have the same cuts: compute each once.
@@ -414,9 +413,8 @@ def bus_factors(org: Organisation) -> tuple[BusFactor, ...]:
                 if key not in cuts:
                     cut = nx.minimum_node_cut(graph, _SOURCE, ("user", user.id))
                     cuts[key] = frozenset(node[1] for node in cut)
-                if best is None or len(cuts[key]) < len(best):
-                    best = cuts[key]
-            assert best is not None  # every zone here has a user with the need
+            # The first smallest cut in user order (min keeps the first of equals).
+            best = min((cuts[coverers[u.id]] for u in in_zone), key=len)
             out.append(
                 BusFactor(
                     competence,
