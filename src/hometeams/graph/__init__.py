@@ -43,6 +43,7 @@ Examples
 
 from __future__ import annotations
 
+from hometeams.graph._bus import BusFactor, bus_factors
 from hometeams.graph._coverage import (
     Coverage,
     CoverageScope,
@@ -62,11 +63,9 @@ from hometeams.graph._reach import (
 )
 from hometeams.graph._risk import (
     AbsenceImpact,
-    BusFactor,
     KeyPersonRisk,
     RareCompetence,
     absence_impact,
-    bus_factors,
     key_person_risk,
     rare_competences,
 )

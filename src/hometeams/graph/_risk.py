@@ -13,17 +13,8 @@ where the organisation is thin:
   their teams, in their zone), and the users who need a competence that would be left with no
   holder at all (:func:`absence_impact`);
 - **bus factor**: for each competence and zone, the fewest people whose absence leaves a user
-  of the zone with that need and nobody who can meet it (:func:`bus_factors`).
-
-The bus factor is a minimum vertex cut. In the *cover* graph (:func:`~hometeams.graph.cover_graph`:
-an edge from each person to each user whose need they can meet) add a source joined to every
-holder of the competence; the smallest set of staff separating the source from a user
-(:func:`networkx.minimum_node_cut`) is the set whose absence leaves that user's need uncovered,
-and by Menger's theorem its size is the number of people who can meet the need. The bus factor
-of a zone is the smallest such cut over the zone's users with the need: the weakest point, a
-number rather than a rule of thumb. It is 0 where somebody's need is uncovered already, and
-counts people who actually serve the user -- a holder in another zone does not count, and a
-holder on a team that serves every zone (a night patrol, a welfare-technology team) does.
+  of the zone with that need and nobody who can meet it (:func:`~hometeams.graph.bus_factors`,
+  a minimum vertex cut in the cover graph).
 """
 
 from __future__ import annotations
@@ -31,21 +22,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import networkx as nx
 
-from hometeams._types import CompetenceId, StaffId, TeamId, UserId, ZoneId
+from hometeams._types import CompetenceId, StaffId, TeamId, UserId
 from hometeams.errors import InvalidArgument
+from hometeams.graph._bus import BusFactor, bus_factors
 from hometeams.graph._coverage import CoverageScope
 from hometeams.graph._views import carers
 from hometeams.model import Organisation, Staff
 
 __all__ = [
     "AbsenceImpact",
-    "BusFactor",
     "KeyPersonRisk",
     "RareCompetence",
     "absence_impact",
-    "bus_factors",
     "key_person_risk",
     "rare_competences",
 ]
@@ -103,10 +92,10 @@ class AbsenceImpact:
     users_exposed
         Users who need a competence in ``sole``, sorted.
     users_uncovered
-        Users with a need that nobody else who serves them can meet (the person is a vertex cut
-        of size one in the cover graph, :func:`bus_factors`), sorted. Unlike ``users_exposed``
-        this counts a user whose only carer with the competence is this person though others
-        elsewhere hold it, and not a user this person does not serve.
+        Users with a need that nobody else who serves them can meet (the person is a vertex
+        cut of size one in the cover graph; see :func:`~hometeams.graph.bus_factors`), sorted.
+        Unlike ``users_exposed`` this counts a user whose only carer with the competence is
+        this person though others elsewhere hold it, and not a user this person does not serve.
 
     Examples
     --------
@@ -124,42 +113,6 @@ class AbsenceImpact:
     zone_gaps: tuple[CompetenceId, ...] = attrs.field(kw_only=True)
     users_exposed: tuple[UserId, ...] = attrs.field(kw_only=True)
     users_uncovered: tuple[UserId, ...] = attrs.field(kw_only=True, default=())
-
-
-@attrs.frozen
-class BusFactor:
-    """The fewest absences that leave a user of a zone with a need nobody can meet.
-
-    Attributes
-    ----------
-    competence
-        The competence needed.
-    zone
-        The users' zone.
-    size
-        The bus factor: the size of a minimum vertex cut (module docstring); 0 if a user's need
-        is uncovered already.
-    staff
-        One smallest set of people whose absence leaves a user uncovered, sorted.
-    exposed
-        The users of the zone with the need that this absence leaves uncovered, in user order.
-    users
-        Users of the zone with the need.
-
-    Examples
-    --------
-    >>> b = BusFactor("dementia", zone="north", size=1, staff=("kari",), exposed=("u1",),
-    ...               users=3)
-    >>> b.size
-    1
-    """
-
-    competence: CompetenceId
-    zone: ZoneId = attrs.field(kw_only=True)
-    size: int = attrs.field(kw_only=True)
-    staff: tuple[StaffId, ...] = attrs.field(kw_only=True)
-    exposed: tuple[UserId, ...] = attrs.field(kw_only=True)
-    users: int = attrs.field(kw_only=True)
 
 
 @attrs.frozen
@@ -344,91 +297,6 @@ def _impact(
     )
 
 
-_SOURCE = ("flow", "source")
-
-
-def bus_factors(org: Organisation) -> tuple[BusFactor, ...]:
-    """For each competence and zone, the fewest absences that leave a user's need uncovered.
-
-    For every competence and every zone where a user needs it, the smallest set of staff
-    separating a source joined to the competence's holders from one of those users in the cover
-    graph (:func:`networkx.minimum_node_cut`; see the module docstring), minimised over the
-    zone's users with the need.
-
-    Parameters
-    ----------
-    org
-        The organisation.
-
-    Returns
-    -------
-    tuple of BusFactor
-        One per zone and competence some user of the zone needs, by zone id, then competence
-        id. Of several users with equally small cuts, the first in user order gives ``staff``.
-
-    Examples
-    --------
-    Zone north: u1 needs dementia care, which Kari (zone north) and the night patrol's Nina can
-    give; u2 needs palliation, which only Nina has. Per, in zone south, does not count for
-    north::
-
-        source --> kari --> u1               (dementia)
-        source --> nina --> u1 (dementia), u2 (palliation)
-        source --> per                        (zone south: no edge to north's users)
-
-    >>> from hometeams.model import Organisation, Staff, Team, User, Zone
-    >>> org = Organisation("d", zones=[Zone("north"), Zone("south")],
-    ...     staff=[Staff("kari", profession="nurse", competences=["dementia"], zone="north"),
-    ...            Staff("per", profession="nurse", competences=["dementia"], zone="south"),
-    ...            Staff("nina", profession="nurse", competences=["dementia", "palliation"])],
-    ...     teams=[Team("night", category="night", members=["nina"])],
-    ...     users=[User("u1", zone="north", needs=["dementia"]),
-    ...            User("u2", zone="north", needs=["palliation"])])
-    >>> for b in bus_factors(org):
-    ...     print(b.zone, b.competence, b.size, b.staff, b.exposed)
-    north dementia 2 ('kari', 'nina') ('u1',)
-    north palliation 1 ('nina',) ('u2',)
-    """
-    serving = carers(org)
-    staff = org.staff_by_id
-    out: list[BusFactor] = []
-    for competence in sorted({c for u in org.users for c in u.needs}):
-        graph = nx.DiGraph()
-        graph.add_node(_SOURCE)
-        users = [u for u in org.users if competence in u.needs]
-        coverers: dict[UserId, frozenset[StaffId]] = {}
-        for user in users:
-            graph.add_node(("user", user.id))
-            able = {s for s in serving[user.id] if competence in staff[s].competences}
-            coverers[user.id] = frozenset(able)
-            for staff_id in able:
-                graph.add_edge(_SOURCE, ("staff", staff_id))
-                graph.add_edge(("staff", staff_id), ("user", user.id))
-        cuts: dict[frozenset[StaffId], frozenset[StaffId]] = {}
-        for zone in sorted({u.zone for u in users}):
-            in_zone = [u for u in users if u.zone == zone]
-            for user in in_zone:
-                # Users with the same coverers have the same cuts: compute each once.
-                key = coverers[user.id]
-                if key not in cuts:
-                    cut = nx.minimum_node_cut(graph, _SOURCE, ("user", user.id))
-                    cuts[key] = frozenset(node[1] for node in cut)
-            # The first smallest cut in user order (min keeps the first of equals).
-            best = min((cuts[coverers[u.id]] for u in in_zone), key=len)
-            out.append(
-                BusFactor(
-                    competence,
-                    zone=zone,
-                    size=len(best),
-                    staff=tuple(sorted(best)),
-                    exposed=tuple(u.id for u in in_zone if coverers[u.id] <= best),
-                    users=len(in_zone),
-                )
-            )
-    out.sort(key=lambda b: (b.zone, b.competence))
-    return tuple(out)
-
-
 def key_person_risk(org: Organisation, *, k: int = 2) -> KeyPersonRisk:
     """Rare competences, and every person's absence impact, most critical person first.
 
@@ -445,7 +313,7 @@ def key_person_risk(org: Organisation, *, k: int = 2) -> KeyPersonRisk:
         ``rare`` from :func:`rare_competences`; ``absences`` from :func:`absence_impact` for
         every staff member, ordered by the number of users exposed, then of sole competences,
         then of team and zone gaps (all descending), then by staff id; ``bus_factors`` from
-        :func:`bus_factors`.
+        :func:`~hometeams.graph.bus_factors`.
 
     Raises
     ------
