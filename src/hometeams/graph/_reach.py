@@ -24,9 +24,9 @@ The largest number of users reached is the value of a maximum flow
 capacities, where supervision is counted in users followed through staff. Of the users reached,
 ``min(users, direct capacity)`` are counted as followed **directly** and the rest **through
 staff**; the others are **unreached**. The flow of least cost, where routing a user through a
-person costs their position in the staff list, names the people supervised: it fills the first
-staff to their bound before involving the next, and uses nobody where the team's own capacity
-suffices. Other plans reach as many users.
+person costs their position in the staff list, names the people supervised: it prefers the
+staff listed first, up to their bound, and uses nobody where the team's own capacity suffices.
+Other plans reach as many users through other people.
 
 If supervision were counted in whole people instead -- at most floor(FTE x
 ``supervised_per_fte``) persons, each reaching *all* the users they visit -- the question would
@@ -179,8 +179,8 @@ def reach_network(
     Raises
     ------
     InvalidArgument
-        If ``team`` is unknown or not a specialist team, or a capacity is negative or not
-        finite.
+        If ``team`` is unknown or not a specialist team, a rate is negative or not finite, or
+        ``users_per_supervised`` is not an integer >= 0.
 
     Examples
     --------
