@@ -21,21 +21,23 @@ from hometeams.experiment import Comparison, Model, Synthetic, compare
 
 
 def test_capacity_and_reach_follow_from_six_arms_and_three_hundred_citizens() -> None:
-    """Capacity 180 a week for 300 citizens; supervising 60 staff reaches the other 120.
+    """Capacity 180 a week for 300 citizens; supervision (5 users per person) reaches the rest.
 
-    6 x 5 days x 480 min / 80 min = 180 follow-ups a week, 120 left over every week.
+    6 x 5 days x 480 min / 80 min = 180 follow-ups a week, 120 left over every week; 120 users
+    through staff at 5 each need 24 of the 60 staff the team could supervise.
     """
     a = memory_team_analytic()
     assert a.capacity_per_week == 180
     assert a.load == pytest.approx(300 / 180)
     assert a.backlog_growth_per_week == 120
     assert (a.direct_only.direct, a.direct_only.unreached) == (180, 120)
-    assert len(a.through_staff.supervised) == 60
+    assert len(a.through_staff.supervised) == 24
     assert (a.through_staff.through_staff, a.through_staff.unreached) == (120, 0)
-    # Three arms: half the capacity; but a zone's home-care staff visit all of its citizens,
-    # so supervising one person per zone already reaches everyone through staff.
+    # Three arms: half the capacity, 90 direct; 3 x 10 people x 5 users = 150 through staff
+    # for the other 210 leaves 60 unreached.
     three = memory_team_analytic(specialists=3)
-    assert (three.capacity_per_week, three.through_staff.unreached) == (90, 0)
+    assert (three.capacity_per_week, three.through_staff.unreached) == (90, 60)
+    assert three.through_staff.through_staff == 150
     assert three.direct_only.unreached == 300 - 90
 
 

@@ -132,3 +132,39 @@ def test_reported_pairs_meet_the_rule(org: Organisation) -> None:
         assert o.similarity >= DEFAULT_MIN_SIMILARITY or o.same_type
     keys = [(-o.similarity, o.a, o.b) for o in overlaps]
     assert keys == sorted(keys)
+
+
+def test_shared_members_by_hand() -> None:
+    """Two rehabilitation teams with c in both (half each): c is their one shared member.
+
+    ::
+
+        staff -- team             projected onto teams
+        a --- rehab
+        c --- rehab, th    ==>    rehab ==(c)== th
+        b --- th
+    """
+    org = Organisation(
+        "d",
+        staff=[
+            Staff("a", profession="physiotherapist", competences=["rehabilitation"]),
+            Staff("b", profession="physiotherapist", competences=["rehabilitation"]),
+            Staff("c", profession="nurse", competences=["rehabilitation"]),
+        ],
+        teams=[
+            Team("rehab", category="specialist", members=["a", Membership("c", share=0.5)]),
+            Team("th", category="specialist", members=["b", Membership("c", share=0.5)]),
+        ],
+    )
+    (overlap,) = team_overlap(org)
+    assert (overlap.a, overlap.b, overlap.similarity) == ("rehab", "th", 1.0)
+    assert overlap.shared_staff == ("c",)
+
+
+@given(org=organisations())
+def test_shared_members_are_the_common_members(org: Organisation) -> None:
+    """Each reported pair's shared staff are exactly the people listed in both teams."""
+    teams = org.teams_by_id
+    for o in team_overlap(org, min_similarity=0.0):
+        common = set(teams[o.a].staff_ids) & set(teams[o.b].staff_ids)
+        assert o.shared_staff == tuple(sorted(common))

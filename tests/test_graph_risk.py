@@ -10,10 +10,11 @@ from hometeams.errors import InvalidArgument
 from hometeams.graph import (
     absence_impact,
     competence_coverage,
+    cover_graph,
     key_person_risk,
     rare_competences,
 )
-from hometeams.model import Organisation
+from hometeams.model import Organisation, Staff, Team, User, Zone
 from strategies import district, organisations, remove_staff
 
 
@@ -118,3 +119,60 @@ def test_rare_competences_have_fewer_than_k_holders(org: Organisation, k: int) -
     assert all(len(r.holders) < k for r in rare)
     keys = {(r.scope, r.group, r.competence) for r in rare}
     assert keys <= {(r.scope, r.group, r.competence) for r in rare_competences(org, k=k + 1)}
+
+
+def test_users_uncovered_by_each_absence_in_the_district() -> None:
+    """Sara uncovers u3 (wound care), nina u4; nobody else is anybody's only carer for a need."""
+    got = {s.id: absence_impact(district(), s.id).users_uncovered for s in district().staff}
+    assert got == {
+        "head": (),
+        "lena": (),
+        "sara": ("u3",),
+        "kari": (),
+        "ola": (),
+        "per": (),
+        "nina": ("u4",),
+    }
+
+
+def test_users_uncovered_counts_who_serves_not_who_holds() -> None:
+    """Per holds dementia too but serves zone s only; kari is u1's one carer for it.
+
+    ::
+
+        kari (team n, zone n) --- u1 (zone n, dementia)
+        per  (team s, zone s)     no edge: per is no sole holder, yet cannot stand in
+    """
+    org = Organisation(
+        "d",
+        zones=[Zone("n"), Zone("s")],
+        staff=[
+            Staff("kari", profession="nurse", competences=["dementia"], zone="n"),
+            Staff("per", profession="nurse", competences=["dementia"], zone="s"),
+        ],
+        teams=[
+            Team("n", category="geographic", zones=["n"], members=["kari"]),
+            Team("s", category="geographic", zones=["s"], members=["per"]),
+        ],
+        users=[User("u1", zone="n", needs=["dementia"])],
+    )
+    kari = absence_impact(org, "kari")
+    assert (kari.sole, kari.users_exposed, kari.users_uncovered) == ((), (), ("u1",))
+    assert absence_impact(org, "per").users_uncovered == ()
+
+
+@given(org=organisations(), pick=st.integers(min_value=0, max_value=99))
+def test_users_uncovered_lose_a_need_in_the_cover_graph(org: Organisation, pick: int) -> None:
+    """The users uncovered are those with a need met in the cover graph and unmet without them."""
+    person = org.staff[pick % len(org.staff)]
+
+    def met(o: Organisation) -> dict[str, set[str]]:
+        graph = cover_graph(o)
+        return {
+            u.id: {c for _, _, needs in graph.edges(("user", u.id), data="needs") for c in needs}
+            for u in o.users
+        }
+
+    before, after = met(org), met(remove_staff(org, person.id))
+    lost = tuple(sorted(u for u in before if before[u] - after[u]))
+    assert absence_impact(org, person.id).users_uncovered == lost

@@ -24,6 +24,22 @@ def test_district_spans_by_hand() -> None:
     assert [s.fte for s in spans] == pytest.approx([2.6, 1.3, 1.0])
 
 
+def test_district_lines_below_each_leader_by_hand() -> None:
+    """The whole line below a leader: head has 6 (lena, sara, nina and theirs).
+
+    ::
+
+        head -> lena -> kari, ola
+             -> sara -> per
+             -> nina
+    """
+    assert [(s.leader, s.below) for s in span_of_control(district())] == [
+        ("head", 6),
+        ("lena", 2),
+        ("sara", 1),
+    ]
+
+
 def test_thresholds_flag_leaders() -> None:
     """A 2 FTE limit flags head only; a 1-head limit flags head and lena."""
     org = district()
@@ -38,7 +54,7 @@ def test_seed_001_department_head_is_flagged() -> None:
     staff += [Staff(f"s{i}", profession="nurse", fte=0.75, unit="dept") for i in range(44)]
     org = Organisation("LBS", staff=staff, units=[Unit("dept", leader="head")])
     (span,) = span_of_control(org)
-    assert span == Span("head", heads=44, fte=33.0, too_large=True)
+    assert span == Span("head", heads=44, fte=33.0, too_large=True, below=44)
     assert DEFAULT_MAX_FTE < 33.0
 
 
@@ -73,3 +89,17 @@ def test_spans_add_up_to_the_reporting_lines(org: Organisation) -> None:
     assert sum(s.fte for s in spans) == pytest.approx(sum(org.staff_by_id[r].fte for r in lines))
     assert [(-s.fte, s.leader) for s in spans] == sorted((-s.fte, s.leader) for s in spans)
     assert all(s.too_large == (s.fte > DEFAULT_MAX_FTE) for s in spans)
+
+
+@given(org=organisations())
+def test_line_below_a_leader_counts_reports_of_reports(org: Organisation) -> None:
+    """Below = direct reports plus everyone below each of them (the reporting forest)."""
+    spans = {s.leader: s for s in span_of_control(org)}
+    lines = org.reporting_lines
+
+    def below(leader: str) -> int:
+        direct = [r for r, m in lines.items() if m == leader]
+        return len(direct) + sum(below(r) for r in direct)
+
+    for leader, span in spans.items():
+        assert span.below == below(leader) >= span.heads

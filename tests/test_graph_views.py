@@ -1,4 +1,4 @@
-"""Tests of the graph views: membership, reporting, competence and care graphs."""
+"""Tests of the graph views: membership, reporting, competence, care and cover graphs."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from hometeams.errors import InvalidArgument
 from hometeams.graph import (
     care_graph,
     competence_graph,
+    cover_graph,
     membership_graph,
     reporting_graph,
     supervision_graph,
@@ -26,6 +27,7 @@ VIEWS = {
     "reporting": (reporting_graph, {"staff"}),
     "competence": (competence_graph, {"staff", "competence"}),
     "care": (care_graph, {"staff", "user"}),
+    "cover": (cover_graph, {"staff", "user"}),
     "supervision": (supervision_graph, {"staff", "user", "team"}),
 }
 
@@ -198,3 +200,22 @@ def test_care_graph_accepts_numpy_columns() -> None:
     graph = care_graph(district(), visits=zip(users, staff, strict=True))
     assert graph.edges[("user", "u2"), ("staff", "ola")]["weight"] == 1
     assert math.isclose(graph.size(weight="weight"), 2)
+
+
+def test_cover_graph_of_the_district_by_hand() -> None:
+    """Who can meet each need: team members, teams serving the zone, teams without zones.
+
+    u1 (north, dementia): kari (team north, memory), per (memory serves every zone).
+    u3 (south, dementia + wound-care): kari, per (dementia), sara (wound-care).
+    u4 (south, welfare technology): nina (vt serves every zone). u5 (palliation): nobody.
+    """
+    graph = cover_graph(district())
+
+    def met(user: str) -> dict[str, tuple[str, ...]]:
+        return {s: needs for _, (_, s), needs in graph.edges(("user", user), data="needs")}
+
+    assert met("u1") == {"kari": ("dementia",), "per": ("dementia",)}
+    assert met("u2") == {"ola": ("personal-care",), "per": ("personal-care",)}
+    assert met("u3") == {"kari": ("dementia",), "per": ("dementia",), "sara": ("wound-care",)}
+    assert met("u4") == {"nina": ("welfare-technology",)}
+    assert met("u5") == {}

@@ -80,6 +80,10 @@ def test_risk_reach_and_uncovered_sections() -> None:
     risk = "\n".join(_section(text, LABELS["en"]["risk"].format(k=2)))
     assert "whole service -- palliative care: nobody (needed by 1)" in risk
     assert "sara (1.0 FTE) -- only one with wound care; users exposed: 1" in risk
+    # Bus factors below 2 (see test_graph_risk): nina serves zone south from a team without
+    # zones, so its welfare technology hangs on one person, not on nobody.
+    assert "zone Nord -- palliative care: 0 (nobody)" in risk
+    assert "zone Sør -- welfare technology: 1 (nina); wound care: 1 (sara)" in risk
     reach = _section(text, LABELS["en"]["reach"])
     assert reach[1].split() == ["Hukommelsesteam", "0.4", "2", "2", "0", "0", "(0", "%)"]
     assert _section(text, LABELS["en"]["uncovered"]) == ["  u5 -- palliative care"]
@@ -128,6 +132,7 @@ def test_dict_of_the_district() -> None:
         "heads": 3,
         "fte": 2.6,
         "too_large": False,
+        "below": 6,
     }
     assert [r["team"] for r in data["specialist_reach"]] == ["memory", "vt"]
     assert data["specialist_reach"][0]["unreached_share"] == 0.0

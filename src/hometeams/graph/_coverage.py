@@ -16,21 +16,39 @@ Definitions, for a competence *c*:
 
 The competences reported are those that somebody in the organisation holds or needs, so a need
 nobody covers shows as a row with 0 FTE.
+
+**On one shift** the question is sharper: this evening needs two people with dementia care and
+one who can give medication, and four people are on -- can each need get its own person? One
+person fills one need at a time, so this is a maximum bipartite matching of the needs to the
+staff on the shift who hold them (:func:`shift_coverage`, Hopcroft-Karp,
+:func:`networkx.bipartite.hopcroft_karp_matching`). Summing FTE cannot see that the same nurse
+is counted for both dementia and medication; the matching can. When needs go unmet, König's
+theorem names the bottleneck: the needs that together have fewer people able to fill them than
+they ask for (:func:`networkx.bipartite.to_vertex_cover`), the same for every maximum matching.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 import attrs
+import networkx as nx
 
 from hometeams._types import CompetenceId, StaffId
 from hometeams.errors import InvalidArgument
 from hometeams.model import Organisation
 
-__all__ = ["Coverage", "CoverageScope", "competence_coverage", "relevant_competences"]
+__all__ = [
+    "Coverage",
+    "CoverageScope",
+    "ShiftCoverage",
+    "competence_coverage",
+    "relevant_competences",
+    "shift_coverage",
+]
 
 CoverageScope = Literal["organisation", "zone", "team"]
 """What a coverage figure is for: the whole organisation, one zone or one team."""
@@ -177,3 +195,149 @@ def competence_coverage(
                 ]
                 rows.append(_row(c, by, team_id, holders, sum(c in u.needs for u in users)))
     return tuple(rows)
+
+
+@attrs.frozen
+class ShiftCoverage:
+    """How many of a shift's competence needs the staff on it can fill, one need per person.
+
+    Attributes
+    ----------
+    needed
+        Needs on the shift (people with a competence; a need for two counts two).
+    met
+        The most needs that can be filled at once: the size of a maximum matching.
+    assignment
+        One maximum matching as ``(competence, staff)`` pairs, sorted.
+    bottleneck
+        ``(competence, count)``: the needs that together have fewer people able to fill them
+        than they ask for (empty when every need is met). The same for every maximum matching.
+    bottleneck_staff
+        The people able to fill the bottleneck's needs, sorted: fewer than its needs by
+        ``needed - met``.
+
+    Examples
+    --------
+    >>> c = ShiftCoverage(needed=3, met=2, assignment=(("dementia", "kari"),
+    ...                   ("medication", "ola")), bottleneck=(("dementia", 2),),
+    ...                   bottleneck_staff=("kari",))
+    >>> c.short, c.complete
+    (1, False)
+    """
+
+    needed: int = attrs.field(kw_only=True)
+    met: int = attrs.field(kw_only=True)
+    assignment: tuple[tuple[CompetenceId, StaffId], ...] = attrs.field(kw_only=True)
+    bottleneck: tuple[tuple[CompetenceId, int], ...] = attrs.field(kw_only=True)
+    bottleneck_staff: tuple[StaffId, ...] = attrs.field(kw_only=True)
+
+    @property
+    def short(self) -> int:
+        """Needs that cannot be filled: ``needed - met``."""
+        return self.needed - self.met
+
+    @property
+    def complete(self) -> bool:
+        """Whether every need can be filled at once."""
+        return self.met == self.needed
+
+
+def _check_shift(
+    org: Organisation, staff: Iterable[StaffId], needs: Mapping[CompetenceId, int]
+) -> tuple[list[StaffId], dict[CompetenceId, int]]:
+    known = org.staff_by_id
+    on_shift: list[StaffId] = []
+    for staff_id in staff:
+        if staff_id not in known:
+            raise InvalidArgument(f"staff: unknown staff member {staff_id!r}")
+        if staff_id in on_shift:
+            raise InvalidArgument(f"staff: {staff_id!r} is listed twice; list each person once")
+        on_shift.append(staff_id)
+    if not isinstance(needs, Mapping):
+        raise InvalidArgument(f"needs: must map competences to numbers of people, got {needs!r}")
+    counts: dict[CompetenceId, int] = {}
+    for competence, n in needs.items():
+        if competence not in org.all_competences:
+            raise InvalidArgument(f"needs: unknown competence {competence!r}")
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise InvalidArgument(
+                f"needs[{competence!r}]: must be a number of people >= 0, got {n!r}"
+            )
+        counts[competence] = n
+    return on_shift, counts
+
+
+def shift_coverage(
+    org: Organisation, staff: Iterable[StaffId], *, needs: Mapping[CompetenceId, int]
+) -> ShiftCoverage:
+    """Fill a shift's competence needs with the staff on it, one need per person, at most.
+
+    Each need is one node (a need for two dementia nurses is two nodes), each person on the
+    shift another, with an edge where the person holds the competence; the needs that can be
+    filled at once are a maximum matching (Hopcroft-Karp), and the bottleneck is read off a
+    minimum vertex cover (König's theorem; see the module docstring).
+
+    Parameters
+    ----------
+    org
+        The organisation.
+    staff
+        Ids of the staff on the shift, each once.
+    needs
+        Competence id -> number of people with it the shift needs.
+
+    Returns
+    -------
+    ShiftCoverage
+        ``met`` needs of ``needed``, one assignment that meets them, and the bottleneck.
+
+    Raises
+    ------
+    InvalidArgument
+        If a staff id is unknown or listed twice, a competence is unknown to the organisation,
+        or a count is not an integer >= 0.
+
+    Examples
+    --------
+    An evening needing two with dementia care and one with medication; Kari holds both, Per
+    dementia care, Ola nothing of it. Counting holders says 2 for dementia and 1 for
+    medication, but Kari cannot be in two homes at once::
+
+        dementia #1 --- kari --- medication
+        dementia #2 --- per
+
+    >>> from hometeams.model import Organisation, Staff
+    >>> org = Organisation("d", staff=[
+    ...     Staff("kari", profession="nurse", competences=["dementia", "medication"]),
+    ...     Staff("per", profession="nurse", competences=["dementia"]),
+    ...     Staff("ola", profession="health-worker")])
+    >>> c = shift_coverage(org, ["kari", "per", "ola"], needs={"dementia": 2, "medication": 1})
+    >>> c.needed, c.met, c.short
+    (3, 2, 1)
+    >>> c.bottleneck, c.bottleneck_staff
+    ((('dementia', 2), ('medication', 1)), ('kari', 'per'))
+    """
+    on_shift, counts = _check_shift(org, staff, needs)
+    holders = org.staff_by_id
+    graph = nx.Graph()
+    slots = [("need", c, i) for c in sorted(counts) for i in range(counts[c])]
+    people = [("staff", s) for s in sorted(on_shift)]
+    graph.add_nodes_from(slots)
+    graph.add_nodes_from(people)
+    for slot in slots:
+        for person in people:
+            if slot[1] in holders[person[1]].competences:
+                graph.add_edge(slot, person)
+    matching = nx.bipartite.hopcroft_karp_matching(graph, top_nodes=slots)
+    cover = nx.bipartite.to_vertex_cover(graph, matching, top_nodes=slots)
+    deficient = [slot for slot in slots if slot not in cover]
+    able = {p for slot in deficient for p in graph[slot]}
+    return ShiftCoverage(
+        needed=len(slots),
+        met=sum(1 for slot in slots if slot in matching),
+        assignment=tuple(
+            sorted((slot[1], matching[slot][1]) for slot in slots if slot in matching)
+        ),
+        bottleneck=tuple(sorted(Counter(slot[1] for slot in deficient).items())),
+        bottleneck_staff=tuple(sorted(p[1] for p in able)),
+    )

@@ -11,7 +11,10 @@ where the organisation is thin:
 - **absence impact**: for each person, the coverage lost if they are away: their FTE for every
   competence they hold, the competences nobody else holds (in the organisation, in each of
   their teams, in their zone), and the users who need a competence that would be left with no
-  holder at all (:func:`absence_impact`).
+  holder at all (:func:`absence_impact`);
+- **bus factor**: for each competence and zone, the fewest people whose absence leaves a user
+  of the zone with that need and nobody who can meet it (:func:`~hometeams.graph.bus_factors`,
+  a minimum vertex cut in the cover graph).
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ import attrs
 
 from hometeams._types import CompetenceId, StaffId, TeamId, UserId
 from hometeams.errors import InvalidArgument
+from hometeams.graph._bus import BusFactor, bus_factors
 from hometeams.graph._coverage import CoverageScope
+from hometeams.graph._views import carers
 from hometeams.model import Organisation, Staff
 
 __all__ = [
@@ -86,6 +91,11 @@ class AbsenceImpact:
         Competences nobody else in their home zone holds.
     users_exposed
         Users who need a competence in ``sole``, sorted.
+    users_uncovered
+        Users with a need that nobody else who serves them can meet (the person is a vertex
+        cut of size one in the cover graph; see :func:`~hometeams.graph.bus_factors`), sorted.
+        Unlike ``users_exposed`` this counts a user whose only carer with the competence is
+        this person though others elsewhere hold it, and not a user this person does not serve.
 
     Examples
     --------
@@ -102,21 +112,23 @@ class AbsenceImpact:
     team_gaps: tuple[tuple[TeamId, CompetenceId], ...] = attrs.field(kw_only=True)
     zone_gaps: tuple[CompetenceId, ...] = attrs.field(kw_only=True)
     users_exposed: tuple[UserId, ...] = attrs.field(kw_only=True)
+    users_uncovered: tuple[UserId, ...] = attrs.field(kw_only=True, default=())
 
 
 @attrs.frozen
 class KeyPersonRisk:
-    """Rare competences and each person's absence impact (see :func:`key_person_risk`).
+    """Rare competences, absence impacts and bus factors (see :func:`key_person_risk`).
 
     Examples
     --------
-    >>> KeyPersonRisk(k=2, rare=(), absences=()).k
-    2
+    >>> KeyPersonRisk(k=2, rare=(), absences=()).bus_factors
+    ()
     """
 
     k: int
     rare: tuple[RareCompetence, ...] = attrs.field(kw_only=True)
     absences: tuple[AbsenceImpact, ...] = attrs.field(kw_only=True)
+    bus_factors: tuple[BusFactor, ...] = attrs.field(kw_only=True, default=())
 
 
 def _check_k(k: object) -> int:
@@ -197,6 +209,21 @@ def rare_competences(org: Organisation, *, k: int = 2) -> tuple[RareCompetence, 
     return tuple(out)
 
 
+def _uncovered(
+    org: Organisation, staff: StaffId, serving: dict[UserId, frozenset[StaffId]]
+) -> tuple[UserId, ...]:
+    people = org.staff_by_id
+    out = []
+    for user in org.users:
+        if staff not in serving[user.id]:
+            continue
+        for need in user.needs & people[staff].competences:
+            if not any(need in people[s].competences for s in serving[user.id] - {staff}):
+                out.append(user.id)
+                break
+    return tuple(sorted(out))
+
+
 def absence_impact(org: Organisation, staff: StaffId) -> AbsenceImpact:
     """The coverage the organisation loses while ``staff`` is away.
 
@@ -211,8 +238,9 @@ def absence_impact(org: Organisation, staff: StaffId) -> AbsenceImpact:
     -------
     AbsenceImpact
         Their FTE lost for each competence they hold, the competences only they hold (in the
-        organisation, in each of their teams, in their home zone), and the users who need a
-        competence only they hold.
+        organisation, in each of their teams, in their home zone), the users who need a
+        competence only they hold, and the users left with a need nobody who serves them can
+        meet.
 
     Raises
     ------
@@ -231,7 +259,15 @@ def absence_impact(org: Organisation, staff: StaffId) -> AbsenceImpact:
     >>> impact = absence_impact(org, "nina")
     >>> impact.sole, impact.team_gaps, impact.zone_gaps, impact.users_exposed
     (('welfare-technology',), (('vt', 'dementia'), ('vt', 'welfare-technology')), ('dementia', 'welfare-technology'), ('u1',))
+    >>> impact.users_uncovered
+    ('u1',)
     """  # noqa: E501 - a doctest line
+    return _impact(org, staff, carers(org))
+
+
+def _impact(
+    org: Organisation, staff: StaffId, serving: dict[UserId, frozenset[StaffId]]
+) -> AbsenceImpact:
     try:
         person = org.staff_by_id[staff]
     except KeyError:
@@ -257,6 +293,7 @@ def absence_impact(org: Organisation, staff: StaffId) -> AbsenceImpact:
         team_gaps=tuple(team_gaps),
         zone_gaps=zone_gaps,
         users_exposed=exposed,
+        users_uncovered=_uncovered(org, staff, serving),
     )
 
 
@@ -275,7 +312,8 @@ def key_person_risk(org: Organisation, *, k: int = 2) -> KeyPersonRisk:
     KeyPersonRisk
         ``rare`` from :func:`rare_competences`; ``absences`` from :func:`absence_impact` for
         every staff member, ordered by the number of users exposed, then of sole competences,
-        then of team and zone gaps (all descending), then by staff id.
+        then of team and zone gaps (all descending), then by staff id; ``bus_factors`` from
+        :func:`~hometeams.graph.bus_factors`.
 
     Raises
     ------
@@ -292,9 +330,12 @@ def key_person_risk(org: Organisation, *, k: int = 2) -> KeyPersonRisk:
     >>> risk = key_person_risk(org)
     >>> [a.staff for a in risk.absences]
     ['nina', 'kari']
+    >>> [(b.zone, b.competence, b.size) for b in risk.bus_factors]
+    [('n', 'palliation', 0)]
     """
     rare = rare_competences(org, k=k)
-    impacts = [absence_impact(org, s.id) for s in org.staff]
+    serving = carers(org)
+    impacts = [_impact(org, s.id, serving) for s in org.staff]
     impacts.sort(
         key=lambda a: (
             -len(a.users_exposed),
@@ -303,4 +344,4 @@ def key_person_risk(org: Organisation, *, k: int = 2) -> KeyPersonRisk:
             a.staff,
         )
     )
-    return KeyPersonRisk(k, rare=rare, absences=tuple(impacts))
+    return KeyPersonRisk(k, rare=rare, absences=tuple(impacts), bus_factors=bus_factors(org))

@@ -11,6 +11,11 @@ sources rather than a norm they state: 33 FTE is too many (seed 001, L33), while
 municipalities run their geographic units at about 17 FTE (municipality D, seed 000, L862) and
 17-20 FTE (municipality E, L1008). Pass ``max_fte=`` (and optionally ``max_heads=``) to use a
 municipality's own norm.
+
+The figures are degrees in the reporting graph (:func:`~hometeams.graph.reporting_graph`,
+manager -> direct report, weighted by the report's FTE): heads are a leader's out-degree, FTE
+the weighted out-degree, and the whole line below a leader is their descendants
+(:func:`networkx.descendants`).
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from __future__ import annotations
 import math
 
 import attrs
+import networkx as nx
 
 from hometeams._types import StaffId
 from hometeams.errors import InvalidArgument
+from hometeams.graph._views import reporting_graph
 from hometeams.model import Organisation
 
 __all__ = ["DEFAULT_MAX_FTE", "Span", "span_of_control"]
@@ -43,10 +50,13 @@ class Span:
         Their total FTE.
     too_large
         Whether the span exceeds the threshold in FTE (or in heads, if one was given).
+    below
+        Everyone in the leader's line, direct reports and theirs (not counted against the
+        threshold).
 
     Examples
     --------
-    >>> Span("anne", heads=40, fte=33.0, too_large=True).fte
+    >>> Span("anne", heads=40, fte=33.0, too_large=True, below=40).fte
     33.0
     """
 
@@ -54,6 +64,7 @@ class Span:
     heads: int = attrs.field(kw_only=True)
     fte: float = attrs.field(kw_only=True)
     too_large: bool = attrs.field(kw_only=True)
+    below: int = attrs.field(kw_only=True, default=0)
 
 
 def span_of_control(
@@ -78,7 +89,8 @@ def span_of_control(
     Returns
     -------
     tuple of Span
-        One per leader, largest span in FTE first (ties by leader id).
+        One per leader (anyone with an out-degree in the reporting graph), largest span in FTE
+        first (ties by leader id).
 
     Raises
     ------
@@ -98,9 +110,9 @@ def span_of_control(
     >>> org = Organisation("d", staff=staff, units=[Unit("dept", leader="head"),
     ...                    Unit("team", leader="lead", parent="dept")])
     >>> for span in span_of_control(org):
-    ...     print(span.leader, span.heads, span.fte, span.too_large)
-    head 33 33.0 True
-    lead 2 1.0 False
+    ...     print(span.leader, span.heads, span.fte, span.too_large, span.below)
+    head 33 33.0 True 35
+    lead 2 1.0 False 2
     """
     if (
         isinstance(max_fte, bool)
@@ -112,20 +124,19 @@ def span_of_control(
         isinstance(max_heads, bool) or not isinstance(max_heads, int) or max_heads < 1
     ):
         raise InvalidArgument(f"max_heads: must be a positive integer or None, got {max_heads!r}")
-    staff = org.staff_by_id
-    heads: dict[StaffId, int] = {}
-    fte: dict[StaffId, float] = {}
-    for report, leader in org.reporting_lines.items():
-        heads[leader] = heads.get(leader, 0) + 1
-        fte[leader] = fte.get(leader, 0.0) + staff[report].fte
-    spans = (
-        Span(
-            leader,
-            heads=heads[leader],
-            fte=round(fte[leader], 9),
-            too_large=fte[leader] > max_fte + 1e-9
-            or (max_heads is not None and heads[leader] > max_heads),
+    graph = reporting_graph(org)
+    spans = []
+    for node, heads in graph.out_degree():
+        if heads == 0:
+            continue
+        fte = graph.out_degree(node, weight="weight")
+        spans.append(
+            Span(
+                node[1],
+                heads=heads,
+                fte=round(fte, 9),
+                too_large=fte > max_fte + 1e-9 or (max_heads is not None and heads > max_heads),
+                below=len(nx.descendants(graph, node)),
+            )
         )
-        for leader in heads
-    )
     return tuple(sorted(spans, key=lambda s: (-s.fte, s.leader)))

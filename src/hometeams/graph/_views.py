@@ -1,11 +1,13 @@
 """Graph views of an organisation: who is in which team, who reports to whom, who can do what.
 
-A district's home care can be drawn four ways. The *membership* graph links each nurse and
+A district's home care can be drawn five ways. The *membership* graph links each nurse and
 health worker to the teams that hold a share of their position -- Kari gives 0.2 FTE to the
 memory team and 0.6 to zone North. The *reporting* graph is the line of leaders a planner draws
 on an organisation chart. The *competence* graph says who holds dementia care or wound care. The
 *care* graph links users to the staff who follow them up: their primary contact and their team,
 and -- once a simulation has run -- the staff who actually visited them, weighted by visits.
+The *cover* graph links each user to everyone who could meet one of their needs: who could stand
+in for whom when somebody is away.
 
 Every view is a new ``networkx`` graph built from the organisation, which is never changed. Nodes
 of different kinds could share an id (a staff member and a team both called ``"north"``), so
@@ -24,12 +26,13 @@ import networkx as nx
 
 from hometeams._types import StaffId, UserId
 from hometeams.errors import InvalidArgument
-from hometeams.model import Organisation, Staff, Team, User
+from hometeams.model import Organisation, Staff, Team, TeamCategory, User
 
 __all__ = [
     "NodeKey",
     "care_graph",
     "competence_graph",
+    "cover_graph",
     "membership_graph",
     "reporting_graph",
 ]
@@ -289,6 +292,91 @@ def care_graph(org: Organisation, *, visits: Iterable[tuple[UserId, StaffId]] | 
         graph.edges[key]["visits"] = n
     for _, _, data in graph.edges(data=True):
         data["weight"] = data["visits"]
+    return graph
+
+
+def carers(org: Organisation) -> dict[UserId, frozenset[StaffId]]:
+    """The staff who serve each user, by the rule of :func:`cover_graph`."""
+    everywhere: set[StaffId] = set()
+    by_zone: dict[str, set[StaffId]] = {}
+    for team in org.teams:
+        if team.category is TeamCategory.ALLOCATION:
+            continue
+        if not team.zones:
+            everywhere.update(team.staff_ids)
+        for zone in team.zones:
+            by_zone.setdefault(zone, set()).update(team.staff_ids)
+    for person in org.staff:
+        if person.zone is not None:
+            by_zone.setdefault(person.zone, set()).add(person.id)
+    teams = org.teams_by_id
+    out: dict[UserId, frozenset[StaffId]] = {}
+    for user in org.users:
+        serve = everywhere | by_zone.get(user.zone, set())
+        if user.team is not None:
+            serve.update(teams[user.team].staff_ids)
+        if user.primary_contact is not None:
+            serve.add(user.primary_contact)
+        out[user.id] = frozenset(serve)
+    return out
+
+
+def cover_graph(org: Organisation) -> Any:
+    """Users and the staff who could meet their needs: who can stand in for whom.
+
+    A staff member *can meet* a user's need for a competence if they hold it and serve the
+    user, that is if they are
+
+    1. the user's primary contact, or
+    2. a member of the user's team, or
+    3. a member of a team that serves the user's zone, other than an allocation team (which
+       grants services but does not visit); a team without zones serves every zone, or
+    4. a person whose home zone is the user's zone.
+
+    Parameters
+    ----------
+    org
+        The organisation.
+
+    Returns
+    -------
+    networkx.Graph
+        One node per user (attribute ``needs``) and per staff member. An edge joins a user and a
+        person who can meet at least one of the user's needs; its ``needs`` are those needs,
+        sorted, and its ``weight`` their number. A user with no edge for a need has nobody who
+        can meet it; :func:`~hometeams.graph.bus_factors` counts how many absences it takes to
+        get there.
+
+    Examples
+    --------
+    Kari (zone north) and the night patrol's Nina (all zones) can meet u1's dementia need; Per
+    holds it too, but works in zone south:
+
+    >>> from hometeams.model import Organisation, Staff, Team, User, Zone
+    >>> org = Organisation("d", zones=[Zone("n"), Zone("s")],
+    ...     staff=[Staff("kari", profession="nurse", competences=["dementia"], zone="n"),
+    ...            Staff("per", profession="nurse", competences=["dementia"], zone="s"),
+    ...            Staff("nina", profession="nurse", competences=["dementia", "palliation"])],
+    ...     teams=[Team("night", category="night", members=["nina"])],
+    ...     users=[User("u1", zone="n", needs=["dementia", "palliation"])])
+    >>> g = cover_graph(org)
+    >>> sorted(s for _, s in g[("user", "u1")])
+    ['kari', 'nina']
+    >>> g.edges[("user", "u1"), ("staff", "nina")]["needs"]
+    ('dementia', 'palliation')
+    """
+    graph = nx.Graph(view="cover", organisation=org.name)
+    for user in org.users:
+        add_user(graph, user)
+    for person in org.staff:
+        add_staff(graph, person)
+    staff = org.staff_by_id
+    serving = carers(org)
+    for user in org.users:
+        for staff_id in sorted(serving[user.id]):
+            met = tuple(sorted(user.needs & staff[staff_id].competences))
+            if met:
+                graph.add_edge(("user", user.id), ("staff", staff_id), needs=met, weight=len(met))
     return graph
 
 

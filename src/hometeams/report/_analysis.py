@@ -66,6 +66,9 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "exposed": "users exposed: {n}",
                 "gaps": "gaps in {items}",
                 "no_absence": "No single absence leaves a competence without a holder.",
+                "bus": "Bus factor per zone: fewest absences that leave a user's need "
+                "uncovered (below {k})",
+                "no_bus": "In every zone, every need survives the absence of any {k_less} people.",
                 "reach": "Specialist reach (users needing the team's competence)",
                 "team": "team",
                 "users": "users",
@@ -111,6 +114,9 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "exposed": "utsatte brukere: {n}",
                 "gaps": "hull i {items}",
                 "no_absence": "Ingen enkeltperson er eneste med en kompetanse.",
+                "bus": "Bussfaktor per sone: færrest fravær før en brukers behov står udekket "
+                "(under {k})",
+                "no_bus": "I alle soner tåler alle behov at hvilke som helst {k_less} er borte.",
                 "reach": "Fagteamenes rekkevidde (brukere med behov for teamets kompetanse)",
                 "team": "team",
                 "users": "brukere",
@@ -299,6 +305,17 @@ class _Report:
                 parts.append(t["gaps"].format(items=gaps))
             who = f"{self.staff(a.staff)} ({self.num(a.fte)} {t['fte']})"
             out += _wrap(f"{who} -- " + "; ".join(parts))
+        out += ["", t["bus"].format(k=risk.k) + ":"]
+        zones: dict[str, list[str]] = {}
+        for b in risk.bus_factors:
+            if b.size < risk.k:
+                names = ", ".join(self.staff(s) for s in b.staff) or t["nobody"]
+                item = f"{self.competence(b.competence)}: {b.size} ({names})"
+                zones.setdefault(b.zone, []).append(item)
+        if not zones:
+            out.append("  " + t["no_bus"].format(k_less=risk.k - 1))
+        for zone, items in zones.items():
+            out += _wrap(f"{t['in_zone'].format(group=self.zone(zone))} -- " + "; ".join(items))
         return out
 
     def reach(self, reaches: Sequence[Reach]) -> list[str]:
@@ -363,9 +380,10 @@ def analysis_text(org: Organisation, *, lang: str = "en") -> str:
 
     Sections: headline figures (staff, FTE, teams, zones, users); span of control with leaders
     above :data:`~hometeams.graph.DEFAULT_MAX_FTE` flagged; competence coverage per zone and
-    for the whole service; key-person risk (competences held by fewer than two people, and the
-    absences that leave a competence without a holder); reach of each specialist team;
-    overlapping teams; needs nobody covers. Each analysis is defined in :mod:`hometeams.graph`.
+    for the whole service; key-person risk (competences held by fewer than two people, the
+    absences that leave a competence without a holder, and the zones' bus factors below two);
+    reach of each specialist team; overlapping teams; needs nobody covers. Each analysis is
+    defined in :mod:`hometeams.graph`.
 
     Parameters
     ----------
