@@ -43,11 +43,22 @@ def test_check_summarises_a_scenario_and_lists_its_findings(
         ),
         "  models (2): fixed (fixed-teams), overflow (overflow)",
         "  experiment: 5 replications, seed 7, baseline fixed",
-        "Findings:",
+        # Kari works five day shifts (40 h, 2.5 h or 7 % over 37.5 h: info); Ola seven
+        # evenings and Per seven days (56 h, 18.5 h or 49 % over: warnings).
+        "Findings (1 error, 2 warnings, 1 info):",
         (
-            "  demand.visits[0].times: nobody who can make the visit is on shift within its "
-            "window at 08:00 on Saturday, 08:00 on Sunday"
+            "  error: demand.visits[0].times: nobody who can make the visit is on shift within "
+            "its window at 08:00 on Saturday, 08:00 on Sunday"
         ),
+        (
+            "  warning: organisation.staff.ola.fte: rostered 56 hours a week against a 100 % "
+            "position of 37.5 hours: 18.5 hours (49%) over"
+        ),
+        (
+            "  warning: organisation.staff.per.fte: rostered 56 hours a week against a 100 % "
+            "position of 37.5 hours: 18.5 hours (49%) over"
+        ),
+        "  info: 1 contract finding (--json lists them)",
     ]
 
 
@@ -56,7 +67,7 @@ def test_check_in_norwegian_and_as_json(tmp_path: Path, capsys: pytest.CaptureFi
     path = _file(tmp_path)
     _, out, _ = _run(["check", str(path), "--lang", "nb"], capsys)
     assert "  turnus: 3 linjer, 1 ukes syklus; 2 uker simulert, de første 2 dager innkjøring" in out
-    assert out.splitlines()[-2] == "Funn:"
+    assert "Funn (1 feil, 2 advarsler, 1 merknad):" in out.splitlines()
     status, out, _ = _run(["check", str(path), "--json"], capsys)
     data = json.loads(out)
     assert status == 0
@@ -65,7 +76,12 @@ def test_check_in_norwegian_and_as_json(tmp_path: Path, capsys: pytest.CaptureFi
     )  # fmt: skip
     assert [m["policy"] for m in data["models"]] == ["fixed-teams", "overflow"]
     assert data["experiment"] == {"replications": 5, "seed": 7, "baseline": "fixed"}
-    assert len(data["findings"]) == 1
+    assert [(f["kind"], f["severity"]) for f in data["findings"]] == [
+        ("coverage", "error"),
+        ("contract", "info"),
+        ("contract", "warning"),
+        ("contract", "warning"),
+    ]
 
 
 def test_check_counts_one_of_a_kind_in_the_singular(
@@ -106,7 +122,7 @@ def test_check_reports_the_organisation_s_own_findings(
     user = '{ id = "u2", zone = "sor", team = "sor"'
     text = replace_once(BASE, f"{user} }}", f'{user}, needs = ["palliation"] }}')
     _, out, _ = _run(["check", str(_file(tmp_path, text))], capsys)
-    assert "  organisation.users.u2: needs palliation, which no staff member has" in out
+    assert "  warning: organisation.users.u2: needs palliation, which no staff member has" in out
 
 
 def test_analyse_a_scenario_analyses_its_organisation(

@@ -26,11 +26,13 @@ from hometeams.cli._common import (
     print_json,
     read_file,
 )
+from hometeams.cli._findings import contract_data, findings_lines, load_data
 from hometeams.io import ScenarioFile
 from hometeams.io._policy import policy_kind
 from hometeams.io._units import format_minutes
 from hometeams.io._unstructure import file_data
 from hometeams.model import Organisation
+from hometeams.scenario import Finding, contract_table, load_table
 
 __all__ = ["COMMAND", "check_summary", "check_text"]
 
@@ -273,14 +275,22 @@ def _scenario_lines(file: ScenarioFile, *, lang: str) -> list[str]:
     ]
 
 
-def _scenario_findings(file: ScenarioFile, summary: dict[str, Any]) -> list[str]:
-    """The scenario's own findings, then its organisation's, each naming its field."""
-    found = [str(f) for f in file.findings()]
+def _scenario_findings(file: ScenarioFile, summary: dict[str, Any]) -> list[Finding]:
+    """The scenario's own findings (:meth:`ScenarioFile.audit`), then its organisation's."""
+    found = list(file.audit())
     found += [
-        f"organisation.users.{user}: needs {', '.join(needs)}, which no staff member has"
+        Finding(
+            f"organisation.users.{user}",
+            f"needs {', '.join(needs)}, which no staff member has",
+            kind="competence",
+            severity="warning",
+        )
         for user, needs in summary["uncovered_needs"].items()
     ]
-    found += [f"organisation.staff.{staff}: in no team" for staff in summary["staff_in_no_team"]]
+    found += [
+        Finding(f"organisation.staff.{staff}", "in no team", kind="no-team", severity="info")
+        for staff in summary["staff_in_no_team"]
+    ]
     return found
 
 
@@ -309,19 +319,17 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
                     for spec in file.models
                 ],
                 "experiment": file_data(file).get("experiment", {}),
-                "findings": found,
+                "findings": [finding.data() for finding in found],
+                "load": load_data(load_table(file.scenario)),
+                "contracts": contract_data(contract_table(file.scenario)),
             }
         )
         return EXIT_OK
-    words = _WORDS[args.lang]
     lines = [
         f"OK: {source}: {file.scenario.name or org.name}",
         *_scenario_lines(file, lang=args.lang),
+        *findings_lines(found, lang=args.lang),
     ]
-    if found:
-        lines += [words["findings"], *(f"  {text}" for text in found)]
-    else:
-        lines.append(words["none"])
     print("\n".join(lines))
     return EXIT_OK
 

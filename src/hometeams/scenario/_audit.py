@@ -6,8 +6,9 @@ calculator before trusting any simulation:
 
 * ``capacity``: a period whose offered load (see :mod:`~hometeams.scenario._load`) exceeds the
   minutes rostered in it. Over the whole district it is an ``error`` -- no organisation model
-  can do that work, and the backlog grows shift by shift; in one zone only (when every shift
-  can be placed in a zone) a ``warning`` -- only a model that lends staff between zones meets it.
+  can do that work, and the backlog grows shift by shift; in one zone only a ``warning`` --
+  only a model that lends staff between zones meets it (made when every shift can be placed in
+  a zone, for periods in which the zone has someone rostered).
 * ``contract``: a person rostered for more hours a week, averaged over the roster's cycle,
   than their position (*stillingsprosent*): 37.5 hours for a full-time position (FTE 1.0). More
   than ``tolerance`` over is a ``warning`` (a 0.75 position is 28.125 hours; five eight-hour
@@ -134,14 +135,13 @@ def _cell_numbers(cell: LoadCell) -> dict[str, Number]:
     return numbers
 
 
-def _capacity_text(cell: LoadCell) -> str:
+def _capacity_text(cell: LoadCell, *, who: str) -> str:
     share = f" ({cell.excess / cell.rostered:.0%})" if cell.rostered else ""
     return (
         f"{cell.load:.0f} staff-minutes of work ({cell.planned:.0f} planned, "
         f"{cell.unplanned:.0f} expected unplanned) against {cell.rostered:.0f} rostered: "
-        f"{cell.excess:.0f} minutes{share} more than everyone on shift can do, before any "
-        f"travel; the analytic need is {cell.need} staff on duty, the roster has "
-        f"{cell.on_duty:.1f}"
+        f"{cell.excess:.0f} minutes{share} more than {who} can do, before any travel; the "
+        f"analytic need is {cell.need} staff on duty, the roster has {cell.on_duty:.1f}"
     )
 
 
@@ -157,18 +157,19 @@ def _capacity(s: Scenario, table: Iterable[LoadCell]) -> list[Finding]:
             out.append(
                 Finding(
                     "roster",
-                    f"{_where(cell)}: {_capacity_text(cell)}",
+                    f"{_where(cell)}: {_capacity_text(cell, who='everyone on shift')}",
                     kind="capacity",
                     severity="error",
                     numbers=_cell_numbers(cell),
                 )
             )
-        elif zoned and district[(cell.cycle_day, cell.period)].excess <= _EPSILON:
+        elif zoned and cell.rostered > 0 and district[(cell.cycle_day, cell.period)].excess <= 0:
+            text = _capacity_text(cell, who="the zone's own staff on shift")
             out.append(
                 Finding(
                     f"organisation.zones.{cell.zone}",
-                    f"{_where(cell)} in zone {cell.zone!r}: {_capacity_text(cell)} of the zone; "
-                    "only a model that lends staff between zones can meet it",
+                    f"{_where(cell)} in zone {cell.zone!r}: {text}; only a model that lends "
+                    "staff between zones can meet it",
                     kind="capacity",
                     severity="warning",
                     numbers=_cell_numbers(cell),
