@@ -144,3 +144,71 @@ def test_an_organisation_file_is_still_checked_as_before(
     status, out, _ = _run(["check", str(path)], capsys)
     assert status == 0
     assert out.splitlines()[0] == f"OK: {path}: x"
+
+
+def test_check_json_flags_an_overloaded_scenario_where_and_by_how_much(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """u1's two daily visits made 600 minutes long overload Ola's evening and Per's weekends.
+
+    Evening: 600 planned + the arrivals' 15-16 hour (0.2 an hour x 20 min = 4) = 604 against
+    Ola's 480: 124 over, every day. Saturday day: 600 + 7 hours x 0.2 x 20 = 628 against Per's
+    480: 148 over. On weekdays Kari's 480 make it 960 in all, but zone nord alone has 600 + half
+    the arrivals' 28 (one of the two users lives there) = 614 against Kari's 480: 134 over.
+    """
+    text = replace_once(
+        BASE,
+        'times = ["08:00", "20:00"], duration = 30',
+        'times = ["08:00", "20:00"], duration = 600',
+    )
+    status, out, _ = _run(["check", str(_file(tmp_path, text)), "--json"], capsys)
+    assert status == 0
+    found = json.loads(out)["findings"]
+    assert {"kind", "severity", "path", "message", "numbers"} <= set(found[0])
+    capacity = {
+        (f["numbers"]["weekday"], f["numbers"]["period"]): f
+        for f in found
+        if f["kind"] == "capacity" and f["severity"] == "error"
+    }
+    assert sorted(capacity) == sorted(
+        [(day, "evening") for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                      "Saturday", "Sunday")]
+        + [("Saturday", "day"), ("Sunday", "day")]
+    )  # fmt: skip
+    monday = capacity[("Monday", "evening")]
+    assert (monday["severity"], monday["path"]) == ("error", "roster")
+    assert monday["numbers"]["load_minutes"] == pytest.approx(604)
+    assert monday["numbers"]["rostered_minutes"] == 480
+    assert monday["numbers"]["excess_minutes"] == pytest.approx(124)
+    assert capacity[("Saturday", "day")]["numbers"]["excess_minutes"] == pytest.approx(148)
+    zones = [f for f in found if f["kind"] == "capacity" and f["severity"] == "warning"]
+    assert [f["numbers"]["weekday"] for f in zones] == [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"
+    ]  # fmt: skip
+    assert {f["path"] for f in zones} == {"organisation.zones.nord"}
+    assert [f["numbers"]["excess_minutes"] for f in zones] == pytest.approx([134] * 5)
+    [ola] = [f for f in found if f["path"] == "organisation.staff.ola.fte"]
+    assert (ola["kind"], ola["severity"], ola["numbers"]["over_hours"]) == (
+        "contract", "warning", 18.5
+    )  # fmt: skip
+
+
+def test_check_text_leads_with_the_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Errors come first, all shown; five warnings of a kind are shown; info is counted.
+
+    The overloaded ``BASE`` of the test above: 1 coverage and 9 capacity errors; 5 zone
+    capacity and 2 contract warnings; 1 contract info.
+    """
+    text = replace_once(
+        BASE,
+        'times = ["08:00", "20:00"], duration = 30',
+        'times = ["08:00", "20:00"], duration = 600',
+    )
+    _, out, _ = _run(["check", str(_file(tmp_path, text))], capsys)
+    lines = out.splitlines()
+    start = lines.index("Findings (10 errors, 7 warnings, 1 info):")
+    severities = [line.split(":")[0].strip() for line in lines[start + 1 :]]
+    assert severities == ["error"] * 10 + ["warning"] * 7 + ["info"]
+    assert lines[start + 2].startswith("  error: roster: Monday evening: 604 staff-minutes")
