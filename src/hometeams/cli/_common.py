@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from hometeams.cli._exit import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from hometeams.errors import InvalidArgument
 from hometeams.io import EXAMPLES, ScenarioFile, example_organisation
 from hometeams.io._convert import structure
@@ -52,11 +53,6 @@ __all__ = [
     "warn_findings",
 ]
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-"""A run that failed (e.g. an unstable system)."""
-EXIT_BAD_INPUT = 2
-"""A damaged or missing file, a wrong option: the user's input, not the run, is at fault."""
 
 HEADLINE: tuple[str, ...] = (
     "on_time_share",

@@ -21,25 +21,31 @@ _SHOWN = 5
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
-_WORDS = {
+_LINES = {
     "en": {
         "findings": "Findings",
         "none": "No findings.",
-        "error": ("error", "errors"),
-        "warning": ("warning", "warnings"),
-        "info": ("info", "info"),
         "more": "  ... and {n} more {kind} {word} (--json lists them all)",
-        "counted": "  info: {n} {kind} {finding} (--json lists them)",
-        "finding": ("finding", "findings"),
+        "counted": "  info: {n} {kind} {word} (--json lists them)",
     },
     "nb": {
         "findings": "Funn",
         "none": "Ingen funn.",
+        "more": "  ... og {n} {word} til av typen {kind} (--json viser alle)",
+        "counted": "  merknad: {n} {word} av typen {kind} (--json viser dem)",
+    },
+}
+_NAMES = {  # (one, several)
+    "en": {
+        "error": ("error", "errors"),
+        "warning": ("warning", "warnings"),
+        "info": ("info", "info"),
+        "finding": ("finding", "findings"),
+    },
+    "nb": {
         "error": ("feil", "feil"),
         "warning": ("advarsel", "advarsler"),
         "info": ("merknad", "merknader"),
-        "more": "  ... og {n} {word} til av typen {kind} (--json viser alle)",
-        "counted": "  merknad: {n} {finding} av typen {kind} (--json viser dem)",
         "finding": ("funn", "funn"),
     },
 }
@@ -65,13 +71,13 @@ def findings_lines(found: Sequence[Finding], *, lang: str = "en") -> list[str]:
     >>> findings_lines([], lang="nb")
     ['Ingen funn.']
     """
-    words = _WORDS[lang]
+    words, names = _LINES[lang], _NAMES[lang]
     if not found:
         return [words["none"]]
     ordered = sorted(found, key=lambda f: _ORDER[f.severity])  # stable: file order within
     severities = Counter(f.severity for f in found)
     counts = ", ".join(
-        _counted(severities[s], words[s]) for s in ("error", "warning", "info") if severities[s]
+        _counted(severities[s], names[s]) for s in ("error", "warning", "info") if severities[s]
     )
     lines = [f"{words['findings']} ({counts}):"]
     shown: Counter[str] = Counter()
@@ -81,14 +87,14 @@ def findings_lines(found: Sequence[Finding], *, lang: str = "en") -> list[str]:
         if finding.severity == "error" or (
             finding.severity == "warning" and shown[finding.kind] < _SHOWN
         ):
-            lines.append(f"  {words[finding.severity][0]}: {finding}")
+            lines.append(f"  {names[finding.severity][0]}: {finding}")
             shown[finding.kind] += finding.severity == "warning"
         else:
             hidden[group] = hidden.get(group, 0) + 1
     for (severity, kind), n in hidden.items():
         key = "more" if severity == "warning" else "counted"
-        word = words["warning"][n != 1] if severity == "warning" else words["finding"][n != 1]
-        lines.append(words[key].format(n=n, kind=kind or "?", word=word, finding=word))
+        word = names["warning" if severity == "warning" else "finding"][n != 1]
+        lines.append(words[key].format(n=n, kind=kind or "?", word=word))
     return lines
 
 
