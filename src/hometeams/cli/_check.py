@@ -8,8 +8,10 @@ naming the field and exit status 2.
 
 The same command takes a scenario file (told apart by what is in it): then the summary covers
 the organisation, the roster, the demand, the models and the experiment, and the findings add
-visits that nobody rostered can make -- the Saturday-morning insulin visit in a district whose
-weekend roster has no nurse.
+what the roster cannot do (:meth:`~hometeams.io.ScenarioFile.audit`): the Monday evening with
+528 minutes of visits for one 480-minute shift, the Saturday-morning insulin visit in a district
+whose weekend roster has no nurse, the 0.75-FTE health worker rostered 40 hours a week. They
+are shown most serious first (:mod:`hometeams.cli._findings`).
 """
 
 from __future__ import annotations
@@ -363,13 +365,17 @@ COMMAND = Command(
     description="Read an organisation file or a scenario file (told apart by what is in it), "
     "report the first problem (with its field path) if it is not valid, and otherwise print a "
     "summary and findings: users' needs that nobody has the competence for, and for a "
-    "scenario, visits that nobody rostered can make.",
+    "scenario, most serious first: periods whose work exceeds the rostered minutes (per zone, "
+    "day and period, with the analytic staff need), visits outside every shift or that nobody "
+    "on shift may take, and staff rostered over their position (37.5 hours a week for FTE "
+    "1.0). --json lists every finding with its kind, severity and numbers, with the load and "
+    "contract tables.",
     epilog="examples:\n"
     "  hometeams check my-district.toml\n"
     "  hometeams check --example D --lang nb\n"
     "  hometeams check my-district.toml --json\n"
     "  hometeams check evening.toml\n"
-    "\nexit status: 0 valid, 2 invalid or missing file",
+    "\nexit status: 0 valid (with or without findings), 2 invalid or missing file",
     add_arguments=_add_arguments,
     run=_run,
 )
