@@ -176,9 +176,15 @@ def load_scenario(path: str) -> ScenarioFile:
 
 
 def warn_findings(file: ScenarioFile, *, source: str) -> None:
-    """Print the scenario's findings on standard error, so a run's output stays clean."""
-    for finding in file.findings():
-        print(f"hometeams: warning: {source}: {finding}", file=sys.stderr)
+    """Print what the scenario cannot do on standard error, so a run's output stays clean.
+
+    These are the ``error`` findings of :meth:`~hometeams.io.ScenarioFile.audit`: jobs nobody
+    rostered may take and periods with more work than rostered minutes; ``hometeams check``
+    lists the rest.
+    """
+    for finding in file.audit():
+        if finding.severity == "error":
+            print(f"hometeams: warning: {source}: {finding}", file=sys.stderr)
 
 
 # -- options -----------------------------------------------------------------------------------
