@@ -25,7 +25,10 @@ PER = Staff("per", profession="nurse", zone="s", competences=["medication"])
 TEAMS = [Team("north", members=["kari", "ola"], zones=["n"]), Team("south", members=["per"])]
 
 
-def _scenario(pattern: dict[str, dict[str, str]], demand: Demand = Demand()) -> Scenario:
+NO_DEMAND = Demand()
+
+
+def _scenario(pattern: dict[str, dict[str, str]], demand: Demand = NO_DEMAND) -> Scenario:
     org = Organisation("x", zones=ZONES, staff=[KARI, OLA, PER], teams=TEAMS, users=USERS)
     return Scenario(org, Roster.weekly(pattern), demand=demand)
 
