@@ -212,3 +212,22 @@ def test_check_text_leads_with_the_errors(
     severities = [line.split(":")[0].strip() for line in lines[start + 1 :]]
     assert severities == ["error"] * 10 + ["warning"] * 7 + ["info"]
     assert lines[start + 2].startswith("  error: roster: Monday evening: 604 staff-minutes")
+
+
+def test_check_load_prints_the_table_by_zone_day_and_period(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--load`` prints each zone's load, rostered minutes and need by day and period.
+
+    BASE's Monday evening is u1's 30-minute visit and 4 expected minutes of arrivals (0.2 an
+    hour of 20 minutes in the 15-16 hour) against Ola's 480 minutes. Busy 34 / 480 = 0.07
+    staff; P(Poisson(0.07) = 0) = 0.93 >= 0.9, so the need is 0.
+    """
+    status, out, _ = _run(["check", str(_file(tmp_path)), "--load"], capsys)
+    assert status == 0
+    rows = {tuple(line.split()[:3]): line.split()[3:] for line in out.splitlines()}
+    assert rows[("(all)", "Monday", "evening")] == ["30", "4", "34", "480", "0.1", "1", "0"]
+    # Zone nord: u1 and half the arrivals (u1 of u1, u2); Ola lives in nord.
+    assert rows[("nord", "Monday", "evening")] == ["30", "2", "32", "480", "0.1", "1", "0"]
+    # Saturday day: Kari is off, so only Per (zone sor) is rostered.
+    assert rows[("nord", "Saturday", "day")][3] == "0"

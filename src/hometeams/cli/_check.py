@@ -28,7 +28,7 @@ from hometeams.cli._common import (
     print_json,
     read_file,
 )
-from hometeams.cli._findings import contract_data, findings_lines, load_data
+from hometeams.cli._findings import contract_data, findings_lines, load_data, load_lines
 from hometeams.io import ScenarioFile
 from hometeams.io._policy import policy_kind
 from hometeams.io._units import format_minutes
@@ -332,6 +332,8 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
         *_scenario_lines(file, lang=args.lang),
         *findings_lines(found, lang=args.lang),
     ]
+    if args.load:
+        lines += ["", *load_lines(load_table(file.scenario), lang=args.lang)]
     print("\n".join(lines))
     return EXIT_OK
 
@@ -342,6 +344,12 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_organisation_input(parser)
     add_output_options(parser)
+    parser.add_argument(
+        "--load",
+        action="store_true",
+        help="for a scenario, also print the offered load, rostered minutes and staff need of "
+        "every zone, day and period",
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -374,6 +382,7 @@ COMMAND = Command(
     "  hometeams check my-district.toml\n"
     "  hometeams check --example D --lang nb\n"
     "  hometeams check my-district.toml --json\n"
+    "  hometeams check my-district.toml --load --lang nb\n"
     "  hometeams check evening.toml\n"
     "\nexit status: 0 valid (with or without findings), 2 invalid or missing file",
     add_arguments=_add_arguments,

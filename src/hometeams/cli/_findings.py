@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from hometeams.cli._common import columns
 from hometeams.scenario import ContractLine, Finding, LoadCell
 
-__all__ = ["contract_data", "findings_lines", "load_data"]
+__all__ = ["contract_data", "findings_lines", "load_data", "load_lines"]
 
 _SHOWN = 5
 """Warnings shown per kind; the rest are counted."""
@@ -96,6 +97,72 @@ def findings_lines(found: Sequence[Finding], *, lang: str = "en") -> list[str]:
         word = names["warning" if severity == "warning" else "finding"][n != 1]
         lines.append(words[key].format(n=n, kind=kind or "?", word=word))
     return lines
+
+
+_TABLE = {
+    "en": {
+        "title": "Offered load against rostered minutes (staff-minutes a period; need: "
+        "Poisson, covering the work at a random moment with probability 0.9):",
+        "head": ("zone", "day", "period", "planned", "unplanned", "load", "rostered", "over",
+                 "busy", "on duty", "need"),
+        "all": "(all)",
+        "periods": {"day": "day", "evening": "evening", "night": "night"},
+        "days": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "week": "{day} of week {week}",
+    },
+    "nb": {
+        "title": "Arbeidsmengde mot turnusførte minutter (personalminutter per vakt; behov: "
+        "Poisson, dekker arbeidet i et tilfeldig øyeblikk med sannsynlighet 0,9):",
+        "head": ("sone", "dag", "vakt", "planlagt", "uplanlagt", "arbeid", "turnus", "over",
+                 "opptatt", "på vakt", "behov"),
+        "all": "(alle)",
+        "periods": {"day": "dag", "evening": "kveld", "night": "natt"},
+        "days": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+        "week": "{day} uke {week}",
+    },
+}  # fmt: skip
+
+
+def load_lines(cells: Sequence[LoadCell], *, lang: str = "en") -> list[str]:
+    r"""The load table as text: one row per zone (``(all)`` first), day of the cycle and period.
+
+    Examples
+    --------
+    >>> from hometeams.model import Period
+    >>> cell = LoadCell("", 0, Period.EVENING, length=480.0, planned=528.0, unplanned=0.0,
+    ...                 rostered=480.0, need=2)
+    >>> print("\n".join(load_lines([cell], lang="nb")[1:]))
+    sone    dag     vakt   planlagt  uplanlagt  arbeid  turnus  over  opptatt  på vakt  behov
+    (alle)  mandag  kveld       528          0     528     480    48      1,1        1      2
+    """
+    table = _TABLE[lang]
+
+    def number(value: float) -> str:
+        text = f"{round(value, 1):g}"
+        return text.replace(".", ",") if lang == "nb" else text
+
+    def day(cell: LoadCell) -> str:
+        name = table["days"][cell.cycle_day % 7]
+        if cell.cycle == 1:
+            return name
+        return table["week"].format(day=name, week=cell.cycle_day // 7 + 1)
+
+    rows = [list(table["head"])]
+    rows += [
+        [
+            cell.zone or table["all"],
+            day(cell),
+            table["periods"][cell.period.value],
+            *(f"{value:.0f}" for value in (cell.planned, cell.unplanned, cell.load)),
+            f"{cell.rostered:.0f}",
+            f"{max(cell.excess, 0):.0f}" if cell.excess > 0 else "",
+            number(cell.busy),
+            number(cell.on_duty),
+            str(cell.need),
+        ]
+        for cell in cells
+    ]
+    return [table["title"], *columns(rows, right=range(3, 11)).splitlines()]
 
 
 def load_data(cells: Sequence[LoadCell]) -> list[dict[str, object]]:
