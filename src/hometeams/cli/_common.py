@@ -2,8 +2,9 @@
 
 A subcommand is a :class:`Command` value: a name, help texts, a function that adds its
 arguments and a function that runs it and returns the exit status. Adding a subcommand (``run``,
-``compare``, ``erlang``...) means writing a module with one ``COMMAND`` and listing it in
-``hometeams.cli._main.COMMANDS``.
+``compare``, ``erlang``...) means writing a module with one ``COMMAND`` and listing its name,
+module and one-line help in ``hometeams.cli._main.INDEX`` (so that ``hometeams --help`` need
+not import it).
 
 The options mean the same everywhere: ``--seed`` (the root seed; replication ``i`` of every
 model uses its ``i``-th child), ``--replications``, ``--workers`` (1 runs in this process; the

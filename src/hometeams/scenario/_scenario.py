@@ -76,7 +76,7 @@ class Finding:
         One sentence a planner can act on.
     kind
         What sort of finding: ``capacity``, ``contract``, ``coverage``, ``outside-shift``,
-        ``competence``, ``two-person``, ``needs``, ``no-team`` (``""`` if not given).
+        ``competence``, ``two-person``, ``no-team`` (``""`` if not given).
     severity
         ``error``, ``warning`` (the default) or ``info``.
     numbers
