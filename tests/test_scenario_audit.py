@@ -73,6 +73,25 @@ def test_overload_in_one_zone_only_is_a_warning_for_that_zone() -> None:
     assert (numbers["zone"], numbers["excess_minutes"]) == ("n", 48)
 
 
+def test_district_overload_names_the_zones_that_fall_short() -> None:
+    """An overloaded district's error names each zone over its own staff's minutes, by how much.
+
+    Zone n: 528 against Kari's 480 (48 over); zone s: 500 against Per's 480 (20 over); the
+    district 1028 against 960: 68 over.
+    """
+    demand = _evening_visits(11)
+    demand = Demand(
+        visits=[*demand.visits, VisitPlan("s0", days="mon", times="16:00", duration=500)]
+    )
+    s = _scenario({"kari": {"mon": "evening"}, "per": {"mon": "evening"}}, demand)
+    [finding] = audit(s)
+    assert _kinds((finding,)) == [("capacity", "error", "roster")]
+    numbers = dict(finding.numbers)
+    assert (numbers["excess_minutes"], numbers["excess_minutes.n"]) == (68, 48)
+    assert numbers["excess_minutes.s"] == 20
+    assert finding.message.endswith("; minutes over by zone: n 48, s 20")
+
+
 def test_a_roster_over_contract_is_a_warning() -> None:
     """A 0.75 position is 0.75 x 37.5 = 28.125 h; five 8-hour days are 40 h: 11.875 h over."""
     s = _scenario({"ola": {"weekdays": "day"}})

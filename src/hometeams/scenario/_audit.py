@@ -154,13 +154,26 @@ def _capacity(s: Scenario, table: Iterable[LoadCell]) -> list[Finding]:
         if cell.excess <= _EPSILON:
             continue
         if cell.zone == DISTRICT:
+            # Where it falls short: the zones whose work exceeds their own staff's minutes.
+            zones = [
+                c
+                for c in cells
+                if len(s.organisation.zones) > 1
+                and zoned
+                and c.zone != DISTRICT
+                and (c.cycle_day, c.period) == (cell.cycle_day, cell.period)
+                and c.excess > _EPSILON
+            ]
+            where = ", ".join(f"{c.zone} {c.excess:.0f}" for c in zones)
             out.append(
                 Finding(
                     "roster",
-                    f"{_where(cell)}: {_capacity_text(cell, who='everyone on shift')}",
+                    f"{_where(cell)}: {_capacity_text(cell, who='everyone on shift')}"
+                    + (f"; minutes over by zone: {where}" if zones else ""),
                     kind="capacity",
                     severity="error",
-                    numbers=_cell_numbers(cell),
+                    numbers=_cell_numbers(cell)
+                    | {f"excess_minutes.{c.zone}": round(c.excess, 3) for c in zones},
                 )
             )
         elif zoned and cell.rostered > 0 and district[(cell.cycle_day, cell.period)].excess <= 0:
