@@ -83,6 +83,8 @@ class LoadCell:
     need
         The fewest staff on duty who cover the load at a random moment with the chosen
         probability, the number busy being a Poisson count with mean :attr:`busy`.
+    cycle
+        Weeks in the roster's cycle (for :attr:`weekday`).
 
     Examples
     --------
