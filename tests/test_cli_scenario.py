@@ -231,3 +231,24 @@ def test_check_load_prints_the_table_by_zone_day_and_period(
     assert rows[("nord", "Monday", "evening")] == ["30", "2", "32", "480", "0.1", "1", "0"]
     # Saturday day: Kari is off, so only Per (zone sor) is rostered.
     assert rows[("nord", "Saturday", "day")][3] == "0"
+
+
+def test_check_in_norwegian_words_capacity_and_contract_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With ``--lang nb`` the overloaded ``BASE``'s capacity and contract findings are bokmål."""
+    text = replace_once(
+        BASE,
+        'times = ["08:00", "20:00"], duration = 30',
+        'times = ["08:00", "20:00"], duration = 600',
+    )
+    _, out, _ = _run(["check", str(_file(tmp_path, text)), "--lang", "nb"], capsys)
+    assert (
+        "  feil: roster: mandag kveld: 604 personalminutter arbeid (600 planlagt, 4 forventet "
+        "uplanlagt) mot 480 i turnus: 124 minutter (26 %) mer enn alle på vakt rekker, før "
+        "reisetid;"
+    ) in out
+    assert (
+        "  advarsel: organisation.staff.ola.fte: turnusført 56 timer i uka mot en 100 % stilling "
+        "på 37,5 timer: 18,5 timer (49 %) over\n"
+    ) in out
