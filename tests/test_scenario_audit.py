@@ -12,6 +12,7 @@ from hometeams.scenario import (
     Finding,
     Roster,
     Scenario,
+    Shift,
     VisitPlan,
     audit,
     contract_table,
@@ -166,3 +167,65 @@ def test_finding_data_and_severity_rule() -> None:
     assert Finding("p", "m").severity == "warning"
     with pytest.raises(InvalidArgument, match="severity: must be one of error, warning, info"):
         Finding("p", "m", severity="fatal")  # type: ignore[arg-type]
+
+
+def _district(evening_minutes: float) -> Scenario:
+    """45 staff and 120 users in three zones of 15 staff and 40 users each.
+
+    Per zone: ten on weekday day shifts and five on weekday evenings; every user has a 60-minute
+    visit at 09:00 and one of ``evening_minutes`` at 17:00 on weekdays. One day worker in z0,
+    ``hw-44``, is a 0.75-FTE health worker rostered four long days (07:00-18:00, 11 hours)
+    Monday to Thursday instead: 44 hours a week.
+    """
+    zones = [Zone(f"z{z}") for z in range(3)]
+    staff, pattern = [], {}
+    for z in range(3):
+        for i in range(15):
+            person = f"z{z}-{i:02d}"
+            staff.append(Staff(person, profession="nurse", zone=f"z{z}"))
+            pattern[person] = {"weekdays": "day" if i < 10 else "evening"}
+    staff[0] = Staff("hw-44", profession="health-worker", fte=0.75, zone="z0")
+    del pattern["z0-00"]
+    pattern["hw-44"] = {"mon": "long", "tue": "long", "wed": "long", "thu": "long"}
+    users = [User(f"u{z}-{j:02d}", zone=f"z{z}") for z in range(3) for j in range(40)]
+    visits = [
+        VisitPlan(u.id, days="weekdays", times=time, duration=minutes)
+        for u in users
+        for time, minutes in (("09:00", 60), ("17:00", evening_minutes))
+    ]
+    org = Organisation("district", zones=zones, staff=staff, users=users)
+    roster = Roster.weekly(pattern, shifts=[Shift("long", start="07:00", end="18:00")])
+    return Scenario(org, roster, demand=Demand(visits=visits))
+
+
+def test_a_45_staff_district_within_capacity_has_only_its_contract_finding() -> None:
+    """A 45-staff district within capacity has one warning: the long-day health worker.
+
+    40 x 40 = 1600 evening minutes a zone against 5 x 480 = 2400: no capacity finding; hw-44's
+    44 hours against 28.125 (15.875 over) is the one warning.
+    """
+    found = [f for f in audit(_district(40)) if f.severity != "info"]
+    assert _kinds(tuple(found)) == [("contract", "warning", "organisation.staff.hw-44.fte")]
+    assert dict(found[0].numbers)["over_hours"] == 15.875
+
+
+def test_an_overloaded_45_staff_district_is_flagged_where_and_by_how_much() -> None:
+    """An overloaded 45-staff district gets an error for each evening, naming zone and amount.
+
+    70-minute evening visits: 40 x 70 = 2800 a zone, 8400 in all, against 3 x 2400 = 7200.
+    Friday evening: 1200 over, 400 in each zone. Monday to Thursday, hw-44's long day adds
+    18:00 - 15:00 = 180 evening minutes to z0: 1020 over in all, 220 in z0.
+    """
+    capacity = {
+        dict(f.numbers)["weekday"]: dict(f.numbers)
+        for f in audit(_district(70))
+        if f.kind == "capacity"
+    }
+    assert sorted(capacity) == sorted(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])
+    friday = capacity["Friday"]
+    assert (friday["period"], friday["load_minutes"], friday["rostered_minutes"]) == (
+        "evening", 8400, 7200
+    )  # fmt: skip
+    assert [friday[f"excess_minutes.z{z}"] for z in range(3)] == [400, 400, 400]
+    monday = capacity["Monday"]
+    assert (monday["excess_minutes"], monday["excess_minutes.z0"]) == (1020, 220)
