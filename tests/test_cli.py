@@ -114,7 +114,7 @@ def test_check_shows_fte_to_the_hundredth(
 
 
 def test_check_json(valid_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``--json`` prints the summary as JSON."""
+    """``--json`` prints the summary as JSON, with the findings as objects."""
     status, out, _ = _run(["check", str(valid_file), "--json"], capsys)
     assert status == 0
     data = json.loads(out)
@@ -122,6 +122,10 @@ def test_check_json(valid_file: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert (data["staff"], data["fte"], data["teams"]) == (3, 2.3, 1)
     assert data["uncovered_needs"] == {"u1": ["dementia", "wound-care"]}
     assert data["staff_in_no_team"] == ["anne"]
+    assert [(f["kind"], f["severity"], f["path"]) for f in data["findings"]] == [
+        ("competence", "warning", "organisation.users.u1"),
+        ("no-team", "info", "organisation.staff.anne"),
+    ]
 
 
 @pytest.mark.parametrize("key", EXAMPLES)

@@ -279,8 +279,12 @@ def _scenario_lines(file: ScenarioFile, *, lang: str) -> list[str]:
 
 def _scenario_findings(file: ScenarioFile, summary: dict[str, Any]) -> list[Finding]:
     """The scenario's own findings (:meth:`ScenarioFile.audit`), then its organisation's."""
-    found = list(file.audit())
-    found += [
+    return [*file.audit(), *_organisation_findings(summary)]
+
+
+def _organisation_findings(summary: dict[str, Any]) -> list[Finding]:
+    """Needs nobody has the competence for, and staff in no team, as findings."""
+    found = [
         Finding(
             f"organisation.users.{user}",
             f"needs {', '.join(needs)}, which no staff member has",
@@ -361,7 +365,9 @@ def _run(args: argparse.Namespace) -> int:
     else:
         org, source = load_organisation(args, args.parser)  # --example, or a usage error
     if args.json:
-        print_json({"ok": True, "source": source, **check_summary(org)})
+        summary = check_summary(org)
+        data = [finding.data() for finding in _organisation_findings(summary)]
+        print_json({"ok": True, "source": source, **summary, "findings": data})
     else:
         print(check_text(org, source=source, lang=args.lang))
     return EXIT_OK
