@@ -12,7 +12,7 @@ import pytest
 
 from hometeams import __version__
 from hometeams.cli import main
-from hometeams.cli._main import COMMANDS
+from hometeams.cli._main import COMMANDS, INDEX
 from hometeams.errors import UnstableSystem
 from hometeams.io import EXAMPLES, example_organisation
 from hometeams.report import analysis_dict, analysis_text
@@ -114,7 +114,7 @@ def test_check_shows_fte_to_the_hundredth(
 
 
 def test_check_json(valid_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``--json`` prints the summary as JSON."""
+    """``--json`` prints the summary as JSON, with the findings as objects."""
     status, out, _ = _run(["check", str(valid_file), "--json"], capsys)
     assert status == 0
     data = json.loads(out)
@@ -122,6 +122,10 @@ def test_check_json(valid_file: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert (data["staff"], data["fte"], data["teams"]) == (3, 2.3, 1)
     assert data["uncovered_needs"] == {"u1": ["dementia", "wound-care"]}
     assert data["staff_in_no_team"] == ["anne"]
+    assert [(f["kind"], f["severity"], f["path"]) for f in data["findings"]] == [
+        ("competence", "warning", "organisation.users.u1"),
+        ("no-team", "info", "organisation.staff.anne"),
+    ]
 
 
 @pytest.mark.parametrize("key", EXAMPLES)
@@ -190,7 +194,6 @@ def test_directory_instead_of_a_file(tmp_path: Path, capsys: pytest.CaptureFixtu
         ["analyse", "--example", "D", "--lang", "de"],
         ["check", "--frobnicate"],
         ["compute"],
-        [],
     ],
 )
 def test_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -269,6 +272,60 @@ def test_every_subcommand_has_help_with_examples(
     assert status == 0
     assert f"usage: hometeams {command}" in out
     assert f"  hometeams {command} " in out.split("examples:")[1]
+
+
+def test_no_arguments_print_the_help_with_the_status_of_a_missing_argument(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``hometeams`` alone prints the full help on standard output and exits 2."""
+    status, out, err = _run([], capsys)
+    assert (status, err) == (2, "")
+    assert out.startswith("usage: hometeams")
+    assert all(f"    {name} " in out for name, _, _ in INDEX)
+
+
+def test_the_index_matches_the_commands() -> None:
+    """Names and one-line help that ``--help`` shows without importing are the commands' own."""
+    assert [(name, help_) for name, _, help_ in INDEX] == [(c.name, c.help) for c in COMMANDS]
+
+
+_HEAVY = ("numpy", "scipy", "matplotlib", "networkx", "attrs", "cattrs", "simpy", "pandas")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], []])
+def test_help_imports_nothing_heavy(argv: list[str]) -> None:
+    """``python -m hometeams --help``, ``--version`` or no arguments import nothing heavy."""
+    script = (
+        "import runpy, sys\n"
+        f"sys.argv = ['hometeams', *{argv!r}]\n"
+        "try:\n"
+        "    runpy.run_module('hometeams', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    loaded = set(done.stderr.split())
+    assert "hometeams.cli._main" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in _HEAVY}
+    library = {m for m in loaded if m.startswith("hometeams.")}
+    assert library <= {"hometeams.cli", "hometeams.cli._main", "hometeams.cli._exit",
+                       "hometeams.errors", "hometeams.__main__"}  # fmt: skip
+
+
+def test_ctrl_c_ends_with_one_line_and_status_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A KeyboardInterrupt inside a command gives ``interrupted`` on stderr and status 130."""
+
+    def interrupted(*_: object, **__: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("hometeams.cli._check.check_text", interrupted)
+    status, out, err = _run(["check", "--example", "A"], capsys)
+    assert (status, out, err) == (130, "", "hometeams: interrupted\n")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

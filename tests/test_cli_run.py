@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hometeams.cli import main
-from scenario_files import NOISY, TINY
+from scenario_files import NOISY, TINY, replace_once
 
 
 def _file(tmp_path: Path, text: str, name: str = "nord.toml") -> Path:
@@ -163,3 +163,17 @@ def test_workers_do_not_change_the_figures(
     _, serial, _ = _run([*argv, "--workers", "1"], capsys)
     _, parallel, _ = _run([*argv, "--workers", "2"], capsys)
     assert json.loads(serial)["metrics"] == json.loads(parallel)["metrics"]
+
+
+def test_run_warns_of_periods_with_more_work_than_rostered_minutes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """u1's 20:00 visit made 600 minutes long: 600 minutes against Ola's 480 each evening."""
+    text = replace_once(TINY, "duration = 30", "duration = 600")
+    status, _, err = _run(["run", str(_file(tmp_path, text)), "--workers", "1"], capsys)
+    assert status == 0
+    assert (
+        ": roster: Monday evening: 600 staff-minutes of work (600 planned, 0 expected unplanned) "
+        "against 480 rostered: 120 minutes (25%) more than everyone on shift can do"
+    ) in err
+    assert "hours a week" not in err  # Ola's 56 hours are a contract warning: check lists it

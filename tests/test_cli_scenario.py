@@ -43,11 +43,22 @@ def test_check_summarises_a_scenario_and_lists_its_findings(
         ),
         "  models (2): fixed (fixed-teams), overflow (overflow)",
         "  experiment: 5 replications, seed 7, baseline fixed",
-        "Findings:",
+        # Kari works five day shifts (40 h, 2.5 h or 7 % over 37.5 h: info); Ola seven
+        # evenings and Per seven days (56 h, 18.5 h or 49 % over: warnings).
+        "Findings (1 error, 2 warnings, 1 info):",
         (
-            "  demand.visits[0].times: nobody who can make the visit is on shift within its "
-            "window at 08:00 on Saturday, 08:00 on Sunday"
+            "  error: demand.visits[0].times: nobody who can make the visit is on shift within "
+            "its window at 08:00 on Saturday, 08:00 on Sunday"
         ),
+        (
+            "  warning: organisation.staff.ola.fte: rostered 56 hours a week against a 100 % "
+            "position of 37.5 hours: 18.5 hours (49%) over"
+        ),
+        (
+            "  warning: organisation.staff.per.fte: rostered 56 hours a week against a 100 % "
+            "position of 37.5 hours: 18.5 hours (49%) over"
+        ),
+        "  info: 1 contract finding (--json lists them)",
     ]
 
 
@@ -56,7 +67,7 @@ def test_check_in_norwegian_and_as_json(tmp_path: Path, capsys: pytest.CaptureFi
     path = _file(tmp_path)
     _, out, _ = _run(["check", str(path), "--lang", "nb"], capsys)
     assert "  turnus: 3 linjer, 1 ukes syklus; 2 uker simulert, de første 2 dager innkjøring" in out
-    assert out.splitlines()[-2] == "Funn:"
+    assert "Funn (1 feil, 2 advarsler, 1 merknad):" in out.splitlines()
     status, out, _ = _run(["check", str(path), "--json"], capsys)
     data = json.loads(out)
     assert status == 0
@@ -65,7 +76,12 @@ def test_check_in_norwegian_and_as_json(tmp_path: Path, capsys: pytest.CaptureFi
     )  # fmt: skip
     assert [m["policy"] for m in data["models"]] == ["fixed-teams", "overflow"]
     assert data["experiment"] == {"replications": 5, "seed": 7, "baseline": "fixed"}
-    assert len(data["findings"]) == 1
+    assert [(f["kind"], f["severity"]) for f in data["findings"]] == [
+        ("coverage", "error"),
+        ("contract", "info"),
+        ("contract", "warning"),
+        ("contract", "warning"),
+    ]
 
 
 def test_check_counts_one_of_a_kind_in_the_singular(
@@ -106,7 +122,7 @@ def test_check_reports_the_organisation_s_own_findings(
     user = '{ id = "u2", zone = "sor", team = "sor"'
     text = replace_once(BASE, f"{user} }}", f'{user}, needs = ["palliation"] }}')
     _, out, _ = _run(["check", str(_file(tmp_path, text))], capsys)
-    assert "  organisation.users.u2: needs palliation, which no staff member has" in out
+    assert "  warning: organisation.users.u2: needs palliation, which no staff member has" in out
 
 
 def test_analyse_a_scenario_analyses_its_organisation(
@@ -128,3 +144,111 @@ def test_an_organisation_file_is_still_checked_as_before(
     status, out, _ = _run(["check", str(path)], capsys)
     assert status == 0
     assert out.splitlines()[0] == f"OK: {path}: x"
+
+
+def test_check_json_flags_an_overloaded_scenario_where_and_by_how_much(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """u1's two daily visits made 600 minutes long overload Ola's evening and Per's weekends.
+
+    Evening: 600 planned + the arrivals' 15-16 hour (0.2 an hour x 20 min = 4) = 604 against
+    Ola's 480: 124 over, every day. Saturday day: 600 + 7 hours x 0.2 x 20 = 628 against Per's
+    480: 148 over. On weekdays Kari's 480 make it 960 in all, but zone nord alone has 600 + half
+    the arrivals' 28 (one of the two users lives there) = 614 against Kari's 480: 134 over.
+    """
+    text = replace_once(
+        BASE,
+        'times = ["08:00", "20:00"], duration = 30',
+        'times = ["08:00", "20:00"], duration = 600',
+    )
+    status, out, _ = _run(["check", str(_file(tmp_path, text)), "--json"], capsys)
+    assert status == 0
+    found = json.loads(out)["findings"]
+    assert {"kind", "severity", "path", "message", "numbers"} <= set(found[0])
+    capacity = {
+        (f["numbers"]["weekday"], f["numbers"]["period"]): f
+        for f in found
+        if f["kind"] == "capacity" and f["severity"] == "error"
+    }
+    assert sorted(capacity) == sorted(
+        [(day, "evening") for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                      "Saturday", "Sunday")]
+        + [("Saturday", "day"), ("Sunday", "day")]
+    )  # fmt: skip
+    monday = capacity[("Monday", "evening")]
+    assert (monday["severity"], monday["path"]) == ("error", "roster")
+    assert monday["numbers"]["load_minutes"] == pytest.approx(604)
+    assert monday["numbers"]["rostered_minutes"] == 480
+    assert monday["numbers"]["excess_minutes"] == pytest.approx(124)
+    assert capacity[("Saturday", "day")]["numbers"]["excess_minutes"] == pytest.approx(148)
+    zones = [f for f in found if f["kind"] == "capacity" and f["severity"] == "warning"]
+    assert [f["numbers"]["weekday"] for f in zones] == [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"
+    ]  # fmt: skip
+    assert {f["path"] for f in zones} == {"organisation.zones.nord"}
+    assert [f["numbers"]["excess_minutes"] for f in zones] == pytest.approx([134] * 5)
+    [ola] = [f for f in found if f["path"] == "organisation.staff.ola.fte"]
+    assert (ola["kind"], ola["severity"], ola["numbers"]["over_hours"]) == (
+        "contract", "warning", 18.5
+    )  # fmt: skip
+
+
+def test_check_text_leads_with_the_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Errors come first, all shown; five warnings of a kind are shown; info is counted.
+
+    The overloaded ``BASE`` of the test above: 1 coverage and 9 capacity errors; 5 zone
+    capacity and 2 contract warnings; 1 contract info.
+    """
+    text = replace_once(
+        BASE,
+        'times = ["08:00", "20:00"], duration = 30',
+        'times = ["08:00", "20:00"], duration = 600',
+    )
+    _, out, _ = _run(["check", str(_file(tmp_path, text))], capsys)
+    lines = out.splitlines()
+    start = lines.index("Findings (10 errors, 7 warnings, 1 info):")
+    severities = [line.split(":")[0].strip() for line in lines[start + 1 :]]
+    assert severities == ["error"] * 10 + ["warning"] * 7 + ["info"]
+    assert lines[start + 2].startswith("  error: roster: Monday evening: 604 staff-minutes")
+
+
+def test_check_load_prints_the_table_by_zone_day_and_period(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--load`` prints each zone's load, rostered minutes and need by day and period.
+
+    BASE's Monday evening is u1's 30-minute visit and 4 expected minutes of arrivals (0.2 an
+    hour of 20 minutes in the 15-16 hour) against Ola's 480 minutes. Busy 34 / 480 = 0.07
+    staff; P(Poisson(0.07) = 0) = 0.93 >= 0.9, so the need is 0.
+    """
+    status, out, _ = _run(["check", str(_file(tmp_path)), "--load"], capsys)
+    assert status == 0
+    rows = {tuple(line.split()[:3]): line.split()[3:] for line in out.splitlines()}
+    assert rows[("(all)", "Monday", "evening")] == ["30", "4", "34", "480", "0.1", "1", "0"]
+    # Zone nord: u1 and half the arrivals (u1 of u1, u2); Ola lives in nord.
+    assert rows[("nord", "Monday", "evening")] == ["30", "2", "32", "480", "0.1", "1", "0"]
+    # Saturday day: Kari is off, so only Per (zone sor) is rostered.
+    assert rows[("nord", "Saturday", "day")][3] == "0"
+
+
+def test_check_in_norwegian_words_capacity_and_contract_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With ``--lang nb`` the overloaded ``BASE``'s capacity and contract findings are bokmål."""
+    text = replace_once(
+        BASE,
+        'times = ["08:00", "20:00"], duration = 30',
+        'times = ["08:00", "20:00"], duration = 600',
+    )
+    _, out, _ = _run(["check", str(_file(tmp_path, text)), "--lang", "nb"], capsys)
+    assert (
+        "  feil: roster: mandag kveld: 604 personalminutter arbeid (600 planlagt, 4 forventet "
+        "uplanlagt) mot 480 i turnus: 124 minutter (26 %) mer enn alle på vakt rekker, før "
+        "reisetid;"
+    ) in out
+    assert (
+        "  advarsel: organisation.staff.ola.fte: turnusført 56 timer i uka mot en 100 % stilling "
+        "på 37,5 timer: 18,5 timer (49 %) over\n"
+    ) in out

@@ -8,8 +8,10 @@ naming the field and exit status 2.
 
 The same command takes a scenario file (told apart by what is in it): then the summary covers
 the organisation, the roster, the demand, the models and the experiment, and the findings add
-visits that nobody rostered can make -- the Saturday-morning insulin visit in a district whose
-weekend roster has no nurse.
+what the roster cannot do (:meth:`~hometeams.io.ScenarioFile.audit`): the Monday evening with
+528 minutes of visits for one 480-minute shift, the Saturday-morning insulin visit in a district
+whose weekend roster has no nurse, the 0.75-FTE health worker rostered 40 hours a week. They
+are shown most serious first (:mod:`hometeams.cli._findings`).
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from hometeams.cli._common import (
     print_json,
     read_file,
 )
+from hometeams.cli._findings import contract_data, findings_lines, load_data, load_lines
 from hometeams.io import ScenarioFile
 from hometeams.io._policy import policy_kind
 from hometeams.io._units import format_minutes
 from hometeams.io._unstructure import file_data
 from hometeams.model import Organisation
+from hometeams.scenario import Finding, contract_table, load_table
 
 __all__ = ["COMMAND", "check_summary", "check_text"]
 
@@ -273,14 +277,26 @@ def _scenario_lines(file: ScenarioFile, *, lang: str) -> list[str]:
     ]
 
 
-def _scenario_findings(file: ScenarioFile, summary: dict[str, Any]) -> list[str]:
-    """The scenario's own findings, then its organisation's, each naming its field."""
-    found = [str(f) for f in file.findings()]
-    found += [
-        f"organisation.users.{user}: needs {', '.join(needs)}, which no staff member has"
+def _scenario_findings(file: ScenarioFile, summary: dict[str, Any]) -> list[Finding]:
+    """The scenario's own findings (:meth:`ScenarioFile.audit`), then its organisation's."""
+    return [*file.audit(), *_organisation_findings(summary)]
+
+
+def _organisation_findings(summary: dict[str, Any]) -> list[Finding]:
+    """Needs nobody has the competence for, and staff in no team, as findings."""
+    found = [
+        Finding(
+            f"organisation.users.{user}",
+            f"needs {', '.join(needs)}, which no staff member has",
+            kind="competence",
+            severity="warning",
+        )
         for user, needs in summary["uncovered_needs"].items()
     ]
-    found += [f"organisation.staff.{staff}: in no team" for staff in summary["staff_in_no_team"]]
+    found += [
+        Finding(f"organisation.staff.{staff}", "in no team", kind="no-team", severity="info")
+        for staff in summary["staff_in_no_team"]
+    ]
     return found
 
 
@@ -309,19 +325,19 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
                     for spec in file.models
                 ],
                 "experiment": file_data(file).get("experiment", {}),
-                "findings": found,
+                "findings": [finding.data() for finding in found],
+                "load": load_data(load_table(file.scenario)),
+                "contracts": contract_data(contract_table(file.scenario)),
             }
         )
         return EXIT_OK
-    words = _WORDS[args.lang]
     lines = [
         f"OK: {source}: {file.scenario.name or org.name}",
         *_scenario_lines(file, lang=args.lang),
+        *findings_lines(found, lang=args.lang),
     ]
-    if found:
-        lines += [words["findings"], *(f"  {text}" for text in found)]
-    else:
-        lines.append(words["none"])
+    if args.load:
+        lines += ["", *load_lines(load_table(file.scenario), lang=args.lang)]
     print("\n".join(lines))
     return EXIT_OK
 
@@ -332,6 +348,12 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_organisation_input(parser)
     add_output_options(parser)
+    parser.add_argument(
+        "--load",
+        action="store_true",
+        help="for a scenario, also print the offered load, rostered minutes and staff need of "
+        "every zone, day and period",
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -343,7 +365,9 @@ def _run(args: argparse.Namespace) -> int:
     else:
         org, source = load_organisation(args, args.parser)  # --example, or a usage error
     if args.json:
-        print_json({"ok": True, "source": source, **check_summary(org)})
+        summary = check_summary(org)
+        data = [finding.data() for finding in _organisation_findings(summary)]
+        print_json({"ok": True, "source": source, **summary, "findings": data})
     else:
         print(check_text(org, source=source, lang=args.lang))
     return EXIT_OK
@@ -355,13 +379,18 @@ COMMAND = Command(
     description="Read an organisation file or a scenario file (told apart by what is in it), "
     "report the first problem (with its field path) if it is not valid, and otherwise print a "
     "summary and findings: users' needs that nobody has the competence for, and for a "
-    "scenario, visits that nobody rostered can make.",
+    "scenario, most serious first: periods whose work exceeds the rostered minutes (per zone, "
+    "day and period, with the analytic staff need), visits outside every shift or that nobody "
+    "on shift may take, and staff rostered over their position (37.5 hours a week for FTE "
+    "1.0). --json lists every finding with its kind, severity and numbers, with the load and "
+    "contract tables.",
     epilog="examples:\n"
     "  hometeams check my-district.toml\n"
     "  hometeams check --example D --lang nb\n"
     "  hometeams check my-district.toml --json\n"
+    "  hometeams check my-district.toml --load --lang nb\n"
     "  hometeams check evening.toml\n"
-    "\nexit status: 0 valid, 2 invalid or missing file",
+    "\nexit status: 0 valid (with or without findings), 2 invalid or missing file",
     add_arguments=_add_arguments,
     run=_run,
 )

@@ -2,8 +2,9 @@
 
 A subcommand is a :class:`Command` value: a name, help texts, a function that adds its
 arguments and a function that runs it and returns the exit status. Adding a subcommand (``run``,
-``compare``, ``erlang``...) means writing a module with one ``COMMAND`` and listing it in
-``hometeams.cli._main.COMMANDS``.
+``compare``, ``erlang``...) means writing a module with one ``COMMAND`` and listing its name,
+module and one-line help in ``hometeams.cli._main.INDEX`` (so that ``hometeams --help`` need
+not import it).
 
 The options mean the same everywhere: ``--seed`` (the root seed; replication ``i`` of every
 model uses its ``i``-th child), ``--replications``, ``--workers`` (1 runs in this process; the
@@ -24,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from hometeams.cli._exit import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from hometeams.errors import InvalidArgument
 from hometeams.io import EXAMPLES, ScenarioFile, example_organisation
 from hometeams.io._convert import structure
@@ -52,11 +54,6 @@ __all__ = [
     "warn_findings",
 ]
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-"""A run that failed (e.g. an unstable system)."""
-EXIT_BAD_INPUT = 2
-"""A damaged or missing file, a wrong option: the user's input, not the run, is at fault."""
 
 HEADLINE: tuple[str, ...] = (
     "on_time_share",
@@ -180,9 +177,15 @@ def load_scenario(path: str) -> ScenarioFile:
 
 
 def warn_findings(file: ScenarioFile, *, source: str) -> None:
-    """Print the scenario's findings on standard error, so a run's output stays clean."""
-    for finding in file.findings():
-        print(f"hometeams: warning: {source}: {finding}", file=sys.stderr)
+    """Print what the scenario cannot do on standard error, so a run's output stays clean.
+
+    These are the ``error`` findings of :meth:`~hometeams.io.ScenarioFile.audit`: jobs nobody
+    rostered may take and periods with more work than rostered minutes; ``hometeams check``
+    lists the rest.
+    """
+    for finding in file.audit():
+        if finding.severity == "error":
+            print(f"hometeams: warning: {source}: {finding}", file=sys.stderr)
 
 
 # -- options -----------------------------------------------------------------------------------

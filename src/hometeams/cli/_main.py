@@ -3,40 +3,93 @@
 Bad input -- a damaged organisation file, a missing file, an unknown example, a wrong option --
 is the user's to fix, so it gets one or a few lines on standard error naming what is wrong and
 where, and exit status 2; never a traceback. A run that fails for reasons of its own (a
-:class:`~hometeams.errors.HometeamsError` other than bad input) exits with 1.
+:class:`~hometeams.errors.HometeamsError` other than bad input) exits with 1; one stopped with
+Ctrl-C says so in one line and exits with 130. ``hometeams`` alone prints the help and exits
+with 2, as for any other missing argument.
+
+``hometeams --help`` answers at once: the subcommands' modules, and with them numpy, scipy and
+the library, are imported only for the subcommand the command line names (:data:`INDEX`).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from hometeams import __version__
-from hometeams.cli import _analyse, _check, _compare, _demo, _erlang, _run
-from hometeams.cli._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Command
+from hometeams.cli._exit import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from hometeams.errors import HometeamsError, InvalidArgument, InvalidScenario
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+if TYPE_CHECKING:
+    from hometeams.cli._common import Command
 
-COMMANDS: tuple[Command, ...] = (
-    _demo.COMMAND,
-    _check.COMMAND,
-    _analyse.COMMAND,
-    _run.COMMAND,
-    _compare.COMMAND,
-    _erlang.COMMAND,
+__all__ = ["INDEX", "build_parser", "main"]  # and COMMANDS, made on first use
+
+INDEX: tuple[tuple[str, str, str], ...] = (
+    (
+        "demo",
+        "hometeams.cli._demo",
+        "the 1.4-versus-2 evening: a whole comparison and report, no files needed",
+    ),
+    (
+        "check",
+        "hometeams.cli._check",
+        "validate an organisation or scenario file and list findings",
+    ),
+    (
+        "analyse",
+        "hometeams.cli._analyse",
+        "print the analysis of an organisation (span of control, coverage, key persons)",
+    ),
+    ("run", "hometeams.cli._run", "simulate one model of a scenario file and print its figures"),
+    (
+        "compare",
+        "hometeams.cli._compare",
+        "compare the models of a scenario file, with intervals and paired differences",
+    ),
+    (
+        "erlang",
+        "hometeams.cli._erlang",
+        "quick analytic answers: Erlang B/C, minimum staff, Poisson need, waste, pooling",
+    ),
 )
-"""The subcommands, in the order ``hometeams --help`` lists them."""
+"""Each subcommand's name, module (holding its ``COMMAND``) and one-line help, in the order
+``hometeams --help`` lists them; a test keeps the help equal to the module's."""
+
+
+def _command(module: str) -> Command:
+    command: Command = importlib.import_module(module).COMMAND
+    return command
+
+
+def __getattr__(name: str) -> object:
+    if name == "COMMANDS":  # every subcommand, importing every module: for tests and docs
+        return tuple(_command(module) for _, module, _ in INDEX)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 _MAX_NOTE_LINES = 5
 _WIDTH = 79
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand of :data:`COMMANDS`."""
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names: its first word that is not an option."""
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand of :data:`INDEX`.
+
+    Only the subcommand that ``argv`` names gets its options (its module is imported then);
+    the others are listed by name and help. With ``argv`` ``None``, every subcommand has its
+    options.
+    """
     parser = argparse.ArgumentParser(
         prog="hometeams",
         description="Plan, analyse and simulate team organisation in municipal home care.",
@@ -49,7 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     commands.required = True
-    for command in COMMANDS:
+    chosen = None if argv is None else _chosen(argv)
+    for name, module, help_ in INDEX:
+        if argv is not None and name != chosen:
+            commands.add_parser(name, help=help_)
+            continue
+        command = _command(module)
         sub = commands.add_parser(
             command.name,
             help=command.help,
@@ -89,16 +147,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        The exit status: 0 success, 1 a failed run, 2 bad input.
+        The exit status: 0 success, 1 a failed run, 2 bad input, 130 stopped with Ctrl-C.
 
     Examples
     --------
     >>> main(["check", "no-such-file.toml"])
     2
     """
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
+        return _main(words)
+    except KeyboardInterrupt:
+        print("hometeams: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(words: list[str]) -> int:
+    parser = build_parser(words)
+    if not words:  # ``hometeams`` alone: the help, and the status of a missing argument
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        args = parser.parse_args(words)
     except SystemExit as exit_:  # --help, --version, or a usage error already printed
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     prog = args.parser.prog

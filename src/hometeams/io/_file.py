@@ -31,9 +31,10 @@ from hometeams.experiment import (
     simulation_runner,
 )
 from hometeams.io._examples import example_organisation
+from hometeams.io._policy import policy_kind
 from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef
 from hometeams.model import Organisation
-from hometeams.scenario import Finding, Scenario
+from hometeams.scenario import Finding, Scenario, audit
 from hometeams.sim import Chained, ContinuityFirst, Pooled
 
 __all__ = ["ScenarioFile"]
@@ -274,10 +275,30 @@ class ScenarioFile:
         for i, spec in enumerate(self.models):
             if not spec.overrides:
                 continue
-            for finding in self._model_scenario(i).findings():
-                if finding not in base and finding.path:
-                    message = f"under model {spec.name!r} (models[{i}]): {finding.message}"
-                    out.append(Finding(finding.path, message))
+            out += _of_model(self._model_scenario(i).findings(), base, spec.name, i)
+        return tuple(dict.fromkeys(out))
+
+    def audit(self, *, coverage: float = 0.9) -> tuple[Finding, ...]:
+        """Everything :meth:`findings` reports, and load over capacity and over contract.
+
+        :func:`~hometeams.scenario.audit` of the file's scenario and of every model that
+        changes it; a model with the fixed-teams policy adds the visits its owning teams cannot
+        make. A finding that only one model has says which model it is about.
+
+        Examples
+        --------
+        >>> from hometeams.io import example_scenario
+        >>> sorted({(f.kind, f.severity) for f in example_scenario().audit()})
+        [('contract', 'warning')]
+        """
+        base = audit(self.scenario, coverage=coverage)
+        out = list(base)
+        for i, spec in enumerate(self.models):
+            fixed = policy_kind(spec.policy) == "fixed-teams"
+            if not spec.overrides and not fixed:
+                continue
+            found = audit(self._model_scenario(i), coverage=coverage, fixed_teams=fixed)
+            out += _of_model(found, base, spec.name, i)
         return tuple(dict.fromkeys(out))
 
     def compare(
@@ -384,3 +405,14 @@ def _check_policy_names(policy: object, org: Organisation, *, field: str) -> Non
                     raise InvalidScenario(
                         f"unknown competence {competence!r}", path=f"{field}.{key}.{person}"
                     )
+
+
+def _of_model(
+    found: Iterable[Finding], base: Sequence[Finding], name: str, i: int
+) -> list[Finding]:
+    """The findings of model ``i`` that the file's own scenario does not have, naming it."""
+    return [
+        attrs.evolve(f, message=f"under model {name!r} (models[{i}]): {f.message}")
+        for f in found
+        if f not in base and f.path
+    ]

@@ -5,6 +5,9 @@ A :class:`Scenario` is an organisation plus its :class:`Roster` (who works which
 :class:`Absences` (sick leave, named absences), the :class:`TravelMatrix` between zones, the
 organisation model (policy), the horizon and the warm-up. :func:`realise` rolls the dice for one
 replication and returns a :class:`Realisation` -- the contract with the simulator.
+
+Before any dice: :meth:`Scenario.findings` lists what the roster cannot meet, and :func:`audit`
+adds load over capacity (:func:`load_table`) and rosters over contract (:func:`contract_table`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from hometeams._random import Seed
 from hometeams.scenario._absence import Absence, Absences, SickLeave
 from hometeams.scenario._arrivals import Alarms, ArrivalProcess
+from hometeams.scenario._audit import ContractLine, audit, contract_table
 from hometeams.scenario._demand import Demand
 from hometeams.scenario._discharges import Discharges, Episode
 from hometeams.scenario._durations import (
@@ -22,10 +26,11 @@ from hometeams.scenario._durations import (
     Fixed,
     LogNormal,
 )
+from hometeams.scenario._load import LoadCell, load_table
 from hometeams.scenario._realise import realise
 from hometeams.scenario._realised import Realisation, RealisedJobs, RealisedShifts
 from hometeams.scenario._roster import Floor, Roster, RosterLine, Shift
-from hometeams.scenario._scenario import Finding, Scenario
+from hometeams.scenario._scenario import Finding, Scenario, Severity
 from hometeams.scenario._travel import Leg, TravelMatrix
 from hometeams.scenario._visits import VisitPlan
 
@@ -34,6 +39,7 @@ __all__ = [
     "Absences",
     "Alarms",
     "ArrivalProcess",
+    "ContractLine",
     "Demand",
     "Discharges",
     "Duration",
@@ -45,6 +51,7 @@ __all__ = [
     "Fixed",
     "Floor",
     "Leg",
+    "LoadCell",
     "LogNormal",
     "Realisation",
     "RealisedJobs",
@@ -53,9 +60,13 @@ __all__ = [
     "RosterLine",
     "Scenario",
     "Seed",
+    "Severity",
     "Shift",
     "SickLeave",
     "TravelMatrix",
     "VisitPlan",
+    "audit",
+    "contract_table",
+    "load_table",
     "realise",
 ]

@@ -26,7 +26,7 @@ from hometeams.scenario._visits import VisitPlan
 if TYPE_CHECKING:
     from hometeams.scenario._scenario import Finding, Scenario
 
-__all__ = ["findings", "validate"]
+__all__ = ["findings", "listed", "time_label", "uncovered_times", "validate"]
 
 _Job = VisitPlan | ArrivalProcess | Alarms | Episode
 
@@ -179,25 +179,50 @@ def _holders(s: Scenario, required: frozenset[CompetenceId]) -> set[StaffId]:
     return {p for p in s.roster.staff if required <= staff[p].competences}
 
 
-def _staffing_findings(s: Scenario, job: _Job, *, at: str) -> list[tuple[str, str]]:
+def _staffing_findings(s: Scenario, job: _Job, *, at: str) -> list[Finding]:
+    from hometeams.scenario._scenario import Finding  # noqa: PLC0415 - _scenario imports us
+
     holders = _holders(s, job.required)
     needs = "' and '".join(sorted(job.required))
     if not holders:
         what = f"holds all of '{needs}'" if job.required else "is rostered"
-        return [(f"{at}.required", f"no rostered staff member {what}; these jobs go unserved")]
+        return [
+            Finding(
+                f"{at}.required",
+                f"no rostered staff member {what}; these jobs go unserved",
+                kind="competence",
+                severity="error",
+                numbers={"holders": 0},
+            )
+        ]
     if job.n_staff > len(holders):
         return [
-            (
+            Finding(
                 f"{at}.n_staff",
                 f"a two-person visit, but only {len(holders)} rostered staff member(s) can go",
+                kind="two-person",
+                severity="error",
+                numbers={"holders": len(holders), "n_staff": job.n_staff},
             )
         ]
     return []
 
 
-def _uncovered_times(s: Scenario, visit: VisitPlan, holders: set[StaffId]) -> list[str]:
+def time_label(t: float, cycle_day: int, cycle: int) -> str:
+    """A visit time as findings name it: ``"08:00 on Saturday"``."""
+    return f"{int(t // 60):02d}:{int(t % 60):02d} on {weekday_name(cycle_day, cycle)}"
+
+
+def uncovered_times(
+    s: Scenario, visit: VisitPlan, holders: set[StaffId], *, lines: set[int] | None = None
+) -> list[str]:
+    """The visit's times when none of ``holders`` is on shift (on one of ``lines``, if given)."""
     cycle_length = 7 * s.roster.cycle * DAY
-    intervals = [(c.start, c.end) for c in s.cycle if c.staff in holders]
+    intervals = [
+        (c.start, c.end)
+        for c in s.cycle
+        if c.staff in holders and (lines is None or c.line in lines)
+    ]
     # The cycle repeats: a Sunday night shift covers the next Monday morning, and a late
     # Sunday visit's window may reach into the next cycle.
     intervals += [
@@ -210,35 +235,59 @@ def _uncovered_times(s: Scenario, visit: VisitPlan, holders: set[StaffId]) -> li
                 ready = (7 * week + day) * DAY + t
                 due = ready + visit.window
                 if not any(a <= due and ready < b for a, b in intervals):
-                    hhmm = f"{int(t // 60):02d}:{int(t % 60):02d}"
-                    out.append(f"{hhmm} on {weekday_name(7 * week + day, s.roster.cycle)}")
+                    out.append(time_label(t, 7 * week + day, s.roster.cycle))
+    return out
+
+
+def listed(items: list[str], *, at_most: int = 3) -> str:
+    """The first ``at_most`` items, then how many more: ``a, b, c and 4 more``."""
+    more = f" and {len(items) - at_most} more" if len(items) > at_most else ""
+    return f"{', '.join(items[:at_most])}{more}"
+
+
+def _time_findings(s: Scenario, visit: VisitPlan, *, at: str) -> list[Finding]:
+    """Visit times nobody is on shift for, and times only staff who may not go are."""
+    from hometeams.scenario._scenario import Finding  # noqa: PLC0415 - _scenario imports us
+
+    gaps = uncovered_times(s, visit, _holders(s, visit.required))
+    if not gaps:
+        return []
+    nobody = set(uncovered_times(s, visit, set(s.roster.staff)))
+    out = []
+    others = [gap for gap in gaps if gap not in nobody]
+    if others:
+        out.append(
+            Finding(
+                f"{at}.times",
+                "nobody who can make the visit is on shift within its window at " + listed(others),
+                kind="coverage",
+                severity="error",
+                numbers={"visits_per_cycle": len(others)},
+            )
+        )
+    outside = [gap for gap in gaps if gap in nobody]
+    if outside:
+        out.append(
+            Finding(
+                f"{at}.times",
+                "the visit's window lies outside every rostered shift at " + listed(outside),
+                kind="outside-shift",
+                severity="error",
+                numbers={"visits_per_cycle": len(outside)},
+            )
+        )
     return out
 
 
 def findings(s: Scenario) -> tuple[Finding, ...]:
     """What the roster cannot meet; see :meth:`Scenario.findings`."""
-    from hometeams.scenario._scenario import Finding  # noqa: PLC0415 - _scenario imports us
-
-    out: list[tuple[str, str]] = []
+    out: list[Finding] = []
     for i, visit in enumerate(s.demand.visits):
         at = f"demand.visits[{i}]"
         found = _staffing_findings(s, visit, at=at)
-        out += found
-        if not found:
-            gaps = _uncovered_times(s, visit, _holders(s, visit.required))
-            if gaps:
-                more = f" and {len(gaps) - 3} more" if len(gaps) > 3 else ""
-                out.append(
-                    (
-                        f"{at}.times",
-                        (
-                            "nobody who can make the visit is on shift within its window at "
-                            f"{', '.join(gaps[:3])}{more}"
-                        ),
-                    )
-                )
+        out += found or _time_findings(s, visit, at=at)
     for at, source in _poisson_sources(s):
         out += _staffing_findings(s, source, at=at)
     for i, discharge in enumerate(s.demand.discharges):
         out += _staffing_findings(s, discharge.episode, at=f"demand.discharges[{i}].episode")
-    return tuple(Finding(path, message) for path, message in out)
+    return tuple(out)

@@ -1,0 +1,267 @@
+"""How ``hometeams check`` shows a scenario's findings: most serious first, a few of each kind.
+
+A district of 120 staff whose roster puts half of them over their position would bury the one
+evening that cannot be done under sixty contract lines. So the text shows every error, the
+first few warnings of each kind with a count of the rest, and only a count of the ``info``
+findings; ``--json`` has them all, each with its kind, severity, path, message and numbers,
+beside the whole load table and contract table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TypedDict
+
+from hometeams.cli._common import columns
+from hometeams.scenario import ContractLine, Finding, LoadCell
+
+__all__ = ["contract_data", "findings_lines", "load_data", "load_lines"]
+
+_SHOWN = 5
+"""Warnings shown per kind; the rest are counted."""
+
+_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+_LINES = {
+    "en": {
+        "findings": "Findings",
+        "none": "No findings.",
+        "more": "  ... and {n} more {kind} {word} (--json lists them all)",
+        "counted": "  info: {n} {kind} {word} (--json lists them)",
+    },
+    "nb": {
+        "findings": "Funn",
+        "none": "Ingen funn.",
+        "more": "  ... og {n} {word} til av typen {kind} (--json viser alle)",
+        "counted": "  merknad: {n} {word} av typen {kind} (--json viser dem)",
+    },
+}
+_NAMES = {  # (one, several)
+    "en": {
+        "error": ("error", "errors"),
+        "warning": ("warning", "warnings"),
+        "info": ("info", "info"),
+        "finding": ("finding", "findings"),
+    },
+    "nb": {
+        "error": ("feil", "feil"),
+        "warning": ("advarsel", "advarsler"),
+        "info": ("merknad", "merknader"),
+        "finding": ("funn", "funn"),
+    },
+}
+
+
+def _counted(n: int, word: tuple[str, str]) -> str:
+    return f"{n} {word[0] if n == 1 else word[1]}"
+
+
+def findings_lines(found: Sequence[Finding], *, lang: str = "en") -> list[str]:
+    r"""The findings as text lines: a header with counts, errors, warnings, then info counts.
+
+    Examples
+    --------
+    >>> found = [Finding("roster", "Monday evening: 48 minutes over", kind="capacity",
+    ...                  severity="error"),
+    ...          Finding("organisation.staff.kari.fte", "2.5 hours over", kind="contract",
+    ...                  severity="info")]
+    >>> print("\n".join(findings_lines(found)))
+    Findings (1 error, 1 info):
+      error: roster: Monday evening: 48 minutes over
+      info: 1 contract finding (--json lists them)
+    >>> findings_lines([], lang="nb")
+    ['Ingen funn.']
+    """
+    words, names = _LINES[lang], _NAMES[lang]
+    if not found:
+        return [words["none"]]
+    ordered = sorted(found, key=lambda f: _ORDER[f.severity])  # stable: file order within
+    severities = Counter(f.severity for f in found)
+    counts = ", ".join(
+        _counted(severities[s], names[s]) for s in ("error", "warning", "info") if severities[s]
+    )
+    lines = [f"{words['findings']} ({counts}):"]
+    shown: Counter[str] = Counter()
+    hidden: dict[tuple[str, str], int] = {}
+    for finding in ordered:
+        group = (finding.severity, finding.kind)
+        if finding.severity == "error" or (
+            finding.severity == "warning" and shown[finding.kind] < _SHOWN
+        ):
+            text = _norwegian(finding) if lang == "nb" else finding.message
+            lines.append(f"  {names[finding.severity][0]}: {finding.path}: {text}")
+            shown[finding.kind] += finding.severity == "warning"
+        else:
+            hidden[group] = hidden.get(group, 0) + 1
+    for (severity, kind), n in hidden.items():
+        key = "more" if severity == "warning" else "counted"
+        word = names["warning" if severity == "warning" else "finding"][n != 1]
+        lines.append(words[key].format(n=n, kind=kind or "?", word=word))
+    return lines
+
+
+_NB_DAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+_NB_PERIODS = {"day": "dag", "evening": "kveld", "night": "natt"}
+
+
+def _comma(value: float, digits: int = 1) -> str:
+    return f"{round(value, digits):g}".replace(".", ",")
+
+
+def _norwegian(finding: Finding) -> str:
+    """A capacity or contract finding's message in bokmål, from its numbers; others as they are.
+
+    Examples
+    --------
+    >>> f = Finding("organisation.staff.ola.fte", "...", kind="contract", numbers={
+    ...     "fte": 0.75, "rostered_hours": 40.0, "contract_hours": 28.125, "over_hours": 11.875})
+    >>> _norwegian(f)
+    'turnusført 40 timer i uka mot en 75 % stilling på 28,125 timer: 11,875 timer (42 %) over'
+    """
+    n = dict(finding.numbers)
+    prefix = ""
+    if finding.message.startswith("under model "):  # a finding of one model: keep whose
+        model = finding.message[len("under model ") : finding.message.index("): ") + 1]
+        prefix = f"i modell {model}: "
+    if finding.kind == "contract":
+        over = float(n["over_hours"]) / float(n["contract_hours"])
+        return prefix + (
+            f"turnusført {_comma(float(n['rostered_hours']), 3)} timer i uka mot en "
+            f"{_comma(float(n['fte']) * 100, 3)} % stilling på "
+            f"{_comma(float(n['contract_hours']), 3)} timer: {_comma(float(n['over_hours']), 3)} "
+            f"timer ({over:.0%}) over".replace("%)", " %)")
+        )
+    if finding.kind != "capacity":
+        return finding.message
+    day = int(n["cycle_day"])
+    week = str(n["weekday"]).partition(" of week ")[2]
+    when = _NB_DAYS[day % 7] + (f" uke {week}" if week else "")
+    when += f" {_NB_PERIODS[str(n['period'])]}"
+    rostered, excess = float(n["rostered_minutes"]), float(n["excess_minutes"])
+    share = f" ({excess / rostered:.0%})".replace("%)", " %)") if rostered else ""
+    zone = n.get("zone")
+    who = "sonens egne ansatte på vakt" if zone is not None else "alle på vakt"
+    text = (
+        f"{when}{f' i sone {zone!r}' if zone is not None else ''}: "
+        f"{float(n['load_minutes']):.0f} personalminutter arbeid "
+        f"({float(n['planned_minutes']):.0f} planlagt, {float(n['unplanned_minutes']):.0f} "
+        f"forventet uplanlagt) mot {rostered:.0f} i turnus: {excess:.0f} minutter{share} mer "
+        f"enn {who} rekker, før reisetid; analytisk behov er {n['staff_need']} på vakt, "
+        f"turnusen har {_comma(float(n['staff_on_duty']))}"
+    )
+    zones = [(k.removeprefix("excess_minutes."), v) for k, v in n.items() if "." in k]
+    if zones:
+        text += "; minutter over per sone: " + ", ".join(f"{z} {float(v):.0f}" for z, v in zones)
+    if zone is not None:
+        text += "; bare en modell som låner ansatte mellom soner kan dekke det"
+    return prefix + text
+
+
+class _Table(TypedDict):
+    title: str
+    head: tuple[str, ...]
+    all: str
+    periods: dict[str, str]
+    days: tuple[str, ...]
+    week: str
+
+
+_TABLE: dict[str, _Table] = {
+    "en": {
+        "title": "Offered load against rostered minutes (staff-minutes a period; need: "
+        "Poisson, covering the work at a random moment with probability 0.9):",
+        "head": ("zone", "day", "period", "planned", "unplanned", "load", "rostered", "over",
+                 "busy", "on duty", "need"),
+        "all": "(all)",
+        "periods": {"day": "day", "evening": "evening", "night": "night"},
+        "days": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "week": "{day} of week {week}",
+    },
+    "nb": {
+        "title": "Arbeidsmengde mot turnusførte minutter (personalminutter per vakt; behov: "
+        "Poisson, dekker arbeidet i et tilfeldig øyeblikk med sannsynlighet 0,9):",
+        "head": ("sone", "dag", "vakt", "planlagt", "uplanlagt", "arbeid", "turnus", "over",
+                 "opptatt", "på vakt", "behov"),
+        "all": "(alle)",
+        "periods": _NB_PERIODS,
+        "days": _NB_DAYS,
+        "week": "{day} uke {week}",
+    },
+}  # fmt: skip
+
+
+def load_lines(cells: Sequence[LoadCell], *, lang: str = "en") -> list[str]:
+    r"""The load table as text: one row per zone (``(all)`` first), day of the cycle and period.
+
+    Examples
+    --------
+    >>> from hometeams.model import Period
+    >>> cell = LoadCell("", 0, Period.EVENING, length=480.0, planned=528.0, unplanned=0.0,
+    ...                 rostered=480.0, need=2)
+    >>> print("\n".join(load_lines([cell], lang="nb")[1:]))
+    sone    dag     vakt   planlagt  uplanlagt  arbeid  turnus  over  opptatt  på vakt  behov
+    (alle)  mandag  kveld       528          0     528     480    48      1,1        1      2
+    """
+    table = _TABLE[lang]
+
+    def number(value: float) -> str:
+        text = f"{round(value, 1):g}"
+        return text.replace(".", ",") if lang == "nb" else text
+
+    def day(cell: LoadCell) -> str:
+        name = table["days"][cell.cycle_day % 7]
+        if cell.cycle == 1:
+            return name
+        return table["week"].format(day=name, week=cell.cycle_day // 7 + 1)
+
+    rows = [list(table["head"])]
+    rows += [
+        [
+            cell.zone or table["all"],
+            day(cell),
+            table["periods"][cell.period.value],
+            *(f"{value:.0f}" for value in (cell.planned, cell.unplanned, cell.load)),
+            f"{cell.rostered:.0f}",
+            f"{max(cell.excess, 0):.0f}" if cell.excess > 0 else "",
+            number(cell.busy),
+            number(cell.on_duty),
+            str(cell.need),
+        ]
+        for cell in cells
+    ]
+    return [table["title"], *columns(rows, right=range(3, 11)).splitlines()]
+
+
+def load_data(cells: Sequence[LoadCell]) -> list[dict[str, object]]:
+    """The load table as plain data for ``--json`` (zone ``""`` is the whole district)."""
+    return [
+        {
+            "zone": c.zone,
+            "cycle_day": c.cycle_day,
+            "weekday": c.weekday,
+            "period": c.period.value,
+            "load_minutes": round(c.load, 3),
+            "planned_minutes": round(c.planned, 3),
+            "unplanned_minutes": round(c.unplanned, 3),
+            "rostered_minutes": round(c.rostered, 3),
+            "staff_busy": round(c.busy, 3),
+            "staff_on_duty": round(c.on_duty, 3),
+            "staff_need": c.need,
+        }
+        for c in cells
+    ]
+
+
+def contract_data(lines: Sequence[ContractLine]) -> list[dict[str, object]]:
+    """The contract table as plain data for ``--json``."""
+    return [
+        {
+            "staff": line.staff,
+            "fte": line.fte,
+            "rostered_hours": round(line.rostered_hours, 4),
+            "contract_hours": round(line.contract_hours, 4),
+            "over_hours": round(line.over, 4),
+        }
+        for line in lines
+    ]
