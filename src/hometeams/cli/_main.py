@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Sequence
 
 from hometeams import __version__
-from hometeams.cli import _analyse, _check, _compare, _demo, _erlang, _run
+from hometeams.cli import _analyse, _check, _compare, _demo, _erlang, _import, _run, _template
 from hometeams.cli._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Command
 from hometeams.errors import HometeamsError, InvalidArgument, InvalidScenario
 
@@ -28,6 +28,8 @@ COMMANDS: tuple[Command, ...] = (
     _run.COMMAND,
     _compare.COMMAND,
     _erlang.COMMAND,
+    _template.COMMAND,
+    _import.COMMAND,
 )
 """The subcommands, in the order ``hometeams --help`` lists them."""
 
