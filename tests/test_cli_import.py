@@ -189,9 +189,10 @@ def test_a_district_of_45_staff_and_120_users_imports_with_one_command(
     book = write_xlsx(tmp_path / "distrikt.xlsx", sheets)
     out = tmp_path / "distrikt.toml"
     status, printed, err = _run(["import", str(book), "-o", str(out), "--lang", "nb"], capsys)
-    assert status == 0, err
-    # 3 zones x 40 users: one daily plan each and a weekday plan for every even user.
-    plans, per_week = 120 + 60, 120 * 7 + 60 * 5
+    assert (status, err) == (0, "")
+    # 3 zones x 40 users: a daily plan each, a weekday plan for every even user and a
+    # Monday-and-Thursday plan for every fifth.
+    plans, per_week = 120 + 60 + 24, 120 * 7 + 60 * 5 + 24 * 2
     assert printed.startswith(
         f"Skrev {out}: 45 ansatte, 120 brukere, {plans} besøksplaner ({per_week} besøk i uka), "
         "6 ukers turnus"
@@ -203,3 +204,30 @@ def test_a_district_of_45_staff_and_120_users_imports_with_one_command(
     filled = sum(1 for row in sheets["turnus"][1:] for cell in row[1:] if cell)
     assert sum(len(line.days) for line in scenario.roster.lines) == filled
     assert scenario.travel.minutes("sør", "nord") == 20
+
+
+def test_the_example_district_is_the_test_district() -> None:
+    """``examples/regneark/distrikt-nord`` (the tutorial's) is what ``district()`` builds."""
+    folder = Path(__file__).resolve().parents[1] / "examples" / "regneark" / "distrikt-nord"
+    for name, rows in district().items():
+        text = (folder / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+        assert text == [",".join(str(cell) for cell in row) for row in rows], name
+
+
+def test_only_the_first_findings_are_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Many findings: three lines and a count, then ``check`` lists them all."""
+    sheets = copy.deepcopy(SMALL)
+    for i in range(5):  # night visits that nobody is on shift for
+        sheets["besøk"].append(["b2", "alle", f"03:{i}0", "", "", "20", "", "", "", "1"])
+    out = tmp_path / "nord.toml"
+    status, _, err = _run(
+        ["import", str(write_folder(tmp_path / "nord", sheets)), "-o", str(out)], capsys
+    )
+    assert status == 0
+    lines = err.splitlines()
+    assert len(lines) == 4
+    # Six findings: the five night visits, and b1's 20:00 medication visit in SMALL (only ola,
+    # who has no medication competence, works evenings).
+    assert lines[-1] == f"hometeams: warning: 3 more findings: hometeams check {out}"

@@ -69,46 +69,69 @@ def write_folder(path: Path, sheets: Sheets, *, delimiter: str = ",") -> Path:
 
 _ZONES = ("nord", "sentrum", "sør")
 _DAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
+_CYCLE = 42  # days of a six-week rota
+# Staff k of a zone: profession, competences, shift code (day, evening, night), position size.
+_NURSE, _HEALTH_WORKER = "sårstell;legemiddelhåndtering", "legemiddelhåndtering"
+_STAFF = (
+    *(("sykepleier", _NURSE, "D", fte) for fte in ("100 %", "0.8", "75 %")),
+    *(("helsefagarbeider", _HEALTH_WORKER, "D", fte)
+      for fte in ("100 %", "0.8", "0.8", "75 %", "0.6", "0.8")),
+    ("assistent", "", "D", "0.5"),
+    ("sykepleier", _NURSE, "K", "0.8"),
+    *(("helsefagarbeider", _HEALTH_WORKER, "K", fte) for fte in ("100 %", "75 %", "0.6")),
+    ("helsefagarbeider", _HEALTH_WORKER, "N", "0.6"),
+)  # fmt: skip
 
 
-def district(
-    *, staff_per_zone: int = 15, users_per_zone: int = 40
-) -> dict[str, list[list[object]]]:
-    """A district of three zones (45 staff and 120 users by default) with a six-week rota.
+def _fraction(text: str) -> float:
+    return float(text.removesuffix(" %")) / 100 if text.endswith("%") else float(text)
 
-    Deterministic: staff ``k`` of a zone is a nurse when ``k % 3 == 0`` (day shifts on
-    weekdays), a health worker when ``k % 3 == 1`` (evenings on alternate days) and an assistant
-    otherwise (nights every third day). User ``j`` has a morning visit every day and, when ``j``
-    is even, an evening visit on weekdays.
+
+def _worked(k: int, fte: float) -> list[bool]:
+    """The days of the cycle staff ``k`` works, as 8-hour shifts.
+
+    ``fte`` x 37.5 hours a week, spread evenly over the six weeks (weekends included) and
+    offset by ``k`` so that colleagues alternate.
     """
-    professions = ("sykepleier", "helsefagarbeider", "assistent")
-    ftes = ("100 %", "0.8", "75 %", "0.5")
+    n = round(fte * 37.5 * 6 / 8)
+    return [
+        (j * n) // _CYCLE != ((j + 1) * n) // _CYCLE
+        for j in ((d + 5 * k) % _CYCLE for d in range(_CYCLE))
+    ]
+
+
+def district(users_per_zone: int = 40) -> dict[str, list[list[object]]]:
+    """A district of three zones, 45 staff and 120 users (by default), with a six-week rota.
+
+    Deterministic. Each zone has the 15 staff of ``_STAFF``: ten on day shifts, four on
+    evenings, one on nights, each working their position size (37.5 hours a week for 100 %)
+    in 8-hour shifts spread over the cycle. User ``j`` of a zone has a morning visit every day
+    (08:00 to 11:30 in half hours, 20 to 35 minutes), an evening visit with medication on
+    weekdays if ``j`` is even, and wound care on Mondays and Thursdays if ``j % 5 == 0``.
+    """
     staff: list[list[object]] = [["id", "yrke", "stilling", "kompetanse", "sone", "navn"]]
     roster: list[list[object]] = [["ansatt", *(f"{d}{w}" for w in range(1, 7) for d in _DAYS)]]
     users: list[list[object]] = [["id", "sone", "behov", "primærkontakt"]]
-    visits: list[list[object]] = [["bruker", "dager", "tid", "minutter", "sd", "krav"]]
+    visits: list[list[object]] = [
+        ["bruker", "dager", "tid", "fra", "til", "minutter", "sd", "krav"]
+    ]
     for z, zone in enumerate(_ZONES):
-        for k in range(staff_per_zone):
+        for k, (profession, competences, code, fte) in enumerate(_STAFF):
             sid = f"{zone}-{k + 1:02d}"
-            competences = "sårstell;legemiddelhåndtering" if k % 3 == 0 else ""
-            staff.append([sid, professions[k % 3], ftes[k % 4], competences, zone, sid.title()])
-            cells: list[object] = []
-            for w in range(6):
-                for d in range(7):
-                    if k % 3 == 0:
-                        cells.append("D" if d < 5 else "")
-                    elif k % 3 == 1:
-                        cells.append("K" if (d + w + k) % 2 == 0 else "")
-                    else:
-                        cells.append("N" if (d + w + k) % 3 == 0 else "")
-            roster.append([sid, *cells])
+            staff.append([sid, profession, fte, competences, zone, sid.title()])
+            worked = _worked(k + 5 * z, _fraction(fte))
+            roster.append([sid, *(code if on else "" for on in worked)])
         for j in range(users_per_zone):
-            uid = f"{zone[0]}{z}-{j + 1:03d}"
-            contact = f"{zone}-{(j % staff_per_zone) + 1:02d}"
+            uid = f"{zone[:2]}{j + 1:03d}"
+            contact = f"{zone}-{(j % 9) + 1:02d}"
             users.append([uid, zone, "sårstell" if j % 5 == 0 else "", contact])
-            visits.append([uid, "alle", "08:00", 20 + j % 4 * 5, 5, ""])
+            start = f"{8 + (j % 8) // 2:02d}:{30 * (j % 2):02d}"
+            visits.append([uid, "alle", start, "", "", 20 + j % 4 * 5, 5, ""])
             if j % 2 == 0:
-                visits.append([uid, "man-fre", "19:30", 25, "", "legemiddelhåndtering"])
+                evening = f"{16 + (j % 10) // 2:02d}:00"
+                visits.append([uid, "man-fre", evening, "", "", 25, "", "legemiddelhåndtering"])
+            if j % 5 == 0:
+                visits.append([uid, "man;tor", "", "12:00", "14:00", 40, 10, "sårstell"])
     travel: list[list[object]] = [
         ["sone", *_ZONES],
         ["nord", 0, 12, 20],

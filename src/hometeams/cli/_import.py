@@ -25,6 +25,12 @@ __all__ = ["COMMAND", "commented"]
 
 _MODELS = {"en": ("fixed teams", "pooled"), "nb": ("faste team", "samlet")}
 _REPLICATIONS = 10
+_SHOWN = 3
+"""Findings printed after an import; ``hometeams check`` lists them all."""
+_MORE = {
+    "en": "{n} more findings: hometeams check {out}",
+    "nb": "{n} funn til: hometeams check {out} --lang nb",
+}
 _SEED = 2026
 
 _COMMENTS = {
@@ -188,8 +194,12 @@ def _run(args: argparse.Namespace) -> int:
     if loads_scenario(text, source=str(out)) != file:  # pragma: no cover - a bug, not input
         raise HometeamsError(f"{out}: the scenario file would not read back as the workbook")
     write_text(out, text, overwrite=args.overwrite)
-    for finding in file.findings():
+    findings = file.findings()
+    for finding in findings[:_SHOWN]:
         print(f"hometeams: warning: {out}: {finding}", file=sys.stderr)
+    if len(findings) > _SHOWN:
+        more = _MORE[args.lang].format(n=len(findings) - _SHOWN, out=out)
+        print(f"hometeams: warning: {more}", file=sys.stderr)
     counts = {
         "staff": len(scenario.organisation.staff),
         "users": len(scenario.organisation.users),
