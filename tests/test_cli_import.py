@@ -207,8 +207,8 @@ def test_a_district_of_45_staff_and_120_users_imports_with_one_command(
 
 
 def test_the_example_district_is_the_test_district() -> None:
-    """``examples/regneark/distrikt-nord`` (the tutorial's) is what ``district()`` builds."""
-    folder = Path(__file__).resolve().parents[1] / "examples" / "regneark" / "distrikt-nord"
+    """``examples/regneark/elvebakken`` (the tutorial's) is what ``district()`` builds."""
+    folder = Path(__file__).resolve().parents[1] / "examples" / "regneark" / "elvebakken"
     for name, rows in district().items():
         text = (folder / f"{name}.csv").read_text(encoding="utf-8").splitlines()
         assert text == [",".join(str(cell) for cell in row) for row in rows], name
