@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -278,7 +280,7 @@ def _damage(sheet: str, row: int, column: int, value: object) -> dict[str, list[
             "turnus[row 1]",
             "columns 'sun1' and 'søn1' are the same day",
         ),
-        (_damage("turnus", 0, 7, "søn2"), "turnus[row 1]", "missing the column of sun1"),
+        (_damage("turnus", 0, 7, "søn2"), "turnus[row 1]", "missing the column of søn1"),
         (
             _damage("ansatte", 0, 3, "kompetanser"),
             "ansatte[row 1]",
@@ -351,3 +353,23 @@ def test_not_a_workbook(tmp_path: Path) -> None:
     broken.write_text("not a zip")
     with pytest.raises(InvalidScenario, match=r"cannot be read as an \.xlsx workbook"):
         read_workbook(broken)
+
+
+def test_column_names_with_spaces_and_hyphens(tmp_path: Path) -> None:
+    """``Primær kontakt`` and ``primary-contact`` name the ``primary_contact`` column."""
+    sheets = _sheets()
+    sheets["brukere"][0][4] = "Primær kontakt"
+    assert _read(tmp_path, sheets) == _read(tmp_path / "plain", _sheets())
+
+
+def test_an_empty_id_cell_is_named_as_such(tmp_path: Path) -> None:
+    """A visit without a user says the cell is empty rather than quoting ``''``."""
+    message = _error(tmp_path, _damage("besøk", 1, 0, ""))
+    assert "besøk[row 2].bruker: must be a user id, got an empty cell" in message
+
+
+def test_importing_the_library_does_not_load_openpyxl() -> None:
+    """The library imports openpyxl only to read or write a workbook (``--help`` stays fast)."""
+    code = "import sys, hometeams.cli, hometeams.io; print('openpyxl' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -27,6 +27,7 @@ __all__ = [
     "DAYS",
     "Row",
     "clock_text",
+    "column_key",
     "header",
     "parse_days",
     "parse_number",
@@ -51,7 +52,7 @@ COLUMNS: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType(
             ("zone", "sone"),
             ("needs", "behov"),
             ("team",),
-            ("primary_contact", "primærkontakt", "primaerkontakt"),
+            ("primary_contact", "primærkontakt", "primaerkontakt", "primær_kontakt"),
         ),
         "visits": (
             ("user", "bruker"),
@@ -144,11 +145,11 @@ def header(sheet: Sheet, *, ignore_unknown: bool) -> dict[str, int]:
     names = {name: spec[0] for spec in COLUMNS[sheet.kind] for name in spec}
     found: dict[str, int] = {}
     for i, cell in enumerate(sheet.header):
-        key = names.get(cell.strip().casefold())
+        key = names.get(column_key(cell))
         if key is None:
             if ignore_unknown:
                 continue
-            close = difflib.get_close_matches(cell.strip().casefold(), list(names), n=1)
+            close = difflib.get_close_matches(column_key(cell), list(names), n=1)
             hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(names)}"
             raise sheet_error(
                 sheet,
@@ -163,10 +164,24 @@ def header(sheet: Sheet, *, ignore_unknown: bool) -> dict[str, int]:
     missing = [key for key in REQUIRED[sheet.kind] if key not in found]
     if missing:
         wanted = ", ".join(
-            f"{spec[0]!r} ({spec[-1]!r})" for spec in COLUMNS[sheet.kind] if spec[0] in missing
+            f"{spec[0]!r} ({spec[1]!r})" if len(spec) > 1 else repr(spec[0])
+            for spec in COLUMNS[sheet.kind]
+            if spec[0] in missing
         )
+
         raise sheet_error(sheet, f"missing column(s) {wanted}", row=1)
     return found
+
+
+def column_key(name: str) -> str:
+    """A column name as looked up: case ignored, spaces and hyphens read as ``_``.
+
+    Examples
+    --------
+    >>> column_key(" Primær kontakt"), column_key("reports-to")
+    ('primær_kontakt', 'reports_to')
+    """
+    return re.sub(r"[\s\-]+", "_", name.strip().casefold())
 
 
 def rows(sheet: Sheet, *, ignore_unknown: bool) -> list[Row]:

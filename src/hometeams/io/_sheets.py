@@ -20,6 +20,7 @@ import datetime as dt
 import difflib
 import io
 import os
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -166,7 +167,9 @@ def _workbook(path: Path, *, ignore_unknown: bool) -> dict[str, Sheet]:
         raise ImportError("reading workbooks needs openpyxl: pip install openpyxl") from err
     source = str(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():  # about features a workbook may have and we do not read
+            warnings.simplefilter("ignore", UserWarning)
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except OSError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged file

@@ -8,12 +8,13 @@ the district's own and import it with ``hometeams import``.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-from hometeams._files import check_writable, write_csv
+from hometeams._files import check_writable, write_bytes, write_csv
 from hometeams.errors import InvalidArgument
 
 __all__ = ["TEMPLATES", "write_template"]
@@ -95,9 +96,9 @@ def _workbook(path: Path, tables: Mapping[str, _Table], *, overwrite: bool) -> P
             width = max(len(value), *(len(str(c.value or "")) for c in column))
             sheet.column_dimensions[column[0].column_letter].width = width + 2
         sheet.freeze_panes = "A2"
-    check_writable([path], overwrite=overwrite)
-    book.save(path)
-    return path
+    data = io.BytesIO()
+    book.save(data)
+    return write_bytes(path, data.getvalue(), overwrite=overwrite)
 
 
 def _cell(value: str) -> object:

@@ -95,6 +95,7 @@ SHIFT_CODES: Mapping[str, str] = {"D": "day", "A": "evening", "K": "evening", "N
 """The shift codes every rota understands: day, evening (*aften* or *kveld*), night."""
 
 _OFF = frozenset({"", "-"})
+_NB_DAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 _DAY_COLUMN = re.compile(r"^(?P<day>[a-zæøå]+)(?P<week>\d*)$")
 _WEEKS = 4
 """A scenario runs at least four weeks, and whole cycles of the rota."""
@@ -108,6 +109,8 @@ def _check_id(row: Row, key: str, value: str) -> str:
 
 
 def _unknown(row: Row, key: str, value: str, known: Sequence[str], kind: str) -> InvalidScenario:
+    if not value.strip():
+        return row.error(key, f"must be a {kind}, got an empty cell")
     close = difflib.get_close_matches(value, list(known), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return row.error(key, f"unknown {kind} {value!r}{hint}")
@@ -312,7 +315,8 @@ def _day_columns(sheet: Sheet, *, ignore_unknown: bool) -> tuple[int, dict[int, 
     cycle = max((week for week, _ in days.values()), default=-1) + 1
     if cycle == 0:
         raise sheet_error(sheet, "has no day columns (mon1 ... sun1, or man1 ... søn1)", row=1)
-    names = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    norwegian = any(c.strip().casefold()[:3] in _NB_DAYS for c in sheet.header[1:])
+    names = _NB_DAYS if norwegian else ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
     for week in range(cycle):
         for day in range(7):
             if (week, day) not in seen:
