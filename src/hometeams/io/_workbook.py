@@ -533,11 +533,31 @@ def read_workbook(
     professions: Mapping[str, Profession] = PROFESSIONS,
     competences: Mapping[str, Competence] = COMPETENCES,
 ) -> Scenario:
-    r"""A district's scenario from a workbook or a folder of CSV files (sheets as above).
+    r"""A district's scenario from a workbook (``.xlsx``) or a folder of CSV files.
 
-    The scenario runs four weeks, or whole cycles of a longer rota, with no warm-up and no
-    policy: it is the district as it is, to compare organisation models on (see
-    ``hometeams import``, which writes it as a scenario file with two models).
+    The sheets, named in English or Norwegian (case ignored), and their columns:
+
+    - ``staff`` (``ansatte``): ``id``, ``profession`` (``yrke``), ``fte`` (``stilling``:
+      ``0.8`` or ``80 %``), ``competences`` (``kompetanse``, ``;``-separated), ``zone``
+      (``sone``), ``unit`` (``enhet``), ``reports_to``, ``name`` (``navn``);
+    - ``users`` (``brukere``): ``id``, ``zone``, ``needs`` (``behov``), ``team``,
+      ``primary_contact`` (``primærkontakt``);
+    - ``visits`` (``besøk``): ``user`` (``bruker``), ``days`` (``dager``: ``mon-fri``,
+      ``man;ons;fre``, ``alle``), ``time`` (``tid``) or ``from`` / ``to`` (``fra`` / ``til``),
+      ``minutes`` (``minutter``), ``sd``, ``required`` / ``preferred`` (``krav`` /
+      ``ønsket``), ``staff`` (``antall``: 1 or 2);
+    - ``roster`` (``turnus``): ``staff`` (``ansatt``) and a column per day of the cycle
+      (``mon1`` ... ``sun6`` or ``man1`` ... ``søn6``) holding ``D``, ``A`` / ``K``, ``N`` or
+      nothing;
+    - ``shifts`` (``vakter``, optional): ``code`` (``kode``), ``start``, ``end`` (``slutt``);
+    - ``travel`` (``reisetid``, optional): a zone-by-zone matrix of minutes, or zone
+      coordinates (``x``, ``y`` in km or ``lat``, ``lon``) with a ``speed``.
+
+    Every zone with staff becomes a geographic team of everyone whose home zone it is; a user
+    without a ``team`` belongs to the team of their zone. The scenario runs four weeks, or
+    whole cycles of a longer rota, with no warm-up and no policy: the district as it is, to
+    compare organisation models on (``hometeams import`` writes it as a scenario file with two
+    models). The how-to guide "Import a district from a spreadsheet" describes every cell.
 
     Parameters
     ----------
