@@ -9,6 +9,7 @@ comparison runs with ``--workers 1`` added, in this process.
 
 from __future__ import annotations
 
+import csv
 import re
 import shlex
 from pathlib import Path
@@ -70,3 +71,39 @@ def test_the_tutorial_runs_as_written(
         printed = out.splitlines() + err.splitlines()
         assert _shown_in_order(shown, printed), (command, shown, printed[:10])
     assert (tmp_path / "rapport.html").stat().st_size > 0
+
+
+def _tables(text: str) -> list[list[list[str]]]:
+    """Every markdown table of the page, as rows of cells (the header first)."""
+    tables: list[list[list[str]]] = []
+    previous = ""
+    for line in text.splitlines():
+        if line.startswith("|") and not line.startswith("|---"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if not previous.startswith("|"):
+                tables.append([])
+            tables[-1].append(cells)
+        previous = line
+    return tables
+
+
+def test_the_tutorials_example_rows_are_the_example_workbooks() -> None:
+    """Each example row the tutorial shows is a row of ``examples/regneark/elvebakken``."""
+    folder = ROOT / "examples" / "regneark" / "elvebakken"
+    sheets = {
+        path.stem: list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+        for path in folder.glob("*.csv")
+    }
+    checked = 0
+    for header, *rows in _tables(TUTORIAL.read_text("utf-8")):
+        found = [name for name, table in sheets.items() if set(header) - {"..."} <= set(table[0])]
+        assert len(found) == 1, header
+        table = sheets[found[0]]
+        for row in rows:
+            shown = {h: cell for h, cell in zip(header, row, strict=True) if h != "..."}
+            assert any(
+                all(dict(zip(table[0], line, strict=True))[h] == v for h, v in shown.items())
+                for line in table[1:]
+            ), row
+            checked += 1
+    assert checked == 10  # 2 staff, 1 user, 3 visit plans, 1 rota line, 3 travel rows
