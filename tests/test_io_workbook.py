@@ -373,3 +373,13 @@ def test_importing_the_library_does_not_load_openpyxl() -> None:
     code = "import sys, hometeams.cli, hometeams.io; print('openpyxl' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_table_that_does_not_start_in_a1(tmp_path: Path) -> None:
+    """Empty rows and columns around the table are skipped; rows keep the sheet's numbers."""
+    sheets = {name: [["", *row] for row in rows] for name, rows in _sheets().items()}
+    sheets["besøk"] = [[], [], *sheets["besøk"]]
+    sheets["besøk"][3][6] = "tretti"  # the first visit, now on row 4, column G
+    assert "besøk[row 4].minutter: must be a number > 0, got 'tretti'" in _error(tmp_path, sheets)
+    sheets["besøk"][3][6] = "30"
+    assert _read(tmp_path / "ok", sheets) == _read(tmp_path / "plain", _sheets())

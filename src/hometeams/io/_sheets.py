@@ -136,19 +136,20 @@ def _kind(name: str, *, source: str, ignore_unknown: bool) -> str | None:
 
 
 def _table(kind: str, name: str, source: str, records: list[list[str]]) -> Sheet:
-    """The header and the non-blank rows; row numbers count every record from 1."""
+    """The header and the non-blank rows; row numbers count every record from 1.
+
+    Columns without a header are left out, unless a row has a value there (an error).
+    """
     numbered = [(i + 1, record) for i, record in enumerate(records)]
     numbered = [(n, r) for n, r in numbered if any(cell for cell in r)]
     if not numbered:
         return Sheet(kind, name, source, (), ())
     (_, header), *body = numbered
-    width = len(header)
-    while width and not header[width - 1]:
-        width -= 1
-    sheet = Sheet(kind, name, source, tuple(header[:width]), ())
+    keep = [i for i, cell in enumerate(header) if cell]
+    sheet = Sheet(kind, name, source, tuple(header[i] for i in keep), ())
     rows = []
     for number, record in body:
-        extra = [i for i, cell in enumerate(record) if cell and i >= width]
+        extra = [i for i, cell in enumerate(record) if cell and i not in keep]
         if extra:
             raise sheet_error(
                 sheet,
@@ -156,7 +157,8 @@ def _table(kind: str, name: str, source: str, records: list[list[str]]) -> Sheet
                 "in row 1 or clear the cell",
                 row=number,
             )
-        rows.append((number, tuple(record[:width]) + ("",) * (width - len(record))))
+        padded = record + [""] * (len(header) - len(record))
+        rows.append((number, tuple(padded[i] for i in keep)))
     return attrs.evolve(sheet, rows=tuple(rows))
 
 
