@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
@@ -26,6 +26,7 @@ __all__ = [
     "COLUMNS",
     "DAYS",
     "Row",
+    "check_id_cell",
     "clock_text",
     "column_key",
     "header",
@@ -33,6 +34,7 @@ __all__ = [
     "parse_number",
     "parse_times",
     "rows",
+    "unknown",
 ]
 
 COLUMNS: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType(
@@ -286,3 +288,20 @@ def parse_times(text: str) -> tuple[str, ...]:
     if not items:
         raise InvalidScenario("must be a clock time such as 08:00, got an empty cell")
     return tuple(clock_text(part) for part in items)
+
+
+def check_id_cell(row: Row, key: str, value: str) -> str:
+    """The id in ``row``'s cell ``key``, or an error at that cell."""
+    if not re.match(r"^[^\W_][\w.\-]*$", value):
+        shown = repr(value) if value else "an empty cell"
+        raise row.error(key, f"must be an id of letters, digits, '_', '-' or '.', got {shown}")
+    return value
+
+
+def unknown(row: Row, key: str, value: str, known: Sequence[str], kind: str) -> InvalidScenario:
+    """An error at ``row``'s cell ``key``: an unknown ``kind``, with the closest known one."""
+    if not value.strip():
+        return row.error(key, f"must be a {kind}, got an empty cell")
+    close = difflib.get_close_matches(value, list(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return row.error(key, f"unknown {kind} {value!r}{hint}")

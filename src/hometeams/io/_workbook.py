@@ -43,26 +43,28 @@ An error names the file, the sheet, the row and the column::
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from hometeams._time import DAY, WEEK, PeriodClock
+from hometeams._time import DAY, WEEK
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.io._columns import (
-    DAYS,
     Row,
+    check_id_cell,
     clock_text,
     parse_days,
     parse_number,
     parse_times,
     rows,
+    unknown,
 )
 from hometeams.io._csv import _names, _own, _resolve, _staff
+from hometeams.io._rota import read_roster, read_shifts
 from hometeams.io._sheets import Sheet, read_sheets, sheet_error
+from hometeams.io._travel_sheet import read_travel
 from hometeams.model import (
     COMPETENCES,
     PROFESSIONS,
@@ -75,45 +77,13 @@ from hometeams.model import (
     User,
     Zone,
 )
-from hometeams.scenario import (
-    Demand,
-    Fixed,
-    Leg,
-    LogNormal,
-    Roster,
-    RosterLine,
-    Scenario,
-    Shift,
-    TravelMatrix,
-    VisitPlan,
-)
+from hometeams.scenario import Demand, Fixed, LogNormal, Scenario, TravelMatrix, VisitPlan
 from hometeams.scenario._parse import clock_minutes
 
-__all__ = ["SHIFT_CODES", "read_workbook"]
+__all__ = ["read_workbook"]
 
-SHIFT_CODES: Mapping[str, str] = {"D": "day", "A": "evening", "K": "evening", "N": "night"}
-"""The shift codes every rota understands: day, evening (*aften* or *kveld*), night."""
-
-_OFF = frozenset({"", "-"})
-_NB_DAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
-_DAY_COLUMN = re.compile(r"^(?P<day>[a-zæøå]+)(?P<week>\d*)$")
 _WEEKS = 4
 """A scenario runs at least four weeks, and whole cycles of the rota."""
-
-
-def _check_id(row: Row, key: str, value: str) -> str:
-    if not re.match(r"^[^\W_][\w.\-]*$", value):
-        shown = repr(value) if value else "an empty cell"
-        raise row.error(key, f"must be an id of letters, digits, '_', '-' or '.', got {shown}")
-    return value
-
-
-def _unknown(row: Row, key: str, value: str, known: Sequence[str], kind: str) -> InvalidScenario:
-    if not value.strip():
-        return row.error(key, f"must be a {kind}, got an empty cell")
-    close = difflib.get_close_matches(value, list(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return row.error(key, f"unknown {kind} {value!r}{hint}")
 
 
 # -- staff and users -------------------------------------------------------------------------
@@ -129,7 +99,7 @@ def _read_staff(
     out: list[tuple[Row, Staff]] = []
     first: dict[str, int] = {}
     for row in rows(sheet, ignore_unknown=ignore_unknown):
-        _check_id(row, "id", row["id"])
+        check_id_cell(row, "id", row["id"])
         try:
             person = _staff(
                 row.cells, professions=professions, competences=competences, separator=";"
@@ -162,19 +132,19 @@ def _read_users(
     out: list[tuple[Row, dict[str, object]]] = []
     first: dict[str, int] = {}
     for row in rows(sheet, ignore_unknown=ignore_unknown):
-        id_ = _check_id(row, "id", row["id"])
+        id_ = check_id_cell(row, "id", row["id"])
         if id_ in first:
             raise row.error("id", f"duplicate user id {id_!r}, first in row {first[id_]}")
         first[id_] = row.number
         contact = row["primary_contact"] or None
         if contact is not None and contact not in staff:
-            raise _unknown(row, "primary_contact", contact, staff, "staff id")
+            raise unknown(row, "primary_contact", contact, staff, "staff id")
         out.append(
             (
                 row,
                 {
                     "id": id_,
-                    "zone": _check_id(row, "zone", row["zone"]),
+                    "zone": check_id_cell(row, "zone", row["zone"]),
                     "needs": _split(row["needs"], competences, row, "needs"),
                     "team": row["team"] or None,
                     "primary_contact": contact,
@@ -244,136 +214,7 @@ def _organisation(
         raise found[int(match[2])][0].error(match[3] or "id", err.rule) from None
 
 
-# -- the rota --------------------------------------------------------------------------------
-
-
-def _read_shifts(
-    sheet: Sheet | None, *, ignore_unknown: bool
-) -> tuple[dict[str, str], list[Shift]]:
-    """Codes to shift names, and the shifts whose times differ from the clock's."""
-    codes = dict(SHIFT_CODES)
-    shifts: dict[str, tuple[Row, Shift]] = {}
-    if sheet is None:
-        return codes, []
-    clock = PeriodClock()
-    default = {
-        "day": (clock.day, clock.evening),
-        "evening": (clock.evening, clock.night % DAY),
-        "night": (clock.night % DAY, clock.day),
-    }
-    for row in rows(sheet, ignore_unknown=ignore_unknown):
-        code = row["code"].strip().upper()
-        name = codes.get(code) or code.casefold()
-        if not re.match(r"^[^\W_][\w.\-]*$", code):
-            raise row.error("code", f"must be a shift code such as D, K or L, got {row['code']!r}")
-        try:
-            key = "start"
-            start = clock_minutes(clock_text(row["start"]), field="start")
-            key = "end"
-            end = clock_minutes(clock_text(row["end"]), field="end")
-            shift = Shift(name, start=start, end=end)
-        except InvalidScenario as err:
-            raise row.error(key, err.rule) from None
-        if name in shifts and shifts[name][1] != shift:
-            earlier = shifts[name][0]
-            raise row.error(
-                "code",
-                f"{code!r} is the {name} shift, which row {earlier.number} gives other times",
-            )
-        codes[code] = name
-        shifts[name] = (row, shift)
-    return codes, [
-        shift for _, shift in shifts.values() if default.get(shift.name) != (shift.start, shift.end)
-    ]
-
-
-def _day_columns(sheet: Sheet, *, ignore_unknown: bool) -> tuple[int, dict[int, tuple[int, int]]]:
-    """The staff column and, per header position, (week, weekday) of the rota's days."""
-    first = sheet.header[0].strip().casefold()
-    if first not in {"staff", "ansatt", "id"}:
-        raise sheet_error(
-            sheet, f"the first column must be 'staff' ('ansatt'), got {sheet.header[0]!r}", row=1
-        )
-    days: dict[int, tuple[int, int]] = {}
-    seen: dict[tuple[int, int], str] = {}
-    for i, cell in enumerate(sheet.header[1:], start=1):
-        match = _DAY_COLUMN.match(cell.strip().casefold())
-        if match is None or match["day"] not in DAYS or match["week"] == "0":
-            if ignore_unknown:
-                continue
-            raise sheet_error(
-                sheet,
-                f"unknown column {cell!r}; the columns after 'staff' are the days of the cycle: "
-                "mon1 ... sun1, mon2 ... (or man1 ... søn1, man2 ...)",
-                row=1,
-            )
-        key = (int(match["week"] or 1) - 1, DAYS[match["day"]])
-        if key in seen:
-            raise sheet_error(sheet, f"columns {seen[key]!r} and {cell!r} are the same day", row=1)
-        seen[key] = cell
-        days[i] = key
-    cycle = max((week for week, _ in days.values()), default=-1) + 1
-    if cycle == 0:
-        raise sheet_error(sheet, "has no day columns (mon1 ... sun1, or man1 ... søn1)", row=1)
-    norwegian = any(c.strip().casefold()[:3] in _NB_DAYS for c in sheet.header[1:])
-    names = _NB_DAYS if norwegian else ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-    for week in range(cycle):
-        for day in range(7):
-            if (week, day) not in seen:
-                raise sheet_error(
-                    sheet,
-                    f"missing the column of {names[day]}{week + 1}; a {cycle}-week cycle needs a "
-                    "column for every day of every week",
-                    row=1,
-                )
-    return cycle, days
-
-
-def _read_roster(
-    sheet: Sheet,
-    *,
-    staff: Sequence[str],
-    codes: Mapping[str, str],
-    shifts: Sequence[Shift],
-    ignore_unknown: bool,
-) -> tuple[Roster, list[tuple[Row, str]]]:
-    cycle, days = _day_columns(sheet, ignore_unknown=ignore_unknown)
-    lines: list[RosterLine] = []
-    origins: list[tuple[Row, str]] = []
-    first: dict[str, int] = {}
-    known = ", ".join(f"{code} ({name})" for code, name in codes.items())
-    for number, cells in sheet.rows:
-        written = {"staff": sheet.header[0], **{str(i): sheet.header[i] for i in days}}
-        row = Row(sheet, number, {"staff": cells[0]}, written)
-        person = cells[0]
-        if person not in staff:
-            raise _unknown(row, "staff", person, staff, "staff id")
-        if person in first:
-            raise row.error("staff", f"{person!r} has a row already, row {first[person]}")
-        first[person] = number
-        worked: dict[tuple[str, int], list[int]] = {}
-        where: dict[tuple[str, int], str] = {}
-        for i, (week, day) in days.items():
-            code = cells[i].strip().upper()
-            if code in _OFF:
-                continue
-            if code not in codes:
-                raise row.error(
-                    str(i),
-                    f"unknown shift code {cells[i]!r}; use {known}, or empty for a day off "
-                    "(other codes go in the shifts sheet with their times)",
-                )
-            worked.setdefault((codes[code], week), []).append(day)
-            where.setdefault((codes[code], week), str(i))
-        for (name, week), on in worked.items():
-            lines.append(
-                RosterLine(person, shift=name, days=sorted(on), weeks=None if cycle == 1 else week)
-            )
-            origins.append((row, where[name, week]))
-    return Roster(lines, shifts=shifts, cycle=cycle), origins
-
-
-# -- visits and travel -----------------------------------------------------------------------
+# -- visits ----------------------------------------------------------------------------------
 
 
 def _visit(row: Row, competences: Mapping[str, str]) -> VisitPlan:
@@ -423,102 +264,6 @@ def _visit(row: Row, competences: Mapping[str, str]) -> VisitPlan:
         preferred=_split(row["preferred"], competences, row, "preferred"),
         n_staff=n_staff,
     )
-
-
-def _distance(a: tuple[float, float], b: tuple[float, float], *, degrees: bool) -> float:
-    if not degrees:
-        return math.hypot(a[0] - b[0], a[1] - b[1])
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
-def _read_travel(sheet: Sheet, *, speed: float | None) -> TravelMatrix:
-    head = [cell.strip().casefold() for cell in sheet.header]
-    if head[0] not in {"zone", "sone"}:
-        raise sheet_error(
-            sheet, f"the first column must be 'zone' ('sone'), got {sheet.header[0]!r}", row=1
-        )
-    zones: list[str] = []
-    for number, cells in sheet.rows:
-        row = Row(sheet, number, {"zone": cells[0]}, {"zone": sheet.header[0]})
-        zone = _check_id(row, "zone", cells[0])
-        if zone in zones:
-            raise row.error("zone", f"zone {zone!r} has a row already")
-        zones.append(zone)
-    coordinates = sorted(head[1:]) in (["x", "y"], ["lat", "lon"])
-    if coordinates:
-        if speed is None:
-            raise sheet_error(
-                sheet,
-                "zone coordinates need a travel speed to estimate minutes: give it in km/h "
-                "(hometeams import --speed 40)",
-            )
-        degrees = "lat" in head
-        where: dict[str, tuple[float, float]] = {}
-        for (number, cells), zone in zip(sheet.rows, zones, strict=True):
-            point = []
-            for axis in ("lat", "lon") if degrees else ("x", "y"):
-                i = head.index(axis)
-                try:
-                    point.append(parse_number(cells[i], low=-math.inf))
-                except InvalidScenario as err:
-                    raise sheet_error(sheet, err.rule, row=number, column=sheet.header[i]) from None
-            where[zone] = (point[0], point[1])
-        legs = []
-        for i, a in enumerate(zones):
-            for b in zones[i + 1 :]:
-                km = _distance(where[a], where[b], degrees=degrees)
-                minutes = round(km / speed * 60, 1)
-                if minutes > 0:
-                    legs.append(Leg(a, b, minutes=minutes))
-        return TravelMatrix(legs)
-    columns = sheet.header[1:]
-    if sorted(c.strip() for c in columns) != sorted(zones):
-        raise sheet_error(
-            sheet,
-            "a travel matrix names the same zones across (row 1) as down (column 1), got "
-            f"{', '.join(c.strip() for c in columns)} across and {', '.join(zones)} down; "
-            "or give zone coordinates x and y (km) or lat and lon with a speed",
-            row=1,
-        )
-    index = {c.strip(): i + 1 for i, c in enumerate(columns)}
-    cell: dict[tuple[str, str], float | None] = {}
-    for (number, cells), origin in zip(sheet.rows, zones, strict=True):
-        for destination in zones:
-            i = index[destination]
-            if not cells[i].strip():
-                cell[origin, destination] = None
-                continue
-            try:
-                cell[origin, destination] = parse_number(cells[i], strict=False)
-            except InvalidScenario as err:
-                raise sheet_error(sheet, err.rule, row=number, column=sheet.header[i]) from None
-    table: dict[tuple[str, str], float] = {}
-    for (a, b), given in cell.items():
-        value = given if given is not None else cell[b, a]
-        if value is None:
-            if a == b:
-                value = 0.0
-            else:
-                number = sheet.rows[zones.index(a)][0]
-                raise sheet_error(
-                    sheet,
-                    f"empty, and so is {b} to {a}; write the minutes from {a} to {b}",
-                    row=number,
-                    column=sheet.header[index[b]],
-                )
-        table[a, b] = value
-    symmetric = all(math.isclose(table[a, b], table[b, a]) for a, b in table)
-    legs = [
-        Leg(a, b, minutes=minutes)
-        for (a, b), minutes in table.items()
-        if minutes > 0 and (not symmetric or zones.index(a) <= zones.index(b))
-    ]
-    return TravelMatrix(legs, symmetric=symmetric)
 
 
 # -- the scenario ----------------------------------------------------------------------------
@@ -635,7 +380,7 @@ def read_workbook(
     )
     travel = TravelMatrix()
     if "travel" in sheets:
-        travel = _read_travel(sheets["travel"], speed=speed)
+        travel = read_travel(sheets["travel"], speed=speed)
     title = name if name is not None else where.stem
     org = _organisation(
         title,
@@ -645,8 +390,8 @@ def read_workbook(
         professions=professions,
         competences=competences,
     )
-    codes, shifts = _read_shifts(sheets.get("shifts"), ignore_unknown=ignore_unknown)
-    roster, origins = _read_roster(
+    codes, shifts = read_shifts(sheets.get("shifts"), ignore_unknown=ignore_unknown)
+    roster, origins = read_roster(
         sheets["roster"], staff=staff_ids, codes=codes, shifts=shifts, ignore_unknown=ignore_unknown
     )
     user_ids = [u.id for u in org.users]
@@ -658,7 +403,7 @@ def read_workbook(
     visits = []
     for row in visit_rows:
         if row["user"] not in user_ids:
-            raise _unknown(row, "user", row["user"], user_ids, "user id")
+            raise unknown(row, "user", row["user"], user_ids, "user id")
         visits.append(_visit(row, competence_names))
     weeks = roster.cycle * math.ceil(_WEEKS / roster.cycle)
     try:
