@@ -231,3 +231,18 @@ def test_only_the_first_findings_are_printed(
     # Six findings: the five night visits, and b1's 20:00 medication visit in SMALL (only ola,
     # who has no medication competence, works evenings).
     assert lines[-1] == f"hometeams: warning: 3 more findings: hometeams check {out}"
+
+
+def test_import_with_zone_coordinates_and_a_speed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--speed`` turns coordinates into minutes: 6-8-10 km at 40 km/h is 15 minutes."""
+    sheets = copy.deepcopy(SMALL)
+    sheets["reisetid"] = [["sone", "x", "y"], ["nord", 0, 0], ["sør", 6, 8]]
+    folder = write_folder(tmp_path / "nord", sheets)
+    out = tmp_path / "nord.toml"
+    status, _, err = _run(["import", str(folder), "-o", str(out)], capsys)
+    assert status == 2
+    assert "reisetid: zone coordinates need a travel speed" in err
+    assert _run(["import", str(folder), "-o", str(out), "--speed", "40"], capsys)[0] == 0
+    assert read_scenario(out).scenario.travel.minutes("sør", "nord") == 15

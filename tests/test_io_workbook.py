@@ -383,3 +383,51 @@ def test_a_table_that_does_not_start_in_a1(tmp_path: Path) -> None:
     assert "besøk[row 4].minutter: must be a number > 0, got 'tretti'" in _error(tmp_path, sheets)
     sheets["besøk"][3][6] = "30"
     assert _read(tmp_path / "ok", sheets) == _read(tmp_path / "plain", _sheets())
+
+
+def test_evening_codes_with_different_times(tmp_path: Path) -> None:
+    """A and K are both the evening shift; the shifts sheet cannot give them different times."""
+    sheets = _sheets()
+    sheets["vakter"] = [
+        ["kode", "start", "slutt"],
+        ["K", "15:00", "22:00"],
+        ["A", "16:00", "23:00"],
+    ]
+    message = _error(tmp_path, sheets)
+    assert "vakter[row 3].kode: 'A' is the evening shift, which row 2 gives other times" in message
+
+
+@pytest.mark.parametrize(
+    ("travel", "where", "rule"),
+    [
+        (
+            [["sone", "nord", "vest"], ["nord", 0, 5], ["sør", 5, 0]],
+            "reisetid[row 1]",
+            "names the same zones across (row 1) as down (column 1)",
+        ),
+        (
+            [["sone", "nord", "sør"], ["nord", 0, ""], ["sør", "", 0]],
+            "reisetid[row 2].sør",
+            "empty, and so is sør to nord",
+        ),
+        (
+            [["sone", "nord", "sør"], ["nord", 0, "ti"], ["sør", 10, 0]],
+            "reisetid[row 2].sør",
+            "must be a number >= 0, got 'ti'",
+        ),
+        (
+            [["sone", "nord", "sør"], ["nord", 0, 10], ["nord", 10, 0]],
+            "reisetid[row 3].sone",
+            "zone 'nord' has a row already",
+        ),
+    ],
+)
+def test_damaged_travel_sheet(
+    tmp_path: Path, travel: list[list[object]], where: str, rule: str
+) -> None:
+    """A travel matrix that cannot be read is refused at its row and column."""
+    sheets = _sheets()
+    sheets["reisetid"] = travel
+    message = _error(tmp_path, sheets)
+    assert f": {where}: " in message
+    assert rule in message
