@@ -155,7 +155,8 @@ def header(sheet: Sheet, *, ignore_unknown: bool) -> dict[str, int]:
             hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(names)}"
             raise sheet_error(
                 sheet,
-                f"unknown column {cell!r}; {hint} (or ignore unknown columns: --ignore-unknown)",
+                f"unknown column {cell!r}; {hint} (--ignore-unknown, or ignore_unknown=True, "
+                "skips it)",
                 row=1,
             )
         if key in found:

@@ -130,7 +130,7 @@ def _kind(name: str, *, source: str, ignore_unknown: bool) -> str | None:
     close = difflib.get_close_matches(key, known, n=1)
     hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(known)}"
     raise InvalidScenario(
-        f"unknown sheet {name!r}; {hint} (or ignore unknown sheets and columns: --ignore-unknown)",
+        f"unknown sheet {name!r}; {hint} (--ignore-unknown, or ignore_unknown=True, skips it)",
         source=source,
     )
 
