@@ -49,6 +49,8 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import attrs
+
 from hometeams._time import DAY, WEEK
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.io._columns import (
@@ -128,8 +130,9 @@ def _split(text: str, competences: Mapping[str, str], row: Row, key: str) -> lis
 
 def _read_users(
     sheet: Sheet, *, staff: Sequence[str], competences: Mapping[str, str], ignore_unknown: bool
-) -> list[tuple[Row, dict[str, object]]]:
-    out: list[tuple[Row, dict[str, object]]] = []
+) -> list[tuple[Row, User]]:
+    """The users as written; a user's team is filled in by :func:`_organisation`."""
+    out: list[tuple[Row, User]] = []
     first: dict[str, int] = {}
     for row in rows(sheet, ignore_unknown=ignore_unknown):
         id_ = check_id_cell(row, "id", row["id"])
@@ -139,25 +142,21 @@ def _read_users(
         contact = row["primary_contact"] or None
         if contact is not None and contact not in staff:
             raise unknown(row, "primary_contact", contact, staff, "staff id")
-        out.append(
-            (
-                row,
-                {
-                    "id": id_,
-                    "zone": check_id_cell(row, "zone", row["zone"]),
-                    "needs": _split(row["needs"], competences, row, "needs"),
-                    "team": row["team"] or None,
-                    "primary_contact": contact,
-                },
-            )
+        user = User(
+            id_,
+            zone=check_id_cell(row, "zone", row["zone"]),
+            needs=_split(row["needs"], competences, row, "needs"),
+            team=check_id_cell(row, "team", row["team"]) if row["team"] else None,
+            primary_contact=contact,
         )
+        out.append((row, user))
     return out
 
 
 def _organisation(
     name: str,
     staff: list[tuple[Row, Staff]],
-    users: list[tuple[Row, dict[str, object]]],
+    users: list[tuple[Row, User]],
     *,
     travel_zones: frozenset[str],
     professions: Mapping[str, Profession],
@@ -176,17 +175,17 @@ def _organisation(
         for zone in team_ids
     ]
     made: list[User] = []
-    for row, cells in users:
-        team = cells["team"]
-        if team is None and cells["zone"] in team_ids:
-            team = cells["zone"]
+    for row, user in users:
+        team = user.team
+        if team is None and user.zone in team_ids:
+            team = user.zone
         if team is not None and team not in team_ids:
             raise row.error(
                 "team",
                 f"unknown team {team!r}; the teams are the staff's zones: "
                 f"{', '.join(team_ids) or 'none'}",
             )
-        made.append(User(**{**cells, "team": team}))  # type: ignore[arg-type]
+        made.append(attrs.evolve(user, team=team))
     zones = sorted(
         {s.zone for s in people if s.zone is not None} | {u.zone for u in made} | travel_zones
     )
@@ -398,7 +397,9 @@ def read_workbook(
     visit_rows = rows(sheets["visits"], ignore_unknown=ignore_unknown)
     if visit_rows and not {"time", "from"} & visit_rows[0].written.keys():
         raise sheet_error(
-            sheets["visits"], "missing column 'time' ('tid') or 'from' ('fra'): when", row=1
+            sheets["visits"],
+            "missing column 'time' ('tid') or 'from' ('fra'): when each visit starts",
+            row=1,
         )
     visits = []
     for row in visit_rows:
