@@ -431,3 +431,11 @@ def test_damaged_travel_sheet(
     message = _error(tmp_path, sheets)
     assert f": {where}: " in message
     assert rule in message
+
+
+def test_visits_without_a_start_column(tmp_path: Path) -> None:
+    """A visits sheet with neither ``tid`` nor ``fra`` cannot say when visits start."""
+    sheets = _sheets()
+    sheets["besøk"] = [[*row[:2], *row[5:]] for row in sheets["besøk"]]
+    message = _error(tmp_path, sheets)
+    assert "besøk[row 1]: missing column 'time' ('tid') or 'from' ('fra')" in message
