@@ -17,7 +17,7 @@ from typing import Any
 
 from hometeams.errors import InvalidArgument
 
-__all__ = ["check_writable", "csv_cell", "to_frame", "write_csv", "write_text"]
+__all__ = ["check_writable", "csv_cell", "to_frame", "write_bytes", "write_csv", "write_text"]
 
 
 def _exists(path: Path) -> InvalidArgument:
@@ -54,6 +54,27 @@ def write_text(path: str | os.PathLike[str], text: str, *, overwrite: bool = Fal
     try:
         with out.open("w" if overwrite else "x", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+    except FileExistsError:
+        raise _exists(out) from None
+    return out
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False) -> Path:
+    """Write ``data`` (a workbook) to ``path``; without ``overwrite`` an existing file is an error.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = write_bytes(pathlib.Path(tempfile.mkdtemp()) / "b.bin", b"PK")
+    >>> write_bytes(path, b"PK")
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidArgument: path: '...' exists; pass overwrite=True to replace it
+    """
+    out = Path(path)
+    try:
+        with out.open("wb" if overwrite else "xb") as fh:
+            fh.write(data)
     except FileExistsError:
         raise _exists(out) from None
     return out

@@ -14,6 +14,10 @@ Subcommands, each in its own module:
   writes CSV, JSON and the HTML report;
 - ``hometeams erlang ...`` answers staffing questions analytically (queue, Poisson need,
   integer-staffing waste, pooling).
+- ``hometeams template -o mal.xlsx`` writes an empty workbook of a district's sheets (staff,
+  users, visits, rota, shift times, travel) to fill in;
+- ``hometeams import WORKBOOK -o FILE`` turns such a workbook, or a folder of CSV files, into a
+  checked scenario file.
 
 ``check`` and ``analyse`` take ``--example A`` ... ``--example E`` instead of a file, to look at
 one of the five case municipalities. Exit status: 0 success, 1 a run that failed, 2 bad input

@@ -57,6 +57,16 @@ INDEX: tuple[tuple[str, str, str], ...] = (
         "hometeams.cli._erlang",
         "quick analytic answers: Erlang B/C, minimum staff, Poisson need, waste, pooling",
     ),
+    (
+        "template",
+        "hometeams.cli._template",
+        "write an empty workbook (or folder of CSV files) to fill in and import",
+    ),
+    (
+        "import",
+        "hometeams.cli._import",
+        "turn a workbook (.xlsx) or a folder of CSV files into a scenario file",
+    ),
 )
 """Each subcommand's name, module (holding its ``COMMAND``) and one-line help, in the order
 ``hometeams --help`` lists them; a test keeps the help equal to the module's."""

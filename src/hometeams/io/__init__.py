@@ -7,9 +7,11 @@ object is refused with one message naming the file, the field path and the rule:
     evening.toml: demand.visits[4].duration.mean: must be a finite number > 0, got -5
 
 See :func:`read_organisation` for the organisation file layout, :func:`read_staff_csv` for staff
-lists, and :func:`read_scenario` for scenario files: a whole comparison of organisation models
-(organisation, roster, demand, absences, the models and the experiment) in one file, with a
-JSON Schema for editors (:func:`scenario_schema`).
+lists, :func:`read_workbook` for a whole district from a planner's workbook or a folder of CSV
+files (:func:`write_template` writes one to fill in), and :func:`read_scenario` for scenario
+files: a whole comparison of organisation models (organisation, roster, demand, absences, the
+models and the experiment) in one file, with a JSON Schema for editors
+(:func:`scenario_schema`).
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ from hometeams.io._scenario import (
 )
 from hometeams.io._schema import scenario_schema
 from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef
+from hometeams.io._template import write_template
 from hometeams.io._toml import (
     dumps_organisation,
     loads_organisation,
     read_organisation,
     write_organisation,
 )
+from hometeams.io._workbook import read_workbook
 
 __all__ = [
     "EXAMPLES",
@@ -50,7 +54,9 @@ __all__ = [
     "read_organisation",
     "read_scenario",
     "read_staff_csv",
+    "read_workbook",
     "scenario_schema",
     "write_organisation",
     "write_scenario",
+    "write_template",
 ]
