@@ -228,9 +228,10 @@ def test_only_the_first_findings_are_printed(
     assert status == 0
     lines = err.splitlines()
     assert len(lines) == 4
-    # Six findings: the five night visits, and b1's 20:00 medication visit in SMALL (only ola,
-    # who has no medication competence, works evenings).
-    assert lines[-1] == f"hometeams: warning: 3 more findings: hometeams check {out}"
+    # Seven findings: the five night visits, and two for b1's 20:00 medication visit in SMALL:
+    # on Monday and Tuesday only ola, who has no medication competence, works the evening
+    # (coverage); on Wednesday and Thursday nobody does (outside every shift).
+    assert lines[-1] == f"hometeams: warning: 4 more findings: hometeams check {out}"
 
 
 def test_import_with_zone_coordinates_and_a_speed(
