@@ -36,7 +36,7 @@ from hometeams.experiment import TABLES, Comparison, Interval
 from hometeams.io import ScenarioFile
 from hometeams.records import Records
 
-__all__ = ["COMMAND", "comparison_text", "model_records"]
+__all__ = ["COMMAND", "comparison_text", "model_records", "reading_options"]
 
 _HEADINGS = {
     "en": ("metric", "model", "n", "mean", "{level} % CI", "difference from {baseline}"),
@@ -78,6 +78,7 @@ def comparison_text(
     hours_per_fte: float | None = None,
     relevance: Mapping[str, float] | None = None,
     names: Mapping[str, str] | None = None,
+    shift_hours: float | None = None,
 ) -> str:
     """The text ``hometeams compare`` prints: the resources, the table and the differences.
 
@@ -182,7 +183,7 @@ def comparison_text(
         resources = resource_text(
             comparison, period=period, cost_per_hour=cost_per_hour,
             hours_per_fte=FTE_HOURS_PER_WEEK if hours_per_fte is None else hours_per_fte,
-            lang=lang,
+            lang=lang, shift_hours=shift_hours,
         )  # fmt: skip
         lines += resources
         if resources:
@@ -240,6 +241,40 @@ def _indent(sentence: str, width: int = 92) -> str:
 
     text = sentence.replace("\u00a0", " ")
     return textwrap.fill(text, width=width, initial_indent="  ", subsequent_indent="  ")
+
+
+def reading_options(file: ScenarioFile, lang: str) -> dict[str, Any]:
+    """How the file says to read its results, as options of the text and the report.
+
+    The measured period (horizon after the warm-up), the cost per hour, the hours of an FTE,
+    the relevance bands, the models' names in ``lang`` and the length of the shifts if every
+    shift of every model is as long.
+
+    Examples
+    --------
+    >>> from hometeams.io import example_scenario
+    >>> options = reading_options(example_scenario(), "nb")
+    >>> options["period"], options["names"]["pooled"], options["shift_hours"]
+    (40320.0, 'samlet med distriktet', 8.0)
+    """
+    report = file.report
+    lengths = set()
+    for name in file.model_names:
+        scenario = file.scenario_of(name)
+        clock = scenario.clock
+        for line in scenario.roster.lines:
+            shift = scenario.roster.shift_times(
+                line.shift, day=clock.day, evening=clock.evening, night=clock.night
+            )
+            lengths.add(shift.length)
+    return {
+        "period": file.scenario.horizon - file.scenario.warmup,
+        "cost_per_hour": report.cost_per_hour,
+        "hours_per_fte": report.hours_per_fte,
+        "relevance": report.relevance,
+        "names": file.model_titles(lang),
+        "shift_hours": lengths.pop() / 60.0 if len(lengths) == 1 else None,
+    }
 
 
 def model_records(file: ScenarioFile, models: Sequence[str], *, seed: Any) -> dict[str, Records]:
@@ -316,10 +351,11 @@ def _write_report(
     options: Mapping[str, Any] = {
         "records": runs,
         "organisation": file.scenario.organisation,
-        "title": file.scenario.name or None,
+        "title": file.title(args.lang) or None,
         "lang": args.lang,
         "metrics": list(shown) if args.metrics is not None else None,
         "overwrite": args.overwrite,
+        **reading_options(file, args.lang),
     }
     try:
         return write_report(args.report, comparison, **options)
@@ -363,7 +399,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"source": args.file, "scenario": file.scenario.name, **comparison.to_dict()})
     else:
-        print(comparison_text(comparison, metrics=shown, lang=args.lang, title=file.scenario.name))
+        text = comparison_text(
+            comparison,
+            metrics=shown,
+            lang=args.lang,
+            title=file.title(args.lang),
+            **reading_options(file, args.lang),
+        )
+        print(text)
     return EXIT_OK
 
 

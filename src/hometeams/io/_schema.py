@@ -31,7 +31,7 @@ from hometeams import __version__
 from hometeams.io._convert import WEEKDAY_NAMES
 from hometeams.io._forms import DURATION_KINDS, SHARED_SCHEMAS
 from hometeams.io._layout import FORM_CLASSES, FORMS, Layout, RawModel
-from hometeams.io._spec import ExperimentSettings
+from hometeams.io._spec import ExperimentSettings, ReportSettings
 from hometeams.model import (
     Competence,
     Membership,
@@ -49,7 +49,11 @@ __all__ = ["DRAFT", "scenario_schema"]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of the generated schema."""
 
-_NAMES: Mapping[type, str] = {RawModel: "Model", ExperimentSettings: "Experiment"}
+_NAMES: Mapping[type, str] = {
+    RawModel: "Model",
+    ExperimentSettings: "Experiment",
+    ReportSettings: "Report",
+}
 _ORGANISATION_CLASSES = (Organisation, Zone, Unit, Staff, User, Competence, Profession, Team)
 _FREE_TEXT = frozenset({"name", "reason", "nb", "en"})
 

@@ -117,6 +117,7 @@ def report_html(
     hours_per_fte: float = FTE_HOURS_PER_WEEK,
     relevance: Mapping[str, float] | None = None,
     names: Mapping[str, str] | None = None,
+    shift_hours: float | None = None,
 ) -> str:
     """The whole comparison report as one self-contained HTML document.
 
@@ -156,6 +157,9 @@ def report_html(
         difference", not better or worse.
     names
         Names to show for the models, by model name (e.g. Norwegian ones).
+    shift_hours
+        The length of every shift in the rosters, if they are all alike: the resources then
+        say the hours a day in shifts too ("one 8-hour shift").
 
     Returns
     -------
@@ -198,7 +202,7 @@ def report_html(
         parts.append(
             resources(
                 comparison, period=measured, cost_per_hour=cost, hours_per_fte=fte_hours,
-                lang=lang,
+                lang=lang, shift_hours=shift_hours,
             )  # fmt: skip
         )
     parts += [
@@ -235,6 +239,7 @@ def write_report(
     hours_per_fte: float = FTE_HOURS_PER_WEEK,
     relevance: Mapping[str, float] | None = None,
     names: Mapping[str, str] | None = None,
+    shift_hours: float | None = None,
     overwrite: bool = False,
 ) -> Path:
     """Write :func:`report_html` to ``path`` (UTF-8); an existing file needs ``overwrite=True``.
@@ -245,7 +250,7 @@ def write_report(
         The file to write, e.g. ``"kveld.html"``; its directory must exist.
     comparison, records, organisation, title, lang, metrics, date, plots
         As for :func:`report_html`.
-    period, cost_per_hour, hours_per_fte, relevance, names
+    period, cost_per_hour, hours_per_fte, relevance, names, shift_hours
         As for :func:`report_html`.
     overwrite
         Replace an existing file; without it, an existing file is an error naming it and
@@ -281,7 +286,7 @@ def write_report(
     document = report_html(
         comparison, records=records, organisation=organisation, title=title, lang=lang,
         metrics=metrics, date=date, plots=plots, period=period, cost_per_hour=cost_per_hour,
-        hours_per_fte=hours_per_fte, relevance=relevance, names=names,
+        hours_per_fte=hours_per_fte, relevance=relevance, names=names, shift_hours=shift_hours,
     )  # fmt: skip
     out.write_text(document, encoding="utf-8")
     return out

@@ -44,15 +44,19 @@ _EN = {
     "res.paid_year": "paid h/year",
     "res.cost_year": "NOK/year",
     "res.fewer": (
-        "{model} has {week} fewer rostered hours a week than {baseline}: {day} a day, {fte} FTE, "
+        "{model} has {week} fewer rostered hours a week than {baseline}: {day} a day{shifts}, {fte} FTE, "
         "{year} hours a year"
     ),
     "res.more": (
-        "{model} has {week} more rostered hours a week than {baseline}: {day} a day, {fte} FTE, "
+        "{model} has {week} more rostered hours a week than {baseline}: {day} a day{shifts}, {fte} FTE, "
         "{year} hours a year"
     ),
     "res.same": "{model} has the same rostered hours as {baseline}: {rostered} a week",
     "res.cost": " (NOK {cost} a year)",
+    "res.count": "one two three",
+    "res.shift": "{n} {h}-hour shift",
+    "res.shifts_whole": "{n} {h}-hour shifts",
+    "res.shifts": "{n} shifts of {h} hours",
     "res.convention": (
         "Hours are per week of the {weeks} weeks measured; 1 FTE = {hours} hours a week, "
         "{year} hours a year (52 weeks); paid hours are rostered plus overtime."
@@ -229,15 +233,19 @@ _NB = {
     "res.paid_year": "betalte t/år",
     "res.cost_year": "kr/år",
     "res.fewer": (
-        "{model} har {week} færre turnustimer i uken enn {baseline}: {day} i døgnet, {fte} "
+        "{model} har {week} færre turnustimer i uken enn {baseline}: {day} i døgnet{shifts}, {fte} "
         "årsverk, {year} timer i året"
     ),
     "res.more": (
-        "{model} har {week} flere turnustimer i uken enn {baseline}: {day} i døgnet, {fte} "
+        "{model} har {week} flere turnustimer i uken enn {baseline}: {day} i døgnet{shifts}, {fte} "
         "årsverk, {year} timer i året"
     ),
     "res.same": "{model} har like mange turnustimer som {baseline}: {rostered} i uken",
     "res.cost": " ({cost} kr i året)",
+    "res.count": "én to tre",
+    "res.shift": "{n} vakt på {h} timer",
+    "res.shifts_whole": "{n} vakter på {h} timer",
+    "res.shifts": "{n} vakter på {h} timer",
     "res.convention": (
         "Timer per uke av de {weeks} ukene som er målt; 1 årsverk = {hours} timer i uken, "
         "{year} timer i året (52 uker); betalte timer er turnustimer pluss overtid."

@@ -139,6 +139,17 @@ def resource_rows(
     return rows
 
 
+def _shifts(hours_a_day: float, shift_hours: float, lang: str) -> str:
+    """``hours_a_day`` as shifts of ``shift_hours``: "one 8-hour shift", "1,3 vakter på 8 timer"."""
+    n = hours_a_day / shift_hours
+    length = format_number(shift_hours, 0 if shift_hours == round(shift_hours) else 1, lang)
+    whole = round(n)
+    if 1 <= whole <= 3 and abs(n - whole) < 0.05:
+        count = text("res.count", lang).split()[whole - 1]
+        return text("res.shift" if whole == 1 else "res.shifts_whole", lang, n=count, h=length)
+    return text("res.shifts", lang, n=format_number(n, 1, lang), h=length)
+
+
 def resource_sentences(
     comparison: Comparison,
     *,
@@ -146,8 +157,12 @@ def resource_sentences(
     cost_per_hour: float | None = None,
     hours_per_fte: float = FTE_HOURS_PER_WEEK,
     lang: str = "en",
+    shift_hours: float | None = None,
 ) -> list[str]:
     """One sentence per model other than the baseline: its rostered hours against the baseline's.
+
+    With ``shift_hours`` -- the length of every shift in the rosters -- the hours a day are
+    also said in shifts ("8.0 a day (one 8-hour shift)").
 
     Examples
     --------
@@ -158,9 +173,9 @@ def resource_sentences(
     ...       .replace("\N{NO-BREAK SPACE}", " "))
     pooled has 56.0 fewer rostered hours a week than fixed: 8.0 a day, 1.5 FTE, 2912 hours a
     year (NOK 1 747 200 a year).
-    >>> print(resource_sentences(result, period=4 * WEEK, lang="nb")[0])
-    pooled har 56,0 færre turnustimer i uken enn fixed: 8,0 i døgnet, 1,5 årsverk, 2912 timer i
-    året.
+    >>> print(resource_sentences(result, period=4 * WEEK, lang="nb", shift_hours=8)[0])
+    pooled har 56,0 færre turnustimer i uken enn fixed: 8,0 i døgnet (én vakt på 8 timer), 1,5
+    årsverk, 2912 timer i året.
     """
     check_lang(lang)
     if not _has_resources(comparison):
@@ -177,6 +192,7 @@ def resource_sentences(
             "baseline": baseline,
             "week": format_number(abs(delta), 1, lang),
             "day": format_number(abs(delta) / 7, 1, lang),
+            "shifts": f" ({_shifts(abs(delta) / 7, shift_hours, lang)})" if shift_hours else "",
             "fte": format_number(abs(delta) / hours_per_fte, 1, lang),
             "year": format_number(abs(delta) * WEEKS_PER_YEAR, 0, lang),
             "rostered": format_number(base, 1, lang),
@@ -199,6 +215,7 @@ def resource_text(
     cost_per_hour: float | None = None,
     hours_per_fte: float = FTE_HOURS_PER_WEEK,
     lang: str = "en",
+    shift_hours: float | None = None,
     width: int = 92,
 ) -> list[str]:
     """The resource answer as lines of text: a heading, the table, the sentences, the convention.
@@ -226,7 +243,7 @@ def resource_text(
         for row in rows
     ]
     notes = [
-        *resource_sentences(comparison, **options),  # type: ignore[arg-type]
+        *resource_sentences(comparison, shift_hours=shift_hours, **options),  # type: ignore[arg-type]
         convention(period, hours_per_fte, cost_per_hour, lang),
     ]
     lines = [text("res.heading", lang), *table, ""]

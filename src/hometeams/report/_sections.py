@@ -117,6 +117,7 @@ def resources(
     cost_per_hour: float | None,
     hours_per_fte: float,
     lang: str,
+    shift_hours: float | None = None,
 ) -> str:
     """The resource answer: hours rostered and worked per week, FTE, hours and cost a year."""
     rows = resource_rows(
@@ -138,7 +139,7 @@ def resources(
     )
     sentences = resource_sentences(
         comparison, period=period, cost_per_hour=cost_per_hour, hours_per_fte=hours_per_fte,
-        lang=lang,
+        lang=lang, shift_hours=shift_hours,
     )  # fmt: skip
     items = "".join(f"<li>{_esc(sentence)}</li>\n" for sentence in sentences)
     answer = f'<ul class="findings">\n{items}</ul>\n' if items else ""
