@@ -22,9 +22,9 @@ from pathlib import Path
 
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import Comparison
+from hometeams.metrics import relevance_bands
 from hometeams.model import Organisation
 from hometeams.records import Records
-from hometeams.metrics import relevance_bands
 from hometeams.report._labels import check_lang, text
 from hometeams.report._reading import renamed
 from hometeams.report._resources import FTE_HOURS_PER_WEEK, check_resource_options
@@ -186,9 +186,9 @@ def report_html(
     measured, cost, fte_hours = check_resource_options(period, cost_per_hour, hours_per_fte)
     measured = _period(runs, measured)
     if names:
-        shown = renamed(comparison, names)
-        runs = None if runs is None else dict(zip(shown.models, runs.values(), strict=True))
-        comparison = shown
+        shown_as = renamed(comparison, names)
+        runs = None if runs is None else dict(zip(shown_as.models, runs.values(), strict=True))
+        comparison = shown_as
     if organisation is not None and not isinstance(organisation, Organisation):
         raise InvalidArgument(
             f"organisation: must be an Organisation or None, got {type(organisation).__name__}"
@@ -201,9 +201,13 @@ def report_html(
     if measured is not None:
         parts.append(
             resources(
-                comparison, period=measured, cost_per_hour=cost, hours_per_fte=fte_hours,
-                lang=lang, shift_hours=shift_hours,
-            )  # fmt: skip
+                comparison,
+                period=measured,
+                cost_per_hour=cost,
+                hours_per_fte=fte_hours,
+                lang=lang,
+                shift_hours=shift_hours,
+            )
         )
     parts += [
         findings(comparison, chosen, default=metrics is None, lang=lang, relevance=bands),

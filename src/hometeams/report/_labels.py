@@ -44,12 +44,12 @@ _EN = {
     "res.paid_year": "paid h/year",
     "res.cost_year": "NOK/year",
     "res.fewer": (
-        "{model} has {week} fewer rostered hours a week than {baseline}: {day} a day{shifts}, {fte} FTE, "
-        "{year} hours a year"
+        "{model} has {week} fewer rostered hours a week than {baseline}: {day} a day{shifts}, "
+        "{fte} FTE, {year} hours a year"
     ),
     "res.more": (
-        "{model} has {week} more rostered hours a week than {baseline}: {day} a day{shifts}, {fte} FTE, "
-        "{year} hours a year"
+        "{model} has {week} more rostered hours a week than {baseline}: {day} a day{shifts}, "
+        "{fte} FTE, {year} hours a year"
     ),
     "res.same": "{model} has the same rostered hours as {baseline}: {rostered} a week",
     "res.cost": " (NOK {cost} a year)",

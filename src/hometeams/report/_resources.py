@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import math
 import textwrap
+from typing import Any
 
 from hometeams._time import WEEK
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import Comparison
-from hometeams.report._format import format_number
+from hometeams.report._format import format_number, format_short
 from hometeams.report._labels import check_lang, text
 
 __all__ = [
@@ -220,19 +221,19 @@ def resource_text(
 ) -> list[str]:
     """The resource answer as lines of text: a heading, the table, the sentences, the convention.
 
-    Sentences are wrapped at ``width`` characters. Empty if the comparison lacks ``rostered_hours``, ``staff_hours`` or ``overtime_hours``.
+    Sentences are wrapped at ``width`` characters. Empty if the comparison lacks
+    ``rostered_hours``, ``staff_hours`` or ``overtime_hours``.
     """
-    period, cost_per_hour, hours_per_fte = check_resource_options(
-        period, cost_per_hour, hours_per_fte
-    )
-    assert period is not None  # noqa: S101 - the signature requires it
-    options = {
-        "period": period,
-        "cost_per_hour": cost_per_hour,
-        "hours_per_fte": hours_per_fte,
+    measured, cost, fte_hours = check_resource_options(period, cost_per_hour, hours_per_fte)
+    if measured is None:
+        raise InvalidArgument("period: must be a finite number > 0, got None")
+    options: dict[str, Any] = {
+        "period": measured,
+        "cost_per_hour": cost,
+        "hours_per_fte": fte_hours,
         "lang": lang,
     }
-    rows = resource_rows(comparison, **options)  # type: ignore[arg-type]
+    rows = resource_rows(comparison, **options)
     if not rows:
         return []
     widths = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
@@ -243,8 +244,8 @@ def resource_text(
         for row in rows
     ]
     notes = [
-        *resource_sentences(comparison, shift_hours=shift_hours, **options),  # type: ignore[arg-type]
-        convention(period, hours_per_fte, cost_per_hour, lang),
+        *resource_sentences(comparison, shift_hours=shift_hours, **options),
+        convention(measured, fte_hours, cost, lang),
     ]
     lines = [text("res.heading", lang), *table, ""]
     for note in notes:
@@ -259,10 +260,10 @@ def convention(period: float, hours_per_fte: float, cost_per_hour: float | None,
         "res.convention",
         lang,
         weeks=format_number(weeks, 0 if weeks == round(weeks) else 1, lang),
-        hours=format_number(hours_per_fte, 0 if hours_per_fte == round(hours_per_fte) else 1, lang),
+        hours=format_short(hours_per_fte, lang),
         year=format_number(hours_per_fte * WEEKS_PER_YEAR, 0, lang),
     )
     if cost_per_hour is not None:
-        shown = format_number(cost_per_hour, 0 if cost_per_hour == round(cost_per_hour) else 2, lang)
+        shown = format_short(cost_per_hour, lang)
         out += text("res.cost_convention", lang, cost=shown)
     return out
