@@ -37,7 +37,10 @@ def test_compare_prints_a_table_with_differences(
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == "Distrikt Nord"
-    assert lines[1] == ("2 models, 2 replications each on the same demand and absences, seed 7")
+    assert lines[1] == (
+        "2 models, 2 replications each on the same demand and absences, seed 7; totals over "
+        "the 4 days measured"  # NOISY: a horizon of four days, no warm-up
+    )
     assert lines[3] == "Resources per week (means over the replications)"
     start = next(i for i, line in enumerate(lines) if line.startswith("metric "))
     header, idle_fixed, idle_overflow, jobs_fixed, _ = lines[start : start + 5]

@@ -50,6 +50,7 @@ _WORDS = {
         "mean is outside the metric's relevance band):",
         "unclear": "No differences from {baseline} that matter in these metrics.",
         "negligible": "No practical difference (within the relevance band) in: {metrics}.",
+        "measured": "; totals over the {measured} measured",
     },
     "nb": {
         "setup": "{n} modeller, {reps} replikasjoner hver på samme etterspørsel og fravær, "
@@ -58,6 +59,7 @@ _WORDS = {
         "snittet er utenfor indikatorens relevansgrense):",
         "unclear": "Ingen forskjeller fra {baseline} som betyr noe i disse indikatorene.",
         "negligible": "Ingen praktisk forskjell (innenfor relevansgrensen) i: {metrics}.",
+        "measured": "; summer over de {measured} som er målt",
     },
 }
 
@@ -127,6 +129,7 @@ def comparison_text(
     )
     from hometeams.report._resources import (  # noqa: PLC0415
         FTE_HOURS_PER_WEEK,
+        measured_text,
         resource_text,
     )
 
@@ -173,11 +176,12 @@ def comparison_text(
             rows.append(row)
     words = _WORDS[lang]
     head = [title] if title else []
-    head.append(
-        words["setup"].format(
-            n=len(comparison.models), reps=comparison.replications, seed=_seed_text(comparison)
-        )
+    setup = words["setup"].format(
+        n=len(comparison.models), reps=comparison.replications, seed=_seed_text(comparison)
     )
+    if period is not None:
+        setup += words["measured"].format(measured=measured_text(period, lang))
+    head.append(setup)
     lines = [*head, ""]
     if period is not None:
         resources = resource_text(

@@ -102,7 +102,8 @@ _ENTRIES = (
     (_T, "travel_per_visit", "minutes", False, "Reisetid per besøk", "Travel per visit",
      ("Travel minutes of the staff (travel_hours) per served job; both staff of a two-person "
      "visit travel. nan where the group has no time worked.")),
-    (_T, "overtime_hours", "hours", False, "Overtidstimer i perioden", "Overtime hours (period)",
+    (_T, "overtime_hours", "hours", False, "Overtidstimer i perioden",
+     "Overtime hours in the period",
      "Minutes worked past the end of shifts over the measured period, in hours."),
     (_T, "absent_hours", "hours", False, "Fraværstimer", "Absent hours",
      "Rostered hours of shifts the staff member was absent from."),

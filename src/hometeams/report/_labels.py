@@ -58,7 +58,7 @@ _EN = {
     "res.shifts_whole": "{n} {h}-hour shifts",
     "res.shifts": "{n} shifts of {h} hours",
     "res.convention": (
-        "Hours are per week of the {weeks} weeks measured; 1 FTE = {hours} hours a week, "
+        "Hours are per week of the {measured} measured; 1 FTE = {hours} hours a week, "
         "{year} hours a year (52 weeks); paid hours are rostered plus overtime."
     ),
     "res.cost_convention": " Cost: NOK {cost} per paid hour.",
@@ -87,6 +87,8 @@ _EN = {
     "horizon": "Simulated period",
     "days": "{n} days",
     "day": "{n} day",
+    "weeks": "{n} weeks",
+    "week": "{n} week",
     "no_warmup": "none",
     "minutes_value": "{n} minutes",
     "precision": "Stopping rule",
@@ -247,7 +249,7 @@ _NB = {
     "res.shifts_whole": "{n} vakter på {h} timer",
     "res.shifts": "{n} vakter på {h} timer",
     "res.convention": (
-        "Timer per uke av de {weeks} ukene som er målt; 1 årsverk = {hours} timer i uken, "
+        "Timer per uke over de {measured} som er målt; 1 årsverk = {hours} timer i uken, "
         "{year} timer i året (52 uker); betalte timer er turnustimer pluss overtid."
     ),
     "res.cost_convention": " Kostnad: {cost} kr per betalt time.",
@@ -273,6 +275,8 @@ _NB = {
     "horizon": "Simulert periode",
     "days": "{n} dager",
     "day": "{n} dag",
+    "weeks": "{n} uker",
+    "week": "{n} uke",
     "no_warmup": "ingen",
     "minutes_value": "{n} minutter",
     "precision": "Stoppregel",

@@ -29,7 +29,7 @@ import math
 import textwrap
 from typing import Any
 
-from hometeams._time import WEEK
+from hometeams._time import DAY, WEEK
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import Comparison
 from hometeams.report._format import format_number, format_short
@@ -223,6 +223,46 @@ def resource_text(
 
     Sentences are wrapped at ``width`` characters. Empty if the comparison lacks
     ``rostered_hours``, ``staff_hours`` or ``overtime_hours``.
+
+    Parameters
+    ----------
+    comparison
+        The comparison; its ``rostered_hours``, ``staff_hours`` and ``overtime_hours`` are
+        totals over the measured period of each replication.
+    period
+        The minutes measured in each replication: the horizon after the warm-up.
+    cost_per_hour
+        Kroner per paid hour, for the cost a year; none by default.
+    hours_per_fte
+        Hours a week of one FTE (*årsverk*).
+    lang
+        ``"en"`` or ``"nb"``.
+    shift_hours
+        The length of every shift, to say the hours a day in shifts too.
+    width
+        The longest line of the sentences.
+
+    Raises
+    ------
+    InvalidArgument
+        For a period, cost or FTE week that is not a finite number > 0.
+
+    Examples
+    --------
+    >>> result = Comparison(["fixed", "pooled"],
+    ...     ["rostered_hours", "staff_hours", "overtime_hours"],
+    ...     [[[1568.0, 1576.0, 8.0]] * 2, [[1344.0, 1360.0, 16.0]] * 2], baseline="fixed")
+    >>> for line in resource_text(result, period=4 * WEEK, shift_hours=8):
+    ...     print(line)
+    Resources per week (means over the replications)
+    model   rostered h   FTE  worked h  FTE  overtime h  paid h/year
+    fixed        392.0  10.5     394.0  10.5        2.0       20 488
+    pooled       336.0   9.0     340.0   9.1        4.0       17 680
+    <BLANKLINE>
+    pooled has 56.0 fewer rostered hours a week than fixed: 8.0 a day (one 8-hour shift), 1.5
+    FTE, 2912 hours a year.
+    Hours are per week of the 4 weeks measured; 1 FTE = 37.5 hours a week, 1950 hours a year
+    (52 weeks); paid hours are rostered plus overtime.
     """
     measured, cost, fte_hours = check_resource_options(period, cost_per_hour, hours_per_fte)
     if measured is None:
@@ -253,13 +293,26 @@ def resource_text(
     return [line.replace("\u00a0", " ") for line in lines]
 
 
+def measured_text(period: float, lang: str) -> str:
+    """The measured period in whole weeks if it is, else in days: "4 weeks", "3,5 dager".
+
+    Examples
+    --------
+    >>> measured_text(4 * WEEK, "en"), measured_text(WEEK, "nb"), measured_text(5040.0, "nb")
+    ('4 weeks', '1 uke', '3,5 dager')
+    """
+    weeks, days = period / WEEK, period / DAY
+    if weeks == round(weeks):
+        return text("week" if weeks == 1 else "weeks", lang, n=format_short(weeks, lang))
+    return text("day" if days == 1 else "days", lang, n=format_short(days, lang))
+
+
 def convention(period: float, hours_per_fte: float, cost_per_hour: float | None, lang: str) -> str:
     """How the figures were counted: the period measured, the FTE, the year, the cost."""
-    weeks = period / WEEK
     out = text(
         "res.convention",
         lang,
-        weeks=format_number(weeks, 0 if weeks == round(weeks) else 1, lang),
+        measured=measured_text(period, lang),
         hours=format_short(hours_per_fte, lang),
         year=format_number(hours_per_fte * WEEKS_PER_YEAR, 0, lang),
     )
