@@ -72,10 +72,11 @@ HEADLINE: tuple[str, ...] = (
     "utilisation",
     "idle_share",
     "overtime_hours",
+    "staff_hours",
 )
 """The metrics a table shows unless the file or ``--metrics`` names others: service,
-competence, continuity, then travel and face-to-face share beside utilisation. The hours
-rostered and worked lead the output apart, per week and in FTE."""
+competence, continuity, then travel and face-to-face share beside utilisation, and the hours
+over the period. ``compare`` leads with the hours per week and in FTE besides."""
 
 
 @attrs.frozen
