@@ -267,8 +267,6 @@ ORGANISATION = Form(_table, _ORGANISATION_SCHEMA)
 RELEVANCE = Form(
     _table,
     {
-        "description": "Relevance bands by metric name, each a number >= 0 in the metric's unit "
-        "(a share as a fraction: 0.01 is one percentage point).",
         "type": "object",
         "propertyNames": {"enum": list(METRICS)},
         "additionalProperties": {"type": "number", "minimum": 0},

@@ -55,7 +55,7 @@ _NAMES: Mapping[type, str] = {
     ReportSettings: "Report",
 }
 _ORGANISATION_CLASSES = (Organisation, Zone, Unit, Staff, User, Competence, Profession, Team)
-_FREE_TEXT = frozenset({"name", "reason", "nb", "en"})
+_FREE_TEXT = frozenset({"name", "name_nb", "reason", "nb", "en"})
 
 _TEAM_DAYS = {
     "description": "Weekdays the team works: mon ... sun (or 0 = Monday ... 6 = Sunday).",
@@ -75,6 +75,10 @@ _MEMBER = {
 _OWN: Mapping[type, Mapping[str, Mapping[str, Any]]] = {
     Team: {"days": _TEAM_DAYS, "members": {"type": "array", "items": _MEMBER}},
     ExperimentSettings: {"precision": {"$ref": "#/$defs/Precision"}},
+    ReportSettings: {
+        "cost_per_hour": {"type": "number", "exclusiveMinimum": 0},
+        "hours_per_fte": {"type": "number", "exclusiveMinimum": 0, "default": 37.5},
+    },
 }
 """Fields of the organisation format and of the experiment with a form of their own."""
 
