@@ -13,7 +13,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from hometeams.experiment import Precision
-from hometeams.io import ExperimentSettings, ModelSpec, ScenarioFile
+from hometeams.io import ExperimentSettings, ModelSpec, ReportSettings, ScenarioFile
 from hometeams.metrics import METRICS
 from hometeams.model import Organisation
 from hometeams.scenario import Roster
@@ -203,8 +203,22 @@ def scenario_files(draw: st.DrawFn, *, max_days: int = 7) -> ScenarioFile:
             own["floors"] = ()  # the model's own roster need not meet the file's floors
         if draw(st.booleans()):
             own["organisation"] = org
-        models.append(ModelSpec(name, draw(policies(org)), **own))  # type: ignore[arg-type]
-    return ScenarioFile(scenario, models, experiment=draw(_experiment(names)))
+        name_nb = draw(st.sampled_from(["", f"{name} på norsk"]))
+        models.append(ModelSpec(name, draw(policies(org)), name_nb=name_nb, **own))  # type: ignore[arg-type]
+    report = ReportSettings(
+        cost_per_hour=draw(st.none() | st.sampled_from([450, 612.5])),
+        hours_per_fte=draw(st.sampled_from([37.5, 35.5, 33.6])),
+        relevance=draw(
+            st.dictionaries(st.sampled_from(list(METRICS)), st.sampled_from([0, 0.02, 5, 7.5]))
+        ),
+    )
+    return ScenarioFile(
+        scenario,
+        models,
+        experiment=draw(_experiment(names)),
+        report=report,
+        name_nb=draw(st.sampled_from(["", "Kveld i Nord, 1,4 mot 2"])),
+    )
 
 
 def _tiny() -> str:

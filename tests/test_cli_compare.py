@@ -37,8 +37,13 @@ def test_compare_prints_a_table_with_differences(
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == "Distrikt Nord"
-    assert lines[1] == ("2 models, 2 replications each on the same demand and absences, seed 7")
-    header, idle_fixed, idle_overflow, jobs_fixed, _ = lines[3:8]
+    assert lines[1] == (
+        "2 models, 2 replications each on the same demand and absences, seed 7; totals over "
+        "the 4 days measured"  # NOISY: a horizon of four days, no warm-up
+    )
+    assert lines[3] == "Resources per week (means over the replications)"
+    start = next(i for i, line in enumerate(lines) if line.startswith("metric "))
+    header, idle_fixed, idle_overflow, jobs_fixed, _ = lines[start : start + 5]
     assert header.split()[:5] == ["metric", "model", "n", "mean", "95"]
     assert "difference from fixed" in header
     assert idle_fixed.startswith("Idle share")
@@ -109,7 +114,8 @@ def test_out_and_report_write_files_and_keep_existing_ones(
     html = report.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert 'lang="nb"' in html
-    assert out.splitlines()[3].startswith("indikator")
+    assert out.splitlines()[3] == "Ressurser per uke (snitt over replikasjonene)"
+    assert any(line.startswith("indikator ") for line in out.splitlines())
     status, _, err = _run(argv, capsys)
     assert status == 2
     assert f"{out_dir / 'replications.csv'} exists; pass --overwrite to replace it" in err
@@ -148,3 +154,21 @@ def test_a_subset_of_models_with_its_own_baseline(
     assert json.loads(out)["baseline"] == "overflow"
     status, out, _ = _run(["compare", str(path), *_FAST, "--models", "overflow", "--json"], capsys)
     assert json.loads(out)["models"] == ["overflow"]
+
+
+def test_the_file_says_how_to_read_the_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """[report] and name_nb reach the text: a cost column, Norwegian names, a changed band."""
+    text = NOISY.replace('name = "fixed"\n', 'name = "fixed"\nname_nb = "faste team"\n', 1)
+    text += "\n[report]\ncost_per_hour = 500\n\n[report.relevance]\nidle_share = 0.5\n"
+    path = _file(tmp_path, text)
+    argv = ["compare", str(path), *_FAST, "--lang", "nb", "--metrics", "idle_share"]
+    status, out, _ = _run(argv, capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[4].split()[-1] == "kr/år"
+    assert lines[5].startswith("faste team ")
+    assert "Kostnad: 500 kr per betalt time." in " ".join(out.split())
+    # a band of 50 percentage points: no idle-share difference of these models matters
+    assert "Ledig gang er" not in out

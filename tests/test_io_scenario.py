@@ -16,6 +16,7 @@ from hometeams.io import (
     ExperimentSettings,
     ModelSpec,
     OrganisationRef,
+    ReportSettings,
     ScenarioFile,
     dumps_organisation,
     dumps_scenario,
@@ -396,3 +397,75 @@ def test_an_absence_without_end_lasts_the_whole_run() -> None:
     file = loads_scenario(text)
     assert math.isinf(file.scenario.absences.intervals[0].end)
     assert "end =" not in dumps_scenario(file)
+
+
+# -- names in Norwegian and how to read the results -------------------------------------------
+
+_READING = """\
+[report]
+cost_per_hour = 612.5
+hours_per_fte = 35.5
+
+[report.relevance]
+mean_delay = 10
+on_time_share = 0
+"""
+
+
+def test_reads_norwegian_names_and_report_settings() -> None:
+    """name_nb of the file and of a model, and the [report] table, become the planner's values."""
+    text = BASE.replace('name = "Distrikt Nord"\n', 'name = "Distrikt Nord"\nname_nb = "Nord"\n')
+    text = text.replace('name = "fixed"\n', 'name = "fixed"\nname_nb = "faste team"\n', 1)
+    file = loads_scenario(text + "\n" + _READING)
+    assert file.name_nb == "Nord"
+    assert file.title("nb") == "Nord"
+    assert file.title("en") == "Distrikt Nord"
+    assert file.model("fixed").name_nb == "faste team"
+    assert file.model_titles("nb")["fixed"] == "faste team"
+    assert file.model_titles("en")["fixed"] == "fixed"
+    assert file.report.cost_per_hour == 612.5
+    assert file.report.hours_per_fte == 35.5
+    assert dict(file.report.relevance) == {"mean_delay": 10, "on_time_share": 0}
+    assert loads_scenario(dumps_scenario(file)) == file
+
+
+def test_report_settings_are_left_out_when_default() -> None:
+    """A file without [report] writes none, and the defaults are 37.5 hours and no cost."""
+    file = loads_scenario(BASE)
+    assert file.report == ReportSettings()
+    assert (file.report.cost_per_hour, file.report.hours_per_fte) == (None, 37.5)
+    assert "[report]" not in dumps_scenario(file)
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("[report]\ncost_per_hour = -5\n", "report.cost_per_hour: must be a finite number > 0"),
+        ("[report]\nhours_per_fte = 0\n", "report.hours_per_fte: must be a finite number > 0"),
+        (
+            "[report.relevance]\nmean_dely = 5\n",
+            "report.relevance.mean_dely: unknown metric 'mean_dely'; did you mean 'mean_delay'?",
+        ),
+        (
+            "[report.relevance]\nmean_delay = -1\n",
+            "report.relevance.mean_delay: must be a finite number >= 0, got -1",
+        ),
+        ("[report]\nrelevance = 3\n", "report.relevance: must be a table"),
+    ],
+)
+def test_bad_report_settings_name_the_field(table: str, message: str) -> None:
+    """A bad [report] value is refused with the path of the field and the rule."""
+    with pytest.raises(InvalidScenario) as caught:
+        loads_scenario(BASE + "\n" + table, source="nord.toml")
+    assert message in str(caught.value)
+
+
+def test_two_models_with_one_norwegian_name_refused() -> None:
+    """Two models a Norwegian report would call the same are refused, naming the second."""
+    org_file = loads_scenario(BASE)
+    first, second = org_file.models[:2]
+    with pytest.raises(InvalidScenario, match=r"models\[1\]\.name_nb: 'samlet' is the Norwegian"):
+        ScenarioFile(
+            org_file.scenario,
+            [attrs.evolve(first, name_nb="samlet"), attrs.evolve(second, name_nb="samlet")],
+        )

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hometeams.io import ScenarioFile, dumps_scenario, scenario_schema
 from hometeams.io._forms import DURATION_KINDS
 from hometeams.io._layout import FORM_CLASSES, Layout, RawModel
-from hometeams.io._spec import ExperimentSettings
+from hometeams.io._spec import ExperimentSettings, ReportSettings
 from hometeams.model import (
     Competence,
     Membership,
@@ -32,7 +32,7 @@ jsonschema = pytest.importorskip("jsonschema")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "docs" / "reference" / "scenario.schema.json"
-NAMES = {RawModel: "Model", ExperimentSettings: "Experiment"}
+NAMES = {RawModel: "Model", ExperimentSettings: "Experiment", ReportSettings: "Report"}
 
 
 @pytest.fixture(scope="module")

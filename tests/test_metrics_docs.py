@@ -11,9 +11,9 @@ import hometeams.metrics as metrics_pkg
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "explanation" / "continuity.md"
 DOCUMENTED = [
-    "GROUP_KEYS", "METRICS", "Continuity", "MetricInfo", "MetricTable", "continuity",
-    "continuity_by_user", "distinct_staff", "expected_distinct_staff", "metrics", "summarise",
-    "utilisation_by_hour",
+    "GROUP_KEYS", "METRICS", "RELEVANCE", "Continuity", "MetricInfo", "MetricTable", "continuity",
+    "continuity_by_user", "distinct_staff", "expected_distinct_staff", "metrics", "relevance_bands",
+    "summarise", "utilisation_by_hour",
 ]  # fmt: skip
 
 

@@ -92,6 +92,9 @@ WHOLE = {
     "utilisation": (660 + 240) / 1440,  # busy 660, travel 240 over three worked shifts
     "idle_share": 540 / 1440,
     "face_to_face_share": 660 / (1440 + 30),
+    # travel 60 + 60 + 120 within shifts, plus S1's 30 overtime minutes (none on site)
+    "travel_hours": (240 + 30) / 60, "travel_share": 270 / (660 + 270),
+    "travel_per_visit": 270 / 5,  # five served jobs
     "overtime_hours": 0.5,
     "absent_hours": 8.0,
     "absent_share": 480 / 1920,
@@ -109,6 +112,8 @@ NORTH = {
     "rostered_hours": 16.0, "staff_hours": (960 + 30) / 60,
     "utilisation": (360 + 120) / 960, "idle_share": 480 / 960,
     "face_to_face_share": 360 / (960 + 30),
+    "travel_hours": (120 + 30) / 60, "travel_share": 150 / (360 + 150),
+    "travel_per_visit": 150 / 3,
     "overtime_hours": 0.5, "absent_hours": 0.0, "absent_share": 0.0,
     "users": 1, "continuity_users": 1, "mean_distinct_staff_14d": 2.0,
     **{f"mean_{k}": v for k, v in OLSEN.items()},
@@ -122,6 +127,7 @@ SOUTH = {
     "competence_match": 1.0,
     "rostered_hours": 16.0, "staff_hours": 8.0,
     "utilisation": (300 + 120) / 480, "idle_share": 60 / 480, "face_to_face_share": 300 / 480,
+    "travel_hours": 2.0, "travel_share": 120 / (300 + 120), "travel_per_visit": 120 / 2,
     "overtime_hours": 0.0, "absent_hours": 8.0, "absent_share": 0.5,
     "users": 1, "continuity_users": 1, "mean_distinct_staff_14d": 2.0,
     **{f"mean_{k}": v for k, v in PERFECT.items()},
@@ -183,6 +189,7 @@ def test_by_period_by_hand() -> None:
         "competence_match": 0.0,
         "rostered_hours": 8.0, "staff_hours": 8.0,
         "utilisation": 180 / 480, "idle_share": 300 / 480, "face_to_face_share": 120 / 480,
+        "travel_hours": 1.0, "travel_share": 60 / (120 + 60), "travel_per_visit": 60 / 1,
         "overtime_hours": 0.0, "absent_hours": 0.0, "absent_share": 0.0,
         "users": 1, "continuity_users": 0,  # olsen's single evening visit
         "mean_distinct_staff_14d": 1.0,
@@ -197,6 +204,9 @@ def test_by_period_by_hand() -> None:
         "rostered_hours": 24.0, "staff_hours": (960 + 30) / 60,
         "utilisation": (540 + 180) / 960, "idle_share": 240 / 960,
         "face_to_face_share": 540 / (960 + 30),
+        # S1 and S3: travel 60 + 120 and S1's 30 overtime minutes; busy 240 + 300
+        "travel_hours": (180 + 30) / 60, "travel_share": 210 / (540 + 210),
+        "travel_per_visit": 210 / 4,
         "overtime_hours": 0.5, "absent_hours": 8.0, "absent_share": 480 / 1440,
         "users": 2, "continuity_users": 2,  # olsen: kari, kari; hansen: ola, ola
         "mean_distinct_staff_14d": (1 + 2) / 2,  # kari; ola and siri

@@ -131,7 +131,7 @@ def _organisation() -> Organisation:
         for i in range(1, REHAB_USERS + 1)
     ]
     return Organisation(
-        "Kommune D, one district's evenings",
+        "Kommune D, kveldene i ett distrikt",
         zones=[Zone(ZONE, name="Distrikt 2")],
         staff=[*nursing, *rehab],
         teams=[

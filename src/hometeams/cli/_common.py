@@ -61,14 +61,19 @@ HEADLINE: tuple[str, ...] = (
     "p90_delay",
     "unserved_share",
     "competence_match",
+    "mean_distinct_staff_14d",
+    "mean_upc",
+    "travel_share",
+    "travel_per_visit",
+    "face_to_face_share",
     "utilisation",
     "idle_share",
     "overtime_hours",
     "staff_hours",
-    "mean_distinct_staff_14d",
-    "mean_upc",
 )
-"""The metrics a table shows unless the file or ``--metrics`` names others."""
+"""The metrics a table shows unless the file or ``--metrics`` names others: service,
+competence, continuity, then travel and face-to-face share beside utilisation, and the hours
+over the period. ``compare`` leads with the hours per week and in FTE besides."""
 
 
 @attrs.frozen

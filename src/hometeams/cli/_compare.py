@@ -36,7 +36,7 @@ from hometeams.experiment import TABLES, Comparison, Interval
 from hometeams.io import ScenarioFile
 from hometeams.records import Records
 
-__all__ = ["COMMAND", "comparison_text", "model_records"]
+__all__ = ["COMMAND", "comparison_text", "model_records", "reading_options"]
 
 _HEADINGS = {
     "en": ("metric", "model", "n", "mean", "{level} % CI", "difference from {baseline}"),
@@ -46,14 +46,20 @@ _WORDS = {
     "en": {
         "setup": "{n} models, {reps} replications each on the same demand and absences, "
         "seed {seed}",
-        "clear": "Clear differences from {baseline} (their interval excludes zero):",
-        "unclear": "No clear differences from {baseline} in these metrics.",
+        "clear": "Differences from {baseline} that matter (the interval excludes zero, the "
+        "mean is outside the metric's relevance band):",
+        "unclear": "No differences from {baseline} that matter in these metrics.",
+        "negligible": "No practical difference (within the relevance band) in: {metrics}.",
+        "measured": "; totals over the {measured} measured",
     },
     "nb": {
         "setup": "{n} modeller, {reps} replikasjoner hver på samme etterspørsel og fravær, "
         "frø {seed}",
-        "clear": "Tydelige forskjeller fra {baseline} (intervallet utelukker null):",
-        "unclear": "Ingen tydelige forskjeller fra {baseline} i disse indikatorene.",
+        "clear": "Forskjeller fra {baseline} som betyr noe (intervallet utelukker null, "
+        "snittet er utenfor indikatorens relevansgrense):",
+        "unclear": "Ingen forskjeller fra {baseline} som betyr noe i disse indikatorene.",
+        "negligible": "Ingen praktisk forskjell (innenfor relevansgrensen) i: {metrics}.",
+        "measured": "; summer over de {measured} som er målt",
     },
 }
 
@@ -64,29 +70,51 @@ def _seed_text(comparison: Comparison) -> str:
 
 
 def comparison_text(
-    comparison: Comparison, *, metrics: Sequence[str], lang: str = "en", title: str = ""
+    comparison: Comparison,
+    *,
+    metrics: Sequence[str],
+    lang: str = "en",
+    title: str = "",
+    period: float | None = None,
+    cost_per_hour: float | None = None,
+    hours_per_fte: float | None = None,
+    relevance: Mapping[str, float] | None = None,
+    names: Mapping[str, str] | None = None,
+    shift_hours: float | None = None,
 ) -> str:
-    """The text ``hometeams compare`` prints: a heading, the table and the clear differences.
+    """The text ``hometeams compare`` prints: the resources, the table and the differences.
 
     Labels, units and numbers are the HTML report's (:mod:`hometeams.report`): shares in per
-    cent and their differences in percentage points, minutes and hours with one decimal.
+    cent and their differences in percentage points, minutes and hours with one decimal. With
+    the measured ``period`` (minutes per replication after the warm-up) the text leads with
+    the hours rostered and worked per week, in FTE and per year (and in NOK with
+    ``cost_per_hour``). A difference is called better or worse only when its interval
+    excludes zero and its mean lies outside the metric's relevance band (``relevance``, else
+    :data:`~hometeams.metrics.RELEVANCE`); ``names`` are the models' names to show.
 
     Examples
     --------
-    >>> result = Comparison(["fixed", "pooled"], ["idle_share"],
-    ...     [[[0.31], [0.29], [0.30]], [[0.22], [0.21], [0.23]]], baseline="fixed")
-    >>> print(comparison_text(result, metrics=["idle_share"], title="Kveld"))
+    >>> result = Comparison(["fixed", "pooled"], ["idle_share", "on_time_share"],
+    ...     [[[0.31, 0.90], [0.29, 0.91], [0.30, 0.92]],
+    ...      [[0.22, 0.905], [0.21, 0.915], [0.23, 0.925]]], baseline="fixed")
+    >>> print(comparison_text(result, metrics=["idle_share", "on_time_share"], title="Kveld"))
     Kveld
     2 models, 3 replications each on the same demand and absences, seed –
     <BLANKLINE>
-    metric      model   n  mean    95 % CI       difference from fixed  95 % CI
-    Idle share  fixed   3  30.0 %  [27.5, 32.5]
-                pooled  3  22.0 %  [19.5, 24.5]  −8.0 pp                [−10.5, −5.5]
+    metric          model   n  mean    95 % CI       difference from fixed  95 % CI
+    Idle share      fixed   3  30.0 %  [27.5, 32.5]
+                    pooled  3  22.0 %  [19.5, 24.5]  −8.0 pp                [−10.5, −5.5]
+    On-time share   fixed   3  91.0 %  [88.5, 93.5]
+                    pooled  3  91.5 %  [89.0, 94.0]  +0.5 pp                [+0.5, +0.5]
     <BLANKLINE>
-    Clear differences from fixed (their interval excludes zero):
+    Differences from fixed that matter (the interval excludes zero, the mean is outside the
+    metric's relevance band):
       Idle share is lower with pooled than with fixed: −8.0 percentage points (95 % CI −10.5
       to −5.5) — better.
+    No practical difference (within the relevance band) in: On-time share (pooled, ±1.0
+    percentage points).
     """
+    from hometeams.metrics import relevance_bands  # noqa: PLC0415 - with the words below
     from hometeams.report._format import (  # noqa: PLC0415 - matplotlib-free words and numbers
         decimals,
         format_bounds,
@@ -97,6 +125,12 @@ def comparison_text(
     from hometeams.report._reading import (  # noqa: PLC0415
         describe_difference,
         difference_kind,
+        renamed,
+    )
+    from hometeams.report._resources import (  # noqa: PLC0415
+        FTE_HOURS_PER_WEEK,
+        measured_text,
+        resource_text,
     )
 
     for metric in metrics:
@@ -105,6 +139,8 @@ def comparison_text(
                 f"--metrics: {metric!r} was not collected; the comparison has "
                 f"{list(comparison.metrics)}"
             )
+    bands = relevance_bands(relevance)
+    comparison = renamed(comparison, names)
     baseline = comparison.baseline
     level = level_text(comparison.level, lang)
     heads = _HEADINGS[lang]
@@ -140,25 +176,58 @@ def comparison_text(
             rows.append(row)
     words = _WORDS[lang]
     head = [title] if title else []
-    head.append(
-        words["setup"].format(
-            n=len(comparison.models), reps=comparison.replications, seed=_seed_text(comparison)
-        )
+    setup = words["setup"].format(
+        n=len(comparison.models), reps=comparison.replications, seed=_seed_text(comparison)
     )
-    lines = [*head, "", columns(rows).replace("\u00a0", " ")]
-    clear = [
-        describe_difference(comparison, model, metric, lang=lang)
+    if period is not None:
+        setup += words["measured"].format(measured=measured_text(period, lang))
+    head.append(setup)
+    lines = [*head, ""]
+    if period is not None:
+        resources = resource_text(
+            comparison, period=period, cost_per_hour=cost_per_hour,
+            hours_per_fte=FTE_HOURS_PER_WEEK if hours_per_fte is None else hours_per_fte,
+            lang=lang, shift_hours=shift_hours,
+        )  # fmt: skip
+        lines += resources
+        if resources:
+            lines.append("")
+    lines.append(columns(rows).replace("\u00a0", " "))
+    others = [model for model in comparison.models if model != baseline]
+    kinds = {
+        (model, metric): difference_kind(comparison, model, metric, relevance=bands)
         for metric in metrics
-        for model in comparison.models
-        if model != baseline and difference_kind(comparison, model, metric) in ("higher", "lower")
+        for model in others
+    }
+    clear = [
+        describe_difference(comparison, model, metric, lang=lang, relevance=bands)
+        for metric in metrics
+        for model in others
+        if kinds[model, metric] in ("higher", "lower")
     ]
     lines.append("")
     if clear:
-        lines.append(words["clear"].format(baseline=baseline))
+        lines += _fill(words["clear"].format(baseline=baseline), indent="")
         lines += [_indent(sentence) for sentence in clear]
     else:
-        lines.append(words["unclear"].format(baseline=baseline))
+        lines += _fill(words["unclear"].format(baseline=baseline), indent="")
+    negligible = []
+    for metric in metrics:
+        which = [m for m in others if kinds[m, metric] == "negligible"]
+        if which:
+            band = format_value(bands[metric], metric, lang, difference=True, long=True)
+            item = f"{metric_label(metric, lang)} ({', '.join(which)}, ±{band.lstrip('+')})"
+            negligible.append(item)
+    if negligible:
+        lines += _fill(words["negligible"].format(metrics="; ".join(negligible)), indent="")
     return "\n".join(lines)
+
+
+def _fill(text: str, *, indent: str, width: int = 92) -> list[str]:
+    import textwrap  # noqa: PLC0415 - only here
+
+    plain = text.replace("\u00a0", " ")
+    return textwrap.wrap(plain, width=width, initial_indent=indent, subsequent_indent=indent)
 
 
 def _spread(intervals: Sequence[Interval]) -> float | None:
@@ -176,6 +245,40 @@ def _indent(sentence: str, width: int = 92) -> str:
 
     text = sentence.replace("\u00a0", " ")
     return textwrap.fill(text, width=width, initial_indent="  ", subsequent_indent="  ")
+
+
+def reading_options(file: ScenarioFile, lang: str) -> dict[str, Any]:
+    """How the file says to read its results, as options of the text and the report.
+
+    The measured period (horizon after the warm-up), the cost per hour, the hours of an FTE,
+    the relevance bands, the models' names in ``lang`` and the length of the shifts if every
+    shift of every model is as long.
+
+    Examples
+    --------
+    >>> from hometeams.io import example_scenario
+    >>> options = reading_options(example_scenario(), "nb")
+    >>> options["period"], options["names"]["pooled"], options["shift_hours"]
+    (40320.0, 'samlet med distriktet', 8.0)
+    """
+    report = file.report
+    lengths = set()
+    for name in file.model_names:
+        scenario = file.scenario_of(name)
+        clock = scenario.clock
+        for line in scenario.roster.lines:
+            shift = scenario.roster.shift_times(
+                line.shift, day=clock.day, evening=clock.evening, night=clock.night
+            )
+            lengths.add(shift.length)
+    return {
+        "period": file.scenario.horizon - file.scenario.warmup,
+        "cost_per_hour": report.cost_per_hour,
+        "hours_per_fte": report.hours_per_fte,
+        "relevance": report.relevance,
+        "names": file.model_titles(lang),
+        "shift_hours": lengths.pop() / 60.0 if len(lengths) == 1 else None,
+    }
 
 
 def model_records(file: ScenarioFile, models: Sequence[str], *, seed: Any) -> dict[str, Records]:
@@ -252,10 +355,11 @@ def _write_report(
     options: Mapping[str, Any] = {
         "records": runs,
         "organisation": file.scenario.organisation,
-        "title": file.scenario.name or None,
+        "title": file.title(args.lang) or None,
         "lang": args.lang,
         "metrics": list(shown) if args.metrics is not None else None,
         "overwrite": args.overwrite,
+        **reading_options(file, args.lang),
     }
     try:
         return write_report(args.report, comparison, **options)
@@ -299,7 +403,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"source": args.file, "scenario": file.scenario.name, **comparison.to_dict()})
     else:
-        print(comparison_text(comparison, metrics=shown, lang=args.lang, title=file.scenario.name))
+        text = comparison_text(
+            comparison,
+            metrics=shown,
+            lang=args.lang,
+            title=file.title(args.lang),
+            **reading_options(file, args.lang),
+        )
+        print(text)
     return EXIT_OK
 
 

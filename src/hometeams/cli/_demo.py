@@ -15,6 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import attrs
+
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -24,7 +26,7 @@ from hometeams.cli._common import (
     choose_metrics,
     print_json,
 )
-from hometeams.cli._compare import comparison_text, model_records
+from hometeams.cli._compare import comparison_text, model_records, reading_options
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import TABLES, Comparison
 from hometeams.io import ScenarioFile, example_scenario, write_scenario
@@ -64,17 +66,24 @@ def demo_scenario() -> ScenarioFile:
         from hometeams.cases import evening_staffing  # noqa: PLC0415 - optional layer
     except ImportError:  # pragma: no cover - the cases ship with the package
         return packaged
-    return ScenarioFile.from_models(
+    built = ScenarioFile.from_models(
         evening_staffing(), name=packaged.scenario.name, experiment=packaged.experiment
     )
+    models = [
+        attrs.evolve(spec, name_nb=packaged.model(spec.name).name_nb) for spec in built.models
+    ]
+    return attrs.evolve(built, models=models, name_nb=packaged.name_nb, report=packaged.report)
 
 
-def _figure(path: Path, comparison: Comparison, metrics: list[str], lang: str) -> bool:
+def _figure(
+    path: Path, comparison: Comparison, metrics: list[str], lang: str, names: dict[str, str]
+) -> bool:
     try:
         from hometeams.report import plot_comparison  # noqa: PLC0415 - matplotlib
+        from hometeams.report._reading import renamed  # noqa: PLC0415
     except ImportError:
         return False
-    figure = plot_comparison(comparison, metrics=metrics, lang=lang)
+    figure = plot_comparison(renamed(comparison, names), metrics=metrics, lang=lang)
     figure.savefig(path, dpi=120)
     import matplotlib.pyplot as plt  # noqa: PLC0415 - only with the figure
 
@@ -106,7 +115,8 @@ def _run(args: argparse.Namespace) -> int:
     written = [write_scenario(file, folder / "scenario.toml", overwrite=args.overwrite)]
     written += comparison.to_csv(folder, overwrite=args.overwrite)
     written.append(comparison.to_json(folder / "comparison.json", overwrite=args.overwrite))
-    if _figure(folder / "comparison.png", comparison, shown[:6], args.lang):
+    reading = reading_options(file, args.lang)
+    if _figure(folder / "comparison.png", comparison, shown[:6], args.lang, reading["names"]):
         written.append(folder / "comparison.png")
         from hometeams.report._html import write_report  # noqa: PLC0415 - matplotlib
 
@@ -117,9 +127,10 @@ def _run(args: argparse.Namespace) -> int:
                 comparison,
                 records=runs,
                 organisation=file.scenario.organisation,
-                title=file.scenario.name,
+                title=file.title(args.lang),
                 lang=args.lang,
                 overwrite=args.overwrite,
+                **reading,
             )
         )
     else:
@@ -133,7 +144,10 @@ def _run(args: argparse.Namespace) -> int:
             {"folder": str(folder), "files": [str(p) for p in written], **comparison.to_dict()}
         )
         return EXIT_OK
-    print(comparison_text(comparison, metrics=shown, lang=args.lang, title=file.scenario.name))
+    text = comparison_text(
+        comparison, metrics=shown, lang=args.lang, title=file.title(args.lang), **reading
+    )
+    print(text)
     print()
     names = ", ".join(path.name for path in written)
     print(_NEXT[args.lang].format(files=names, folder=folder))

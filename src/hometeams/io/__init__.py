@@ -27,7 +27,7 @@ from hometeams.io._scenario import (
     write_scenario,
 )
 from hometeams.io._schema import scenario_schema
-from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef
+from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef, ReportSettings
 from hometeams.io._template import write_template
 from hometeams.io._toml import (
     dumps_organisation,
@@ -42,6 +42,7 @@ __all__ = [
     "ExperimentSettings",
     "ModelSpec",
     "OrganisationRef",
+    "ReportSettings",
     "ScenarioFile",
     "dumps_organisation",
     "dumps_scenario",

@@ -32,7 +32,7 @@ from hometeams.experiment import (
 )
 from hometeams.io._examples import example_organisation
 from hometeams.io._policy import policy_kind
-from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef
+from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef, ReportSettings
 from hometeams.model import Organisation
 from hometeams.scenario import Finding, Scenario, audit
 from hometeams.sim import Chained, ContinuityFirst, Pooled
@@ -60,6 +60,10 @@ class ScenarioFile:
         The models to compare, with unique names (at least one).
     experiment
         How to run them.
+    report
+        How to read the results: cost per hour, hours of an FTE, relevance bands.
+    name_nb
+        The scenario's name in Norwegian reports (its ``name`` if left out).
     organisation_ref
         Where the scenario's organisation came from, if from a file or a built-in example;
         ``None`` if it is written out in the scenario file.
@@ -92,11 +96,17 @@ class ScenarioFile:
     scenario: Scenario
     models: tuple[ModelSpec, ...] = attrs.field(converter=_models)
     experiment: ExperimentSettings = attrs.field(default=ExperimentSettings(), kw_only=True)
+    report: ReportSettings = attrs.field(default=ReportSettings(), kw_only=True)
+    name_nb: str = attrs.field(default="", kw_only=True)
     organisation_ref: OrganisationRef | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.scenario, Scenario):
             raise InvalidScenario(f"must be a Scenario, got {type(self.scenario).__name__}")
+        if not isinstance(self.report, ReportSettings):
+            raise InvalidScenario(f"must be ReportSettings, got {self.report!r}", path="report")
+        if not isinstance(self.name_nb, str):
+            raise InvalidScenario(f"must be a string, got {self.name_nb!r}", path="name_nb")
         if self.scenario.policy is not None:
             raise InvalidScenario(
                 "must be None in a scenario file: each model gives its own policy",
@@ -118,6 +128,16 @@ class ScenarioFile:
                     path=f"models[{i}].name",
                 )
             seen[spec.name] = i
+        titles: dict[str, int] = {}
+        for i, spec in enumerate(self.models):
+            title = spec.name_nb or spec.name
+            if title in titles:
+                raise InvalidScenario(
+                    f"{title!r} is the Norwegian name of models[{titles[title]}]; give each "
+                    "model its own",
+                    path=f"models[{i}].name_nb",
+                )
+            titles[title] = i
         baseline = self.experiment.baseline
         if baseline is not None and baseline not in seen:
             raise InvalidScenario(
@@ -217,6 +237,31 @@ class ScenarioFile:
     def model_names(self) -> tuple[str, ...]:
         """The models' names, in file order."""
         return tuple(spec.name for spec in self.models)
+
+    def title(self, lang: str = "en") -> str:
+        """The scenario's name in ``lang``: ``name_nb`` in Norwegian if it has one.
+
+        Examples
+        --------
+        >>> from hometeams.io import example_scenario
+        >>> example_scenario().title("nb")
+        '1,4 mot 2: kveldene til et rehabiliteringsteam'
+        """
+        return self.name_nb if lang == "nb" and self.name_nb else self.scenario.name
+
+    def model_titles(self, lang: str = "en") -> dict[str, str]:
+        """Each model's name in ``lang``, by model name: ``name_nb`` in Norwegian if it has one.
+
+        Examples
+        --------
+        >>> from hometeams.io import example_scenario
+        >>> example_scenario().model_titles("nb")
+        {'fixed team': 'fast team', 'pooled': 'samlet med distriktet', 'overflow': 'overløp'}
+        """
+        return {
+            spec.name: spec.name_nb if lang == "nb" and spec.name_nb else spec.name
+            for spec in self.models
+        }
 
     @property
     def baseline(self) -> str:

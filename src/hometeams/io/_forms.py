@@ -21,6 +21,7 @@ from hometeams.errors import InvalidScenario
 from hometeams.io._convert import WEEKDAY_NAMES
 from hometeams.io._policy import ORDERING_RULES, POLICY_KEYS, POLICY_KINDS, policy_from_data
 from hometeams.io._units import DURATION_PATTERN, parse_minutes
+from hometeams.metrics import METRICS
 from hometeams.model import Period
 from hometeams.scenario import Empirical, Exponential, Fixed, LogNormal
 from hometeams.scenario._parse import clock_minutes
@@ -37,6 +38,7 @@ __all__ = [
     "ORGANISATION",
     "PERIOD",
     "POLICY",
+    "RELEVANCE",
     "SHARED_SCHEMAS",
     "TIMES",
     "WEEKS",
@@ -262,6 +264,15 @@ POLICY = Form(_policy, {"$ref": "#/$defs/policy"})
 """An organisation model: a kind or a table."""
 ORGANISATION = Form(_table, _ORGANISATION_SCHEMA)
 """An organisation: its tables, a file or an example (resolved after reading)."""
+RELEVANCE = Form(
+    _table,
+    {
+        "type": "object",
+        "propertyNames": {"enum": list(METRICS)},
+        "additionalProperties": {"type": "number", "minimum": 0},
+    },
+)
+"""Relevance bands by metric: a table of numbers (checked by the settings themselves)."""
 
 SHARED_SCHEMAS: Mapping[str, Callable[[], Schema]] = MappingProxyType(
     {

@@ -41,13 +41,14 @@ from hometeams.io._forms import (
     ORGANISATION,
     PERIOD,
     POLICY,
+    RELEVANCE,
     TIMES,
     WEEKS,
     Form,
     Hook,
 )
 from hometeams.io._policy import argument_error
-from hometeams.io._spec import ExperimentSettings
+from hometeams.io._spec import ExperimentSettings, ReportSettings
 from hometeams.scenario import (
     Absence,
     Absences,
@@ -179,6 +180,8 @@ class RawModel:
     ----------
     name
         How tables and reports call the model, e.g. "pooled evenings".
+    name_nb
+        Its name in Norwegian reports, e.g. "samlet kveld".
     policy
         The organisation model: "fixed-teams", "pooled", "overflow", "chained",
         "continuity-first", or a table with the kind and its parameters.
@@ -191,6 +194,7 @@ class RawModel:
     """
 
     name: str = attrs.field(kw_only=True)
+    name_nb: str = attrs.field(default="", kw_only=True)
     policy: Any = attrs.field(kw_only=True)
     organisation: Any = attrs.field(default=None, kw_only=True)
     roster: Roster | None = attrs.field(default=None, kw_only=True)
@@ -205,6 +209,8 @@ class Layout:
     ----------
     name
         A name for reports.
+    name_nb
+        The name in Norwegian reports (``name`` if left out).
     horizon
         Length of each simulated run (default one week).
     warmup
@@ -228,9 +234,13 @@ class Layout:
         The organisation models to compare (at least one).
     experiment
         How to run the comparison.
+    report
+        How to read the results: the cost of an hour, the hours of an FTE and the relevance
+        band of each metric.
     """
 
     name: str = attrs.field(default="", kw_only=True)
+    name_nb: str = attrs.field(default="", kw_only=True)
     horizon: float = attrs.field(default=WEEK, kw_only=True)
     warmup: float = attrs.field(default=0.0, kw_only=True)
     organisation: Any = attrs.field(kw_only=True)
@@ -242,6 +252,7 @@ class Layout:
     floors: tuple[Floor, ...] = attrs.field(default=(), kw_only=True)
     models: tuple[RawModel, ...] = attrs.field(kw_only=True)
     experiment: ExperimentSettings = attrs.field(default=ExperimentSettings(), kw_only=True)
+    report: ReportSettings = attrs.field(default=ReportSettings(), kw_only=True)
 
 
 _JOB = {"times": TIMES, "window": MINUTES}
@@ -264,6 +275,7 @@ FORMS: Mapping[type, Mapping[str, Form]] = MappingProxyType(
         Fixed: {"minutes": NUMBER},
         Exponential: {"mean": NUMBER},
         LogNormal: {"mean": NUMBER, "sd": NUMBER},
+        ReportSettings: {"relevance": RELEVANCE},
     }
 )
 """Every field read in a form of its own, by class: its hook and its JSON Schema. The
@@ -294,6 +306,7 @@ FORM_CLASSES: tuple[type, ...] = (
     Leg,
     ExperimentSettings,
     Precision,
+    ReportSettings,
 )
 """The classes a scenario file is made of (besides the organisation's), each before the
 classes it holds."""

@@ -153,6 +153,7 @@ def _model(raw: RawModel, i: int, *, base: Path, source: str | None) -> ModelSpe
         return ModelSpec(
             raw.name,
             raw.policy,
+            name_nb=raw.name_nb,
             organisation=org,
             organisation_ref=ref,
             roster=raw.roster,
@@ -223,7 +224,14 @@ def scenario_from_data(
         raise err.within("", source=source) from None
     models = [_model(raw, i, base=folder, source=source) for i, raw in enumerate(layout.models)]
     try:
-        return ScenarioFile(scenario, models, experiment=layout.experiment, organisation_ref=ref)
+        return ScenarioFile(
+            scenario,
+            models,
+            experiment=layout.experiment,
+            report=layout.report,
+            name_nb=layout.name_nb,
+            organisation_ref=ref,
+        )
     except InvalidScenario as err:
         raise err.within("", source=source) from None
 
@@ -309,10 +317,10 @@ def dumps_scenario(file: ScenarioFile) -> str:
     >>> for line in dumps_scenario(example_scenario()).splitlines()[:5]:
     ...     print(line)
     name = "1.4 versus 2: a rehabilitation team's evenings"
+    name_nb = "1,4 mot 2: kveldene til et rehabiliteringsteam"
     horizon = "4 weeks"
     <BLANKLINE>
     [organisation]
-    name = "Kommune D, one district's evenings"
     """
     return emit(file_data(file), tables=TABLES, arrays=ARRAYS, inline=INLINE)
 

@@ -31,7 +31,7 @@ from hometeams import __version__
 from hometeams.io._convert import WEEKDAY_NAMES
 from hometeams.io._forms import DURATION_KINDS, SHARED_SCHEMAS
 from hometeams.io._layout import FORM_CLASSES, FORMS, Layout, RawModel
-from hometeams.io._spec import ExperimentSettings
+from hometeams.io._spec import ExperimentSettings, ReportSettings
 from hometeams.model import (
     Competence,
     Membership,
@@ -49,9 +49,13 @@ __all__ = ["DRAFT", "scenario_schema"]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of the generated schema."""
 
-_NAMES: Mapping[type, str] = {RawModel: "Model", ExperimentSettings: "Experiment"}
+_NAMES: Mapping[type, str] = {
+    RawModel: "Model",
+    ExperimentSettings: "Experiment",
+    ReportSettings: "Report",
+}
 _ORGANISATION_CLASSES = (Organisation, Zone, Unit, Staff, User, Competence, Profession, Team)
-_FREE_TEXT = frozenset({"name", "reason", "nb", "en"})
+_FREE_TEXT = frozenset({"name", "name_nb", "reason", "nb", "en"})
 
 _TEAM_DAYS = {
     "description": "Weekdays the team works: mon ... sun (or 0 = Monday ... 6 = Sunday).",
@@ -71,6 +75,10 @@ _MEMBER = {
 _OWN: Mapping[type, Mapping[str, Mapping[str, Any]]] = {
     Team: {"days": _TEAM_DAYS, "members": {"type": "array", "items": _MEMBER}},
     ExperimentSettings: {"precision": {"$ref": "#/$defs/Precision"}},
+    ReportSettings: {
+        "cost_per_hour": {"type": "number", "exclusiveMinimum": 0},
+        "hours_per_fte": {"type": "number", "exclusiveMinimum": 0, "default": 37.5},
+    },
 }
 """Fields of the organisation format and of the experiment with a form of their own."""
 

@@ -11,7 +11,9 @@ or a built-in example, so that writing the file refers to it again.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import math
+import types
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -19,11 +21,11 @@ import attrs
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.experiment import Precision
 from hometeams.io._examples import example_organisation
-from hometeams.metrics import METRICS
+from hometeams.metrics import METRICS, relevance_bands
 from hometeams.model import Organisation
 from hometeams.scenario import Floor, Roster
 
-__all__ = ["ExperimentSettings", "ModelSpec", "OrganisationRef"]
+__all__ = ["ExperimentSettings", "ModelSpec", "OrganisationRef", "ReportSettings"]
 
 
 @attrs.frozen
@@ -161,6 +163,66 @@ class ExperimentSettings:
             )
 
 
+def _bands(value: Mapping[str, float]) -> Mapping[str, float]:
+    if not isinstance(value, Mapping):
+        raise InvalidScenario(f"must be a table of metric names and bands, got {value!r}")
+    return types.MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class ReportSettings:
+    """How to read the results: the cost of an hour, the hours of an FTE, relevance bands.
+
+    Parameters
+    ----------
+    cost_per_hour
+        Kroner per paid hour (wages with holiday pay, pension and employer's tax), to show
+        the resources in NOK; left out, the report shows hours and FTE only.
+    hours_per_fte
+        Hours a week of one full-time equivalent (*årsverk*): 37.5 by default, the
+        municipal sector's ordinary week; 35.5 or 33.6 for rotations with many evenings,
+        nights and Sundays.
+    relevance
+        Practical-relevance bands by metric name, in the metric's unit (a share as a
+        fraction: 0.01 is one percentage point), in place of the defaults of
+        :data:`~hometeams.metrics.RELEVANCE`; 0 turns a band off.
+
+    Examples
+    --------
+    >>> ReportSettings(cost_per_hour=650, relevance={"mean_delay": 10}).relevance["mean_delay"]
+    10.0
+    >>> ReportSettings(relevance={"mean_dely": 10})
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidScenario: relevance.mean_dely: unknown metric 'mean_dely'; did you mean 'mean_delay'?
+    """  # noqa: E501 - a doctest's output line cannot be wrapped
+
+    cost_per_hour: float | None = attrs.field(default=None, kw_only=True)
+    hours_per_fte: float = attrs.field(default=37.5, kw_only=True)
+    relevance: Mapping[str, float] = attrs.field(
+        factory=lambda: types.MappingProxyType({}), converter=_bands, kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        for field in ("cost_per_hour", "hours_per_fte"):
+            value = getattr(self, field)
+            if value is None and field == "cost_per_hour":
+                continue
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            if not ok or not math.isfinite(value) or value <= 0:
+                raise InvalidScenario(f"must be a finite number > 0, got {value!r}", path=field)
+            object.__setattr__(self, field, float(value))
+        for name in self.relevance:
+            _known_metric(name, field=f"relevance.{name}")
+        try:
+            bands = relevance_bands(self.relevance)
+        except InvalidArgument as err:
+            path, _, rule = str(err).partition(": ")
+            raise InvalidScenario(rule, path=path) from None
+        given = {name: bands[name] for name in self.relevance}
+        object.__setattr__(self, "relevance", types.MappingProxyType(given))
+
+
 def _floors(value: Iterable[Floor] | None) -> tuple[Floor, ...] | None:
     return None if value is None else tuple(value)
 
@@ -177,6 +239,8 @@ class ModelSpec:
     ----------
     name
         How tables and reports call the model, e.g. ``"pooled evenings"``.
+    name_nb
+        Its name in Norwegian reports, e.g. ``"samlet kveld"``; ``name`` if left out.
     policy
         The organisation model: a policy from :mod:`hometeams.sim`.
     organisation, roster, floors
@@ -197,6 +261,7 @@ class ModelSpec:
 
     name: str
     policy: Any
+    name_nb: str = attrs.field(default="", kw_only=True)
     organisation: Organisation | None = attrs.field(default=None, kw_only=True)
     organisation_ref: OrganisationRef | None = attrs.field(default=None, kw_only=True)
     roster: Roster | None = attrs.field(default=None, kw_only=True)
@@ -208,6 +273,11 @@ class ModelSpec:
             raise InvalidScenario(
                 f"must be a non-empty name without leading or trailing spaces, got {name!r}",
                 path="name",
+            )
+        if not isinstance(self.name_nb, str) or self.name_nb != self.name_nb.strip():
+            raise InvalidScenario(
+                f"must be a name without leading or trailing spaces, got {self.name_nb!r}",
+                path="name_nb",
             )
         if not (callable(getattr(self.policy, "plan", None)) and hasattr(self.policy, "order")):
             raise InvalidScenario(

@@ -19,7 +19,7 @@ from hometeams.errors import InvalidArgument
 from hometeams.experiment import Precision
 from hometeams.io._file import ScenarioFile
 from hometeams.io._policy import policy_to_data
-from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef
+from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef, ReportSettings
 from hometeams.io._toml import _plain_fields
 from hometeams.io._units import format_clock, format_days, format_minutes
 from hometeams.model import Organisation
@@ -59,6 +59,8 @@ TABLES = frozenset(
         "absences",
         "travel",
         "experiment",
+        "report",
+        "report.relevance",
         "models.organisation",
         "models.roster",
     }
@@ -221,11 +223,22 @@ def _experiment(settings: ExperimentSettings) -> dict[str, Any]:
     return _fields(settings, {"precision": _plain, "metrics": _plain})
 
 
+def _report(settings: ReportSettings) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if settings.cost_per_hour is not None:
+        out["cost_per_hour"] = _number(settings.cost_per_hour)
+    if settings.hours_per_fte != ReportSettings().hours_per_fte:
+        out["hours_per_fte"] = _number(settings.hours_per_fte)
+    if settings.relevance:
+        out["relevance"] = {name: _number(band) for name, band in settings.relevance.items()}
+    return out
+
+
 def _model(spec: ModelSpec, i: int) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "name": spec.name,
-        "policy": policy_to_data(spec.policy, field=f"models[{i}].policy"),
-    }
+    out: dict[str, Any] = {"name": spec.name}
+    if spec.name_nb:
+        out["name_nb"] = spec.name_nb
+    out["policy"] = policy_to_data(spec.policy, field=f"models[{i}].policy")
     if spec.organisation is not None:
         out["organisation"] = _organisation(spec.organisation, spec.organisation_ref)
     if spec.roster is not None:
@@ -255,6 +268,8 @@ def file_data(file: ScenarioFile) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if s.name:
         out["name"] = s.name
+    if file.name_nb:
+        out["name_nb"] = file.name_nb
     out["horizon"] = format_minutes(s.horizon)
     if s.warmup:
         out["warmup"] = format_minutes(s.warmup)
@@ -278,4 +293,7 @@ def file_data(file: ScenarioFile) -> dict[str, Any]:
     experiment = _experiment(file.experiment)
     if experiment:
         out["experiment"] = experiment
+    report = _report(file.report)
+    if report:
+        out["report"] = report
     return out

@@ -93,8 +93,18 @@ _ENTRIES = (
     (_T, "face_to_face_share", "share", True, "Andel ansiktstid", "Face-to-face share",
      ("(busy + overtime on site) / (rostered + overtime), over shifts worked: the share of "
      "paid time spent with users, counting the end of a visit that runs past the shift.")),
-    (_T, "overtime_hours", "hours", False, "Overtidstimer", "Overtime hours",
-     "Minutes worked past the end of shifts, in hours."),
+    (_T, "travel_hours", "hours", False, "Reisetid, timer", "Travel hours",
+     ("Total travel of the staff over the measured period, in hours: travel within shifts "
+     "plus the part of overtime not on site.")),
+    (_T, "travel_share", "share", False, "Andel reisetid", "Travel share",
+     ("travel / (busy + travel), over shifts worked, overtime included: the share of the "
+     "time working (not idle) spent on the road.")),
+    (_T, "travel_per_visit", "minutes", False, "Reisetid per besøk", "Travel per visit",
+     ("Travel minutes of the staff (travel_hours) per served job; both staff of a two-person "
+     "visit travel. nan where the group has no time worked.")),
+    (_T, "overtime_hours", "hours", False, "Overtidstimer i perioden",
+     "Overtime hours in the period",
+     "Minutes worked past the end of shifts over the measured period, in hours."),
     (_T, "absent_hours", "hours", False, "Fraværstimer", "Absent hours",
      "Rostered hours of shifts the staff member was absent from."),
     (_T, "absent_share", "share", False, "Fraværsandel", "Absent share",

@@ -35,7 +35,7 @@ from hometeams.metrics._checks import check_records
 from hometeams.metrics._continuity import INDEX_NAMES, ratio
 from hometeams.metrics._grouping import check_by, make_groups
 from hometeams.metrics._service import service_metrics
-from hometeams.metrics._staff_time import staff_time_metrics
+from hometeams.metrics._staff_time import staff_time_metrics, travel_per_visit
 from hometeams.metrics._table import MetricTable
 from hometeams.metrics._users import grouped_continuity, grouped_distinct_staff, served_visits
 from hometeams.records import JobRecords, Records
@@ -128,6 +128,9 @@ def summarise(
         **staff_time_metrics(kept.shifts, groups.shifts, groups.n),
         **continuity_metrics(kept.jobs, groups.jobs, groups.n, origin=records.warmup, end=end),
     }
+    values["travel_per_visit"] = travel_per_visit(
+        values["travel_hours"], values["served"], values["staff_hours"]
+    )
     columns: dict[str, NDArray[np.generic]] = dict(groups.keys)
     for name in METRICS:
         columns[name] = values[name].astype(np.int64) if name in _COUNTS else values[name]

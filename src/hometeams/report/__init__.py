@@ -4,7 +4,9 @@
 (bokmål) labels (:data:`LABELS`); :func:`analysis_dict` is the same content as JSON-serialisable
 data for ``hometeams analyse --json``. :func:`report_html` and :func:`write_report` make a
 single-file HTML report of a comparison for a leader group, with the plots (``plot_*``, needing
-the ``plot`` extra) embedded.
+the ``plot`` extra) embedded. It leads with :func:`resource_text`'s answer -- what each model
+needs in hours, FTE and kroner per week and per year -- and calls a difference too small to
+matter no practical difference (:data:`~hometeams.metrics.RELEVANCE`).
 
 Examples
 --------
@@ -25,9 +27,11 @@ from hometeams.report._plot_organisation import plot_organisation
 from hometeams.report._plot_runs import plot_distinct_staff, plot_utilisation
 from hometeams.report._plot_style import PALETTE
 from hometeams.report._reading import describe_difference
+from hometeams.report._resources import FTE_HOURS_PER_WEEK, resource_text
 from hometeams.report._sections import HEADLINE_METRICS
 
 __all__ = [
+    "FTE_HOURS_PER_WEEK",
     "HEADLINE_METRICS",
     "LABELS",
     "PALETTE",
@@ -41,5 +45,6 @@ __all__ = [
     "plot_tradeoff",
     "plot_utilisation",
     "report_html",
+    "resource_text",
     "write_report",
 ]

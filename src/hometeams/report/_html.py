@@ -22,9 +22,12 @@ from pathlib import Path
 
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import Comparison
+from hometeams.metrics import relevance_bands
 from hometeams.model import Organisation
 from hometeams.records import Records
 from hometeams.report._labels import check_lang, text
+from hometeams.report._reading import renamed
+from hometeams.report._resources import FTE_HOURS_PER_WEEK, check_resource_options
 from hometeams.report._sections import (
     differences_table,
     figures,
@@ -32,6 +35,7 @@ from hometeams.report._sections import (
     footer,
     header,
     how_to_read,
+    resources,
     setup,
     summary_table,
 )
@@ -89,6 +93,15 @@ def _check_text(value: object, field: str) -> str | None:
     return value
 
 
+def _period(runs: Mapping[str, Records] | None, period: float | None) -> float | None:
+    """The measured minutes per replication: as given, else the runs' own if they agree."""
+    if period is not None or runs is None:
+        return period
+    measured = {r.horizon - r.warmup for r in runs.values()}
+    only = measured.pop() if len(measured) == 1 else 0.0
+    return only if only > 0 else None
+
+
 def report_html(
     comparison: Comparison,
     *,
@@ -99,6 +112,12 @@ def report_html(
     metrics: Sequence[str] | None = None,
     date: str | None = None,
     plots: bool = True,
+    period: float | None = None,
+    cost_per_hour: float | None = None,
+    hours_per_fte: float = FTE_HOURS_PER_WEEK,
+    relevance: Mapping[str, float] | None = None,
+    names: Mapping[str, str] | None = None,
+    shift_hours: float | None = None,
 ) -> str:
     """The whole comparison report as one self-contained HTML document.
 
@@ -124,6 +143,23 @@ def report_html(
         A date to print under the title (the report never reads the clock).
     plots
         Draw the figures (needs matplotlib, the ``plot`` extra).
+    period
+        The minutes measured in each replication (the horizon after the warm-up); by default
+        the records' own. With it the report leads with the resources: hours rostered and
+        worked per week, in FTE and per year.
+    cost_per_hour
+        Kroner per paid hour, to show the resources in NOK a year as well.
+    hours_per_fte
+        Hours a week of one FTE (*årsverk*); 37.5 by default.
+    relevance
+        Practical-relevance bands by metric, in place of the defaults of
+        :data:`~hometeams.metrics.RELEVANCE`: a difference inside its band is "no practical
+        difference", not better or worse.
+    names
+        Names to show for the models, by model name (e.g. Norwegian ones).
+    shift_hours
+        The length of every shift in the rosters, if they are all alike: the resources then
+        say the hours a day in shifts too ("one 8-hour shift").
 
     Returns
     -------
@@ -146,6 +182,13 @@ def report_html(
         raise InvalidArgument(f"comparison: must be a Comparison, got {type(comparison).__name__}")
     chosen = _check_metrics(comparison, metrics)
     runs = _check_records(comparison, records)
+    bands = relevance_bands(relevance)
+    measured, cost, fte_hours = check_resource_options(period, cost_per_hour, hours_per_fte)
+    measured = _period(runs, measured)
+    if names:
+        shown_as = renamed(comparison, names)
+        runs = None if runs is None else dict(zip(shown_as.models, runs.values(), strict=True))
+        comparison = shown_as
     if organisation is not None and not isinstance(organisation, Organisation):
         raise InvalidArgument(
             f"organisation: must be an Organisation or None, got {type(organisation).__name__}"
@@ -154,14 +197,25 @@ def report_html(
     shown_date = _check_text(date, "date")
     if not isinstance(plots, bool):
         raise InvalidArgument(f"plots: must be True or False, got {plots!r}")
-    parts = [
-        header(heading, organisation, shown_date, lang),
-        findings(comparison, chosen, default=metrics is None, lang=lang),
+    parts = [header(heading, organisation, shown_date, lang)]
+    if measured is not None:
+        parts.append(
+            resources(
+                comparison,
+                period=measured,
+                cost_per_hour=cost,
+                hours_per_fte=fte_hours,
+                lang=lang,
+                shift_hours=shift_hours,
+            )
+        )
+    parts += [
+        findings(comparison, chosen, default=metrics is None, lang=lang, relevance=bands),
         setup(comparison, runs, organisation, lang),
         summary_table(comparison, chosen, lang),
     ]
     if len(comparison.models) > 1:
-        parts.append(differences_table(comparison, chosen, lang))
+        parts.append(differences_table(comparison, chosen, lang, relevance=bands))
     if plots:
         shown = figures(
             comparison, metrics=chosen, runs=runs, org=organisation,
@@ -184,6 +238,12 @@ def write_report(
     metrics: Sequence[str] | None = None,
     date: str | None = None,
     plots: bool = True,
+    period: float | None = None,
+    cost_per_hour: float | None = None,
+    hours_per_fte: float = FTE_HOURS_PER_WEEK,
+    relevance: Mapping[str, float] | None = None,
+    names: Mapping[str, str] | None = None,
+    shift_hours: float | None = None,
     overwrite: bool = False,
 ) -> Path:
     """Write :func:`report_html` to ``path`` (UTF-8); an existing file needs ``overwrite=True``.
@@ -193,6 +253,8 @@ def write_report(
     path
         The file to write, e.g. ``"kveld.html"``; its directory must exist.
     comparison, records, organisation, title, lang, metrics, date, plots
+        As for :func:`report_html`.
+    period, cost_per_hour, hours_per_fte, relevance, names, shift_hours
         As for :func:`report_html`.
     overwrite
         Replace an existing file; without it, an existing file is an error naming it and
@@ -227,7 +289,8 @@ def write_report(
         raise InvalidArgument(f"path: {str(out)!r} exists; pass overwrite=True to replace it")
     document = report_html(
         comparison, records=records, organisation=organisation, title=title, lang=lang,
-        metrics=metrics, date=date, plots=plots,
+        metrics=metrics, date=date, plots=plots, period=period, cost_per_hour=cost_per_hour,
+        hours_per_fte=hours_per_fte, relevance=relevance, names=names, shift_hours=shift_hours,
     )  # fmt: skip
     out.write_text(document, encoding="utf-8")
     return out

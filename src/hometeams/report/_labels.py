@@ -34,6 +34,34 @@ FAMILIES: tuple[str, ...] = ("service", "staff time", "continuity", "other")
 """Metric families in the order a report shows them (``other``: not in the catalogue)."""
 
 _EN = {
+    # resources
+    "res.heading": "Resources per week (means over the replications)",
+    "res.model": "model",
+    "res.rostered": "rostered h",
+    "res.fte": "FTE",
+    "res.worked": "worked h",
+    "res.overtime": "overtime h",
+    "res.paid_year": "paid h/year",
+    "res.cost_year": "NOK/year",
+    "res.fewer": (
+        "{model} has {week} fewer rostered hours a week than {baseline}: {day} a day{shifts}, "
+        "{fte} FTE, {year} hours a year"
+    ),
+    "res.more": (
+        "{model} has {week} more rostered hours a week than {baseline}: {day} a day{shifts}, "
+        "{fte} FTE, {year} hours a year"
+    ),
+    "res.same": "{model} has the same rostered hours as {baseline}: {rostered} a week",
+    "res.cost": " (NOK {cost} a year)",
+    "res.count": "one two three",
+    "res.shift": "{n} {h}-hour shift",
+    "res.shifts_whole": "{n} {h}-hour shifts",
+    "res.shifts": "{n} shifts of {h} hours",
+    "res.convention": (
+        "Hours are per week of the {measured} measured; 1 FTE = {hours} hours a week, "
+        "{year} hours a year (52 weeks); paid hours are rostered plus overtime."
+    ),
+    "res.cost_convention": " Cost: NOK {cost} per paid hour.",
     # page
     "title": "Comparison of organisation models",
     "subtitle": "Organisation: {name}",
@@ -59,6 +87,8 @@ _EN = {
     "horizon": "Simulated period",
     "days": "{n} days",
     "day": "{n} day",
+    "weeks": "{n} weeks",
+    "week": "{n} week",
     "no_warmup": "none",
     "minutes_value": "{n} minutes",
     "precision": "Stopping rule",
@@ -83,7 +113,8 @@ _EN = {
     "summary_note": "Mean over the replications, with its {pct} % confidence interval below.",
     "differences_note": (
         "Paired difference (model minus {baseline}) with its {pct} % confidence interval. "
-        "Marked better or worse only where the interval excludes zero."
+        "Marked better or worse only where the interval excludes zero and the mean is outside "
+        "the metric's relevance band; inside it, no practical difference."
     ),
     # findings
     "compared_with": "{model} compared with {baseline}",
@@ -103,10 +134,16 @@ _EN = {
         "replications there is no interval"
     ),
     "undefined": "{Metric} is not defined for {model} and {baseline} in any replication",
+    "negligible": (
+        "No practical difference in {metric} between {model} and {baseline}: {diff} "
+        "({pct} % CI {low} to {high}), within ±{band}"
+    ),
     "better_suffix": " — better.",
     "worse_suffix": " — worse.",
     "end": ".",
     "no_clear": "No clear difference in: {metrics}.",
+    "negligible_list": "No practical difference (within the relevance band) in: {metrics}.",
+    "negligible_tag": "no practical difference",
     "same_list": "The same in every replication: {metrics}.",
     "no_interval_list": "No interval (too few replications): {metrics}.",
     "undefined_list": "Not defined in any replication: {metrics}.",
@@ -173,7 +210,9 @@ _EN = {
     "read.3": (
         "A difference is clear when its interval does not include zero. No clear difference "
         "does not mean that the models are equal, only that these replications cannot tell "
-        "them apart; more replications narrow the intervals."
+        "them apart; more replications narrow the intervals. A clear difference smaller than "
+        "the metric's relevance band (say 1 percentage point of visits on time, 5 minutes of "
+        "delay) is reported as no practical difference: real, but too small to matter."
     ),
     "read.4": (
         "Shares are in per cent, and differences of shares in percentage points: from 70 % "
@@ -187,6 +226,33 @@ _EN = {
 }
 
 _NB = {
+    "res.heading": "Ressurser per uke (snitt over replikasjonene)",
+    "res.model": "modell",
+    "res.rostered": "turnustimer",
+    "res.fte": "årsverk",
+    "res.worked": "arbeidede t",
+    "res.overtime": "overtid t",
+    "res.paid_year": "betalte t/år",
+    "res.cost_year": "kr/år",
+    "res.fewer": (
+        "{model} har {week} færre turnustimer i uken enn {baseline}: {day} i døgnet{shifts}, {fte} "
+        "årsverk, {year} timer i året"
+    ),
+    "res.more": (
+        "{model} har {week} flere turnustimer i uken enn {baseline}: {day} i døgnet{shifts}, {fte} "
+        "årsverk, {year} timer i året"
+    ),
+    "res.same": "{model} har like mange turnustimer som {baseline}: {rostered} i uken",
+    "res.cost": " ({cost} kr i året)",
+    "res.count": "én to tre",
+    "res.shift": "{n} vakt på {h} timer",
+    "res.shifts_whole": "{n} vakter på {h} timer",
+    "res.shifts": "{n} vakter på {h} timer",
+    "res.convention": (
+        "Timer per uke over de {measured} som er målt; 1 årsverk = {hours} timer i uken, "
+        "{year} timer i året (52 uker); betalte timer er turnustimer pluss overtid."
+    ),
+    "res.cost_convention": " Kostnad: {cost} kr per betalt time.",
     "title": "Sammenligning av organisasjonsmodeller",
     "subtitle": "Organisasjon: {name}",
     "date": "Dato: {date}",
@@ -209,6 +275,8 @@ _NB = {
     "horizon": "Simulert periode",
     "days": "{n} dager",
     "day": "{n} dag",
+    "weeks": "{n} uker",
+    "week": "{n} uke",
     "no_warmup": "ingen",
     "minutes_value": "{n} minutter",
     "precision": "Stoppregel",
@@ -232,7 +300,8 @@ _NB = {
     "summary_note": "Snitt over replikasjonene, med {pct} % konfidensintervall under.",
     "differences_note": (
         "Parvis forskjell (modell minus {baseline}) med {pct} % konfidensintervall. Merket "
-        "bedre eller dårligere bare der intervallet ikke inneholder null."
+        "bedre eller dårligere bare der intervallet ikke inneholder null og snittet er utenfor "
+        "indikatorens relevansgrense; innenfor den er det ingen praktisk forskjell."
     ),
     "compared_with": "{model} sammenlignet med {baseline}",
     "higher": (
@@ -251,10 +320,16 @@ _NB = {
         "replikasjoner finnes det ikke noe intervall"
     ),
     "undefined": "{Metric} er ikke definert for {model} og {baseline} i noen replikasjon",
+    "negligible": (
+        "Ingen praktisk forskjell i {metric} mellom {model} og {baseline}: {diff} "
+        "({pct} % KI {low} til {high}), innenfor ±{band}"
+    ),
     "better_suffix": " — bedre.",
     "worse_suffix": " — dårligere.",
     "end": ".",
     "no_clear": "Ingen klar forskjell i: {metrics}.",
+    "negligible_list": "Ingen praktisk forskjell (innenfor relevansgrensen) i: {metrics}.",
+    "negligible_tag": "ingen praktisk forskjell",
     "same_list": "Likt i alle replikasjoner: {metrics}.",
     "no_interval_list": "Ikke noe intervall (for få replikasjoner): {metrics}.",
     "undefined_list": "Ikke definert i noen replikasjon: {metrics}.",
@@ -319,7 +394,9 @@ _NB = {
     "read.3": (
         "En forskjell er klar når intervallet ikke inneholder null. Ingen klar forskjell betyr "
         "ikke at modellene er like, bare at disse replikasjonene ikke skiller dem; flere "
-        "replikasjoner gir smalere intervall."
+        "replikasjoner gir smalere intervall. En klar forskjell som er mindre enn indikatorens "
+        "relevansgrense (for eksempel 1 prosentpoeng besøk i tide eller 5 minutter "
+        "forsinkelse) omtales som ingen praktisk forskjell: reell, men for liten til å bety noe."
     ),
     "read.4": (
         "Andeler er i prosent, og forskjeller i andeler i prosentpoeng: fra 70 % til 75 % er "

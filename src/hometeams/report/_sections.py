@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from hometeams import __version__
@@ -37,6 +37,7 @@ from hometeams.report._plot_runs import (
 )
 from hometeams.report._plot_style import PALETTE
 from hometeams.report._reading import describe_difference, difference_kind, verdict
+from hometeams.report._resources import convention, resource_rows, resource_sentences
 from hometeams.report._template import inline_svg
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ __all__ = [
     "footer",
     "header",
     "how_to_read",
+    "resources",
     "setup",
     "summary_table",
 ]
@@ -59,13 +61,16 @@ HEADLINE_METRICS: tuple[str, ...] = (
     "mean_delay",
     "unserved_share",
     "competence_match",
+    "mean_distinct_staff_14d",
+    "mean_upc",
+    "travel_share",
+    "face_to_face_share",
     "utilisation",
     "idle_share",
     "overtime_hours",
-    "mean_distinct_staff_14d",
-    "mean_upc",
 )
-"""The metrics a report draws as bars by default: the questions a leader group asks first."""
+"""The metrics a report leads with and draws as bars by default, after the resources: the
+service, competence and continuity, then travel and face-to-face share beside utilisation."""
 
 _MAX_DEFAULT_PANELS = 9
 
@@ -97,6 +102,7 @@ def _headline(metrics: Sequence[str], *, default: bool) -> list[str]:
 
 
 _LISTS = (
+    ("negligible", "negligible_list"),
     ("unclear", "no_clear"),
     ("same", "same_list"),
     ("no_interval", "no_interval_list"),
@@ -104,8 +110,52 @@ _LISTS = (
 )
 
 
-def findings(comparison: Comparison, metrics: Sequence[str], *, default: bool, lang: str) -> str:
-    """The main findings: a sentence per clear difference, lists of the rest."""
+def resources(
+    comparison: Comparison,
+    *,
+    period: float,
+    cost_per_hour: float | None,
+    hours_per_fte: float,
+    lang: str,
+    shift_hours: float | None = None,
+) -> str:
+    """The resource answer: hours rostered and worked per week, FTE, hours and cost a year."""
+    rows = resource_rows(
+        comparison, period=period, cost_per_hour=cost_per_hour, hours_per_fte=hours_per_fte,
+        lang=lang,
+    )  # fmt: skip
+    if not rows:
+        return ""
+    head = "".join(f'<th scope="col">{_esc(cell)}</th>' for cell in rows[0])
+    body = "".join(
+        f'<tr><th scope="row">{_esc(row[0])}</th>'
+        + "".join(f"<td>{_esc(cell)}</td>" for cell in row[1:])
+        + "</tr>\n"
+        for row in rows[1:]
+    )
+    table = (
+        f'<div class="table-wrap">\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}'
+        "</tbody>\n</table>\n</div>\n"
+    )
+    sentences = resource_sentences(
+        comparison, period=period, cost_per_hour=cost_per_hour, hours_per_fte=hours_per_fte,
+        lang=lang, shift_hours=shift_hours,
+    )  # fmt: skip
+    items = "".join(f"<li>{_esc(sentence)}</li>\n" for sentence in sentences)
+    answer = f'<ul class="findings">\n{items}</ul>\n' if items else ""
+    note = f'<p class="note">{_esc(convention(period, hours_per_fte, cost_per_hour, lang))}</p>\n'
+    return _section("resources", text("res.heading", lang), answer + table + note)
+
+
+def findings(
+    comparison: Comparison,
+    metrics: Sequence[str],
+    *,
+    default: bool,
+    lang: str,
+    relevance: Mapping[str, float] | None = None,
+) -> str:
+    """The main findings: a sentence per difference that matters, lists of the rest."""
     others = [m for m in comparison.models if m != comparison.baseline]
     if not others:
         only = f"<p>{_esc(text('only_one_model', lang))}</p>\n"
@@ -118,11 +168,13 @@ def findings(comparison: Comparison, metrics: Sequence[str], *, default: bool, l
         items: list[str] = []
         lists: dict[str, list[str]] = {kind: [] for kind, _ in _LISTS}
         for metric in chosen:
-            kind = difference_kind(comparison, model, metric)
+            kind = difference_kind(comparison, model, metric, relevance=relevance)
             if kind in lists:
                 lists[kind].append(metric_label(metric, lang))
                 continue
-            sentence = describe_difference(comparison, model, metric, lang=lang)
+            sentence = describe_difference(
+                comparison, model, metric, lang=lang, relevance=relevance
+            )
             judged = verdict(metric, kind) or "neutral"
             items.append(f'<li class="{judged}">{_esc(sentence)}</li>\n')
         if items:
@@ -273,8 +325,14 @@ def summary_table(comparison: Comparison, metrics: Sequence[str], lang: str) -> 
     return _section("summary", text("summary", lang), note + _table(head, metrics, cells, lang))
 
 
-def differences_table(comparison: Comparison, metrics: Sequence[str], lang: str) -> str:
-    """The paired differences from the baseline, marked better or worse."""
+def differences_table(
+    comparison: Comparison,
+    metrics: Sequence[str],
+    lang: str,
+    *,
+    relevance: Mapping[str, float] | None = None,
+) -> str:
+    """The paired differences from the baseline: better, worse or no practical difference."""
     others = [m for m in comparison.models if m != comparison.baseline]
     head = [_esc(text("metric", lang))] + [
         f"{_esc(m)} − {_esc(comparison.baseline)}" for m in others
@@ -287,8 +345,13 @@ def differences_table(comparison: Comparison, metrics: Sequence[str], lang: str)
             places = decimals(metric, [iv.mean, iv.low, iv.high], spread=iv.half_width)
             value = format_value(iv.mean, metric, lang, digits=places, difference=True)
             bounds = format_bounds(iv, metric, lang, digits=places, difference=True)
-            judged = verdict(metric, difference_kind(comparison, model, metric))
-            tag = f'<span class="tag">{_esc(text(judged, lang))}</span>' if judged else ""
+            kind = difference_kind(comparison, model, metric, relevance=relevance)
+            judged = verdict(metric, kind)
+            if kind == "negligible":
+                shown = text("negligible_tag", lang)
+            else:
+                shown = text(judged, lang) if judged else ""
+            tag = f'<span class="tag">{_esc(shown)}</span>' if shown else ""
             css = f' class="{judged}"' if judged else ""
             out.append(
                 f'<td{css}><span class="value">{_esc(value)}{tag}</span>'
