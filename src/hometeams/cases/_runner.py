@@ -110,5 +110,5 @@ class TeamRunner:
 
     def __call__(self, model: Model, seed: np.random.SeedSequence, /) -> dict[str, float]:
         """Run ``model`` with ``seed``; whole-run metrics first, then the teams' figures."""
-        records = simulate(model.scenario, policy=model.policy, seed=seed)
+        records = simulate(model.scenario, policy=model.policy, seed=seed, planning=model.planning)
         return {**metrics(records), **team_figures(records, self.teams, names=self.metrics)}

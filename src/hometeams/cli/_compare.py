@@ -297,7 +297,12 @@ def model_records(file: ScenarioFile, models: Sequence[str], *, seed: Any) -> di
 
     first = replication_seed(root_seed(seed), 0)
     return {
-        name: simulate(file.scenario_of(name), policy=file.model(name).policy, seed=first)
+        name: simulate(
+            file.scenario_of(name),
+            policy=file.model(name).policy,
+            planning=file.model(name).planning,
+            seed=first,
+        )
         for name in models
     }
 

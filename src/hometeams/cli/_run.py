@@ -66,8 +66,12 @@ _WORDS = {
 }
 
 
-def replicate(scenario: Scenario, policy: Any, seed: np.random.SeedSequence) -> Records:
-    """One run of ``scenario`` under ``policy`` (a top-level function: it goes to workers).
+def replicate(
+    scenario: Scenario, policy: Any, seed: np.random.SeedSequence, planning: Any = None
+) -> Records:
+    """One run of ``scenario`` under ``policy`` and ``planning`` (a top-level function).
+
+    It goes to worker processes.
 
     Examples
     --------
@@ -78,17 +82,17 @@ def replicate(scenario: Scenario, policy: Any, seed: np.random.SeedSequence) -> 
     >>> len(records.jobs) > 0
     True
     """
-    return simulate(scenario, policy=policy, seed=seed)
+    return simulate(scenario, policy=policy, seed=seed, planning=planning)
 
 
 def _replications(
     file: ScenarioFile, name: str, *, n: int, root: np.random.SeedSequence, workers: int
 ) -> list[Records]:
     scenario = file.scenario_of(name)
-    policy = file.model(name).policy
+    policy, planning = file.model(name).policy, file.model(name).planning
     seeds = [replication_seed(root, i) for i in range(n)]
     with executor_for(workers if n > 1 else 1, runner=replicate, models=()) as pool:
-        futures = [pool.submit(replicate, scenario, policy, seed) for seed in seeds]
+        futures = [pool.submit(replicate, scenario, policy, seed, planning) for seed in seeds]
         return [future.result() for future in futures]
 
 
@@ -235,6 +239,7 @@ def _run(args: argparse.Namespace) -> int:
         "scenario": file.scenario.name,
         "model": name,
         "policy": repr(spec.policy),
+        "planning": repr(spec.planning),
         "seed": root.entropy,
         "replications": n,
         "metrics": values[0] if n == 1 else values,

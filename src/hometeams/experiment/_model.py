@@ -48,6 +48,9 @@ class Model:
         whatever a custom runner expects.
     policy
         The organisation policy to run the scenario under; ``None`` keeps the scenario's own.
+    planning
+        How planned visits go on work lists (:mod:`hometeams.sim`: ``NoLists``,
+        ``DailyLists``, ``FixedLists``); ``None`` for no lists.
 
     Examples
     --------
@@ -64,6 +67,7 @@ class Model:
     name: str
     scenario: Any
     policy: Any = attrs.field(default=None, kw_only=True)
+    planning: Any = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         name: object = self.name
@@ -85,9 +89,9 @@ def simulation_runner(model: Model, seed: np.random.SeedSequence) -> dict[str, f
     """Simulate ``model`` once and return the run's metrics after the warm-up.
 
     The default runner of :func:`~hometeams.experiment.compare`: it calls
-    :func:`hometeams.sim.simulate` with the model's scenario, policy and ``seed`` and measures
-    the records with :func:`hometeams.metrics.metrics` on the scenario's own clock (so its
-    periods decide which jobs are evening ones), leaving out the jobs and shifts of the
+    :func:`hometeams.sim.simulate` with the model's scenario, policy, planning and ``seed`` and
+    measures the records with :func:`hometeams.metrics.metrics` on the scenario's own clock (so
+    its periods decide which jobs are evening ones), leaving out the jobs and shifts of the
     scenario's warm-up. A top-level function, so that it travels to worker processes.
 
     Parameters
@@ -112,5 +116,5 @@ def simulation_runner(model: Model, seed: np.random.SeedSequence) -> dict[str, f
     from hometeams.metrics import metrics  # noqa: PLC0415
     from hometeams.sim import simulate  # noqa: PLC0415
 
-    records = simulate(model.scenario, policy=model.policy, seed=seed)
+    records = simulate(model.scenario, policy=model.policy, seed=seed, planning=model.planning)
     return dict(metrics(records, clock=model.scenario.clock))

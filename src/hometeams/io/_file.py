@@ -230,7 +230,7 @@ class ScenarioFile:
                 if getattr(s, part) != getattr(base, part)
             }
             policy = model.policy if model.policy is not None else s.policy
-            specs.append(ModelSpec(model.name, policy or Pooled(), **own))
+            specs.append(ModelSpec(model.name, policy or Pooled(), planning=model.planning, **own))
         return cls(base, specs, experiment=experiment or ExperimentSettings())
 
     @property
@@ -299,7 +299,7 @@ class ScenarioFile:
         ['fixed team', 'pooled', 'overflow']
         """
         return tuple(
-            Model(spec.name, self._model_scenario(i), policy=spec.policy)
+            Model(spec.name, self._model_scenario(i), policy=spec.policy, planning=spec.planning)
             for i, spec in enumerate(self.models)
         )
 
@@ -392,7 +392,10 @@ class ScenarioFile:
                 raise InvalidArgument(f"baseline: must be one of the models {names}, got {base!r}")
             base = names[0] if names else None
         runnable = [
-            Model(spec.name, self.scenario_of(spec.name), policy=spec.policy) for spec in chosen
+            Model(
+                spec.name, self.scenario_of(spec.name), policy=spec.policy, planning=spec.planning
+            )
+            for spec in chosen
         ]
         return compare(
             runnable,

@@ -19,6 +19,7 @@ import attrs
 
 from hometeams.errors import InvalidScenario
 from hometeams.io._convert import WEEKDAY_NAMES
+from hometeams.io._planning import PLANNERS, PLANNING_KINDS, planning_from_data
 from hometeams.io._policy import ORDERING_RULES, POLICY_KEYS, POLICY_KINDS, policy_from_data
 from hometeams.io._units import DURATION_PATTERN, parse_minutes
 from hometeams.metrics import METRICS
@@ -191,6 +192,51 @@ def _policy_schema() -> Schema:
     }
 
 
+def _planning(value: object, _: object) -> object:
+    return planning_from_data(value)
+
+
+def _planning_schema() -> Schema:
+    planner = {
+        "description": "Who plans the lists: built-in (default) or pyvrp (the route extra).",
+        "anyOf": [
+            {"enum": list(PLANNERS)},
+            {
+                "type": "object",
+                "properties": {
+                    "kind": {"enum": list(PLANNERS)},
+                    "passes": {"type": "integer", "minimum": 0},
+                    "iterations": {"type": "integer", "minimum": 0},
+                    "seed": {"type": "integer", "minimum": 0},
+                },
+                "required": ["kind"],
+                "additionalProperties": False,
+            },
+        ],
+    }
+    return {
+        "description": "How planned visits go on work lists: none (default: every job is "
+        "dispatched when ready), fixed-lists (weekly templates) or daily-lists.",
+        "anyOf": [
+            {"enum": list(PLANNING_KINDS)},
+            {
+                "type": "object",
+                "properties": {
+                    "kind": {"enum": list(PLANNING_KINDS)},
+                    "planner": planner,
+                    "release_after": {
+                        **MINUTES_SCHEMA,
+                        "description": "How far behind its planned start a visit may fall "
+                        "before it goes to the dispatcher (default 60 minutes).",
+                    },
+                },
+                "required": ["kind"],
+                "additionalProperties": False,
+            },
+        ],
+    }
+
+
 _LINES_SCHEMA = {
     "type": "object",
     "description": "Staff id to competence(s).",
@@ -262,6 +308,8 @@ PERIOD = Form(_passthrough, _PERIOD_SCHEMA)
 """A period of the day."""
 POLICY = Form(_policy, {"$ref": "#/$defs/policy"})
 """An organisation model: a kind or a table."""
+PLANNING = Form(_planning, {"$ref": "#/$defs/planning"})
+"""Work-list planning: a kind or a table."""
 ORGANISATION = Form(_table, _ORGANISATION_SCHEMA)
 """An organisation: its tables, a file or an example (resolved after reading)."""
 RELEVANCE = Form(
@@ -282,6 +330,7 @@ SHARED_SCHEMAS: Mapping[str, Callable[[], Schema]] = MappingProxyType(
         "times": lambda: _TIMES_SCHEMA,
         "duration": _duration_schema,
         "policy": _policy_schema,
+        "planning": _planning_schema,
     }
 )
 """Schemas that many fields refer to (``#/$defs/minutes``), by name."""

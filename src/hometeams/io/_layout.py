@@ -40,6 +40,7 @@ from hometeams.io._forms import (
     NUMBER,
     ORGANISATION,
     PERIOD,
+    PLANNING,
     POLICY,
     RELEVANCE,
     TIMES,
@@ -185,6 +186,9 @@ class RawModel:
     policy
         The organisation model: "fixed-teams", "pooled", "overflow", "chained",
         "continuity-first", or a table with the kind and its parameters.
+    planning
+        How planned visits go on work lists: "none" (the default), "fixed-lists",
+        "daily-lists", or a table with the kind, the planner and release_after.
     organisation
         The model's own organisation (a merged team, say), in the same forms as the file's.
     roster
@@ -196,6 +200,7 @@ class RawModel:
     name: str = attrs.field(kw_only=True)
     name_nb: str = attrs.field(default="", kw_only=True)
     policy: Any = attrs.field(kw_only=True)
+    planning: Any = attrs.field(default=None, kw_only=True)
     organisation: Any = attrs.field(default=None, kw_only=True)
     roster: Roster | None = attrs.field(default=None, kw_only=True)
     floors: tuple[Floor, ...] | None = attrs.field(default=None, kw_only=True)
@@ -260,7 +265,7 @@ _JOB = {"times": TIMES, "window": MINUTES}
 FORMS: Mapping[type, Mapping[str, Form]] = MappingProxyType(
     {
         Layout: {"horizon": MINUTES, "warmup": MINUTES, "organisation": ORGANISATION},
-        RawModel: {"policy": POLICY, "organisation": ORGANISATION},
+        RawModel: {"policy": POLICY, "planning": PLANNING, "organisation": ORGANISATION},
         PeriodClock: dict.fromkeys(("day", "evening", "night"), CLOCK_VALUE),
         Shift: {"start": CLOCK, "end": CLOCK},
         RosterLine: {"days": DAYS, "weeks": WEEKS},

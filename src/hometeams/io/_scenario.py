@@ -154,6 +154,7 @@ def _model(raw: RawModel, i: int, *, base: Path, source: str | None) -> ModelSpe
             raw.name,
             raw.policy,
             name_nb=raw.name_nb,
+            planning=raw.planning,
             organisation=org,
             organisation_ref=ref,
             roster=raw.roster,

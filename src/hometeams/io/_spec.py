@@ -24,6 +24,7 @@ from hometeams.io._examples import example_organisation
 from hometeams.metrics import METRICS, relevance_bands
 from hometeams.model import Organisation
 from hometeams.scenario import Floor, Roster
+from hometeams.sim import NoLists
 
 __all__ = ["ExperimentSettings", "ModelSpec", "OrganisationRef", "ReportSettings"]
 
@@ -227,6 +228,10 @@ def _floors(value: Iterable[Floor] | None) -> tuple[Floor, ...] | None:
     return None if value is None else tuple(value)
 
 
+def _planning(value: object) -> object:
+    return NoLists() if value is None else value
+
+
 @attrs.frozen
 class ModelSpec:
     """One organisation model of a scenario file: a name, a policy and what it changes.
@@ -243,6 +248,9 @@ class ModelSpec:
         Its name in Norwegian reports, e.g. ``"samlet kveld"``; ``name`` if left out.
     policy
         The organisation model: a policy from :mod:`hometeams.sim`.
+    planning
+        How planned visits go on work lists: ``NoLists()`` (the default), ``DailyLists()`` or
+        ``FixedLists()`` from :mod:`hometeams.sim`.
     organisation, roster, floors
         Replacements for the scenario's own; ``None`` keeps the scenario's.
     organisation_ref
@@ -262,6 +270,7 @@ class ModelSpec:
     name: str
     policy: Any
     name_nb: str = attrs.field(default="", kw_only=True)
+    planning: Any = attrs.field(factory=NoLists, converter=_planning, kw_only=True)
     organisation: Organisation | None = attrs.field(default=None, kw_only=True)
     organisation_ref: OrganisationRef | None = attrs.field(default=None, kw_only=True)
     roster: Roster | None = attrs.field(default=None, kw_only=True)
@@ -282,6 +291,14 @@ class ModelSpec:
         if not (callable(getattr(self.policy, "plan", None)) and hasattr(self.policy, "order")):
             raise InvalidScenario(
                 f"must be a policy (with plan and order), got {self.policy!r}", path="policy"
+            )
+        if not (
+            callable(getattr(self.planning, "lists", None))
+            and hasattr(self.planning, "release_after")
+        ):
+            raise InvalidScenario(
+                f"must be a planning (with lists and release_after), got {self.planning!r}",
+                path="planning",
             )
         for field, cls in (("organisation", Organisation), ("roster", Roster)):
             value = getattr(self, field)

@@ -18,6 +18,7 @@ from hometeams._time import PeriodClock
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import Precision
 from hometeams.io._file import ScenarioFile
+from hometeams.io._planning import planning_to_data
 from hometeams.io._policy import policy_to_data
 from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef, ReportSettings
 from hometeams.io._toml import _plain_fields
@@ -45,6 +46,7 @@ from hometeams.scenario import (
     TravelMatrix,
     VisitPlan,
 )
+from hometeams.sim import NoLists
 
 __all__ = ["ARRAYS", "INLINE", "TABLES", "file_data", "organisation_data"]
 
@@ -239,6 +241,8 @@ def _model(spec: ModelSpec, i: int) -> dict[str, Any]:
     if spec.name_nb:
         out["name_nb"] = spec.name_nb
     out["policy"] = policy_to_data(spec.policy, field=f"models[{i}].policy")
+    if not isinstance(spec.planning, NoLists):
+        out["planning"] = planning_to_data(spec.planning, field=f"models[{i}].planning")
     if spec.organisation is not None:
         out["organisation"] = _organisation(spec.organisation, spec.organisation_ref)
     if spec.roster is not None:
