@@ -26,11 +26,13 @@ from hometeams.cli._common import (
     print_json,
     read_file,
 )
+from hometeams.cli._limits import add_limit_option, limits_from
 from hometeams.io import ScenarioFile
 from hometeams.io._policy import policy_kind
 from hometeams.io._units import format_minutes
 from hometeams.io._unstructure import file_data
 from hometeams.model import Organisation
+from hometeams.scenario import SizeEstimate
 
 __all__ = ["COMMAND", "check_summary", "check_text"]
 
@@ -53,6 +55,7 @@ _WORDS = {
         "own": "own {parts}",
         "experiment": "experiment: {replications}, seed {seed}, baseline {baseline}",
         "fresh": "fresh each run",
+        "size": "size: about {jobs} jobs and {shifts} shifts a replication, about {mb} MB",
     },
     "nb": {
         "fte": "årsverk",
@@ -72,6 +75,8 @@ _WORDS = {
         "own": "egen {parts}",
         "experiment": "eksperiment: {replications}, frø {seed}, sammenlignet med {baseline}",
         "fresh": "nytt for hver kjøring",
+        "size": "størrelse: om lag {jobs} oppdrag og {shifts} vakter per replikasjon, "
+        "om lag {mb} MB",
     },
 }
 _NOUNS = {  # (one, several)
@@ -273,6 +278,18 @@ def _scenario_lines(file: ScenarioFile, *, lang: str) -> list[str]:
     ]
 
 
+def _size_line(size: SizeEstimate, lang: str) -> str:
+    """The estimated size of a replication: ``size: about 2,016 jobs and 203 shifts ...``."""
+    sep = "\u00a0" if lang == "nb" else ","
+
+    def count(value: float) -> str:
+        return f"{round(value):,}".replace(",", sep)
+
+    return "  " + _WORDS[lang]["size"].format(
+        jobs=count(size.jobs), shifts=count(size.shifts), mb=count(max(size.memory, 1.0))
+    )
+
+
 def _scenario_findings(file: ScenarioFile, summary: dict[str, Any]) -> list[str]:
     """The scenario's own findings, then its organisation's, each naming its field."""
     found = [str(f) for f in file.findings()]
@@ -287,6 +304,7 @@ def _scenario_findings(file: ScenarioFile, summary: dict[str, Any]) -> list[str]
 def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
     """``hometeams check`` of a scenario file: a summary and the findings, or JSON."""
     source = str(args.file)
+    size = file.size(limits=limits_from(args))
     org = file.scenario.organisation
     summary = check_summary(org)
     found = _scenario_findings(file, summary)
@@ -300,6 +318,11 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
                 "organisation": summary,
                 "horizon_minutes": file.scenario.horizon,
                 "warmup_minutes": file.scenario.warmup,
+                "size": {
+                    "jobs": round(size.jobs),
+                    "shifts": round(size.shifts),
+                    "memory_mb": round(size.memory, 1),
+                },
                 "models": [
                     {
                         "name": spec.name,
@@ -317,6 +340,7 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
     lines = [
         f"OK: {source}: {file.scenario.name or org.name}",
         *_scenario_lines(file, lang=args.lang),
+        _size_line(size, args.lang),
     ]
     if found:
         lines += [words["findings"], *(f"  {text}" for text in found)]
@@ -332,6 +356,7 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     add_organisation_input(parser)
     add_output_options(parser)
+    add_limit_option(parser)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -26,6 +26,13 @@ from hometeams.scenario._realise import realise
 from hometeams.scenario._realised import Realisation, RealisedJobs, RealisedShifts
 from hometeams.scenario._roster import Floor, Roster, RosterLine, Shift
 from hometeams.scenario._scenario import Finding, Scenario
+from hometeams.scenario._size import (
+    Limits,
+    SizeEstimate,
+    check_replications,
+    check_size,
+    estimate_size,
+)
 from hometeams.scenario._travel import Leg, TravelMatrix
 from hometeams.scenario._visits import VisitPlan
 
@@ -45,6 +52,7 @@ __all__ = [
     "Fixed",
     "Floor",
     "Leg",
+    "Limits",
     "LogNormal",
     "Realisation",
     "RealisedJobs",
@@ -55,7 +63,11 @@ __all__ = [
     "Seed",
     "Shift",
     "SickLeave",
+    "SizeEstimate",
     "TravelMatrix",
     "VisitPlan",
+    "check_replications",
+    "check_size",
+    "estimate_size",
     "realise",
 ]
