@@ -132,7 +132,7 @@ class SizeEstimate:
 def _count(value: float) -> str:
     """A count for a message: ``2,016``, or ``8.8e+12`` past a billion (``inf`` as is)."""
     if not math.isfinite(value):
-        return str(value)
+        return "more than 1e308"
     if value >= 1e9:
         return f"{value:.2g}"
     return f"{round(value):,}"
@@ -149,12 +149,18 @@ def _weeks(minutes: float) -> str:
 
 
 def _rated(
-    rate: float, by_hour: tuple[float, ...] | None, by_weekday: tuple[float, ...] | None
-) -> float:
-    """Expected jobs a week of a rate profile (rates per hour)."""
+    field: str, rate: float, by_hour: tuple[float, ...] | None, by_weekday: tuple[float, ...] | None
+) -> tuple[str, float]:
+    """Expected jobs a week of a rate profile (rates per hour), and the factor to blame.
+
+    Of the base rate, the mean hourly and the mean daily multiplier, the largest is named: a
+    ``by_hour`` of ``1e308`` is the profile's fault, not the rate's.
+    """
     hours = math.fsum(by_hour) if by_hour is not None else 24.0
     days = math.fsum(by_weekday) if by_weekday is not None else 7.0
-    return rate * hours * days
+    factors = {"rate": rate, "by_hour": hours / 24.0, "by_weekday": days / 7.0}
+    blame = max(factors, key=factors.__getitem__)
+    return f"{field}.{blame}", rate * hours * days
 
 
 def _per_week(scenario: Scenario) -> Iterator[tuple[str, float]]:
@@ -164,9 +170,9 @@ def _per_week(scenario: Scenario) -> Iterator[tuple[str, float]]:
     if demand.visits:
         yield "demand.visits", visits
     for i, a in enumerate(demand.arrivals):
-        yield f"demand.arrivals[{i}].rate", _rated(a.rate, a.by_hour, a.by_weekday)
+        yield _rated(f"demand.arrivals[{i}]", a.rate, a.by_hour, a.by_weekday)
     for i, alarms in enumerate(demand.alarms):
-        yield f"demand.alarms[{i}].rate", _rated(alarms.rate, alarms.by_hour, alarms.by_weekday)
+        yield _rated(f"demand.alarms[{i}]", alarms.rate, alarms.by_hour, alarms.by_weekday)
     for i, d in enumerate(demand.discharges):
         per_person = max(1, d.episode.days * len(d.episode.times))
         yield f"demand.discharges[{i}].mean", math.fsum(d.mean) * per_person
