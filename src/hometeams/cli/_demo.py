@@ -12,9 +12,11 @@ existing folder without ``--overwrite``.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
+from hometeams._files import write_bytes
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -69,13 +71,17 @@ def demo_scenario() -> ScenarioFile:
     )
 
 
-def _figure(path: Path, comparison: Comparison, metrics: list[str], lang: str) -> bool:
+def _figure(
+    path: Path, comparison: Comparison, metrics: list[str], lang: str, *, overwrite: bool
+) -> bool:
     try:
         from hometeams.report import plot_comparison  # noqa: PLC0415 - matplotlib
     except ImportError:
         return False
     figure = plot_comparison(comparison, metrics=metrics, lang=lang)
-    figure.savefig(path, dpi=120)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=120)
+    write_bytes(path, buffer.getvalue(), overwrite=overwrite)
     import matplotlib.pyplot as plt  # noqa: PLC0415 - only with the figure
 
     plt.close(figure)
@@ -106,7 +112,9 @@ def _run(args: argparse.Namespace) -> int:
     written = [write_scenario(file, folder / "scenario.toml", overwrite=args.overwrite)]
     written += comparison.to_csv(folder, overwrite=args.overwrite)
     written.append(comparison.to_json(folder / "comparison.json", overwrite=args.overwrite))
-    if _figure(folder / "comparison.png", comparison, shown[:6], args.lang):
+    if _figure(
+        folder / "comparison.png", comparison, shown[:6], args.lang, overwrite=args.overwrite
+    ):
         written.append(folder / "comparison.png")
         from hometeams.report._html import write_report  # noqa: PLC0415 - matplotlib
 
