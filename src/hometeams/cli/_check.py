@@ -26,7 +26,7 @@ from hometeams.cli._common import (
     print_json,
     read_file,
 )
-from hometeams.cli._limits import add_limit_option, limits_from
+from hometeams.cli._limits import add_limit_option, checked_size, limits_from
 from hometeams.io import ScenarioFile
 from hometeams.io._policy import policy_kind
 from hometeams.io._units import format_minutes
@@ -304,7 +304,7 @@ def _scenario_findings(file: ScenarioFile, summary: dict[str, Any]) -> list[str]
 def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
     """``hometeams check`` of a scenario file: a summary and the findings, or JSON."""
     source = str(args.file)
-    size = file.size(limits=limits_from(args))
+    size = checked_size(file, source=source, limits=limits_from(args))
     org = file.scenario.organisation
     summary = check_summary(org)
     found = _scenario_findings(file, summary)

@@ -31,7 +31,7 @@ from hometeams.cli._common import (
     print_json,
     warn_findings,
 )
-from hometeams.cli._limits import add_limit_option, limits_from
+from hometeams.cli._limits import add_limit_option, checked_size, limits_from
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import TABLES, Comparison, Interval
 from hometeams.io import ScenarioFile
@@ -289,7 +289,7 @@ def _run(args: argparse.Namespace) -> int:
     limits = limits_from(args)
     if args.replications is not None:
         check_replications(args.replications, limits=limits, field="--replications")
-    file.size(limits=limits)
+    checked_size(file, source=args.file, limits=limits)
     warn_findings(file, source=args.file)
     comparison = file.compare(
         models=models,

@@ -14,10 +14,11 @@ import math
 import attrs
 
 from hometeams.errors import InvalidScenario
+from hometeams.io import ScenarioFile
 from hometeams.io._units import parse_minutes
-from hometeams.scenario import Limits
+from hometeams.scenario import Limits, SizeEstimate
 
-__all__ = ["add_limit_option", "limits_from"]
+__all__ = ["add_limit_option", "checked_size", "limits_from"]
 
 _NAMES = {
     "horizon": 'a length of time, e.g. "1040 weeks"',
@@ -75,3 +76,20 @@ def limits_from(args: argparse.Namespace) -> Limits:
     5000000.0
     """
     return attrs.evolve(Limits(), **dict(getattr(args, "limit", None) or ()))
+
+
+def checked_size(file: ScenarioFile, *, source: str, limits: Limits) -> SizeEstimate:
+    """The size of one replication of ``file``'s largest model; beyond ``limits`` an error.
+
+    Raises
+    ------
+    InvalidScenario
+        Located in ``source``, naming the field, the estimate and the limit.
+    """
+    try:
+        return file.size(limits=limits)
+    except InvalidScenario as err:
+        located = err.within("", source=source)
+        for note in getattr(err, "__notes__", []):
+            located.add_note(note)
+        raise located from None

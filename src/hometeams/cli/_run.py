@@ -32,7 +32,7 @@ from hometeams.cli._common import (
     print_json,
     warn_findings,
 )
-from hometeams.cli._limits import add_limit_option, limits_from
+from hometeams.cli._limits import add_limit_option, checked_size, limits_from
 from hometeams.experiment import Interval, t_interval
 from hometeams.experiment._engine import replication_seed, root_seed
 from hometeams.experiment._executor import executor_for
@@ -226,7 +226,7 @@ def _run(args: argparse.Namespace) -> int:
     n = args.replications or 1
     limits = limits_from(args)
     check_replications(n, limits=limits, field="--replications")
-    file.size(limits=limits)
+    checked_size(file, source=args.file, limits=limits)
     seed = args.seed if args.seed is not None else file.experiment.seed
     root = root_seed(seed)
     if args.out is not None:

@@ -153,13 +153,15 @@ def _rated(
 ) -> tuple[str, float]:
     """Expected jobs a week of a rate profile (rates per hour), and the factor to blame.
 
-    Of the base rate, the mean hourly and the mean daily multiplier, the largest is named: a
+    The rate is named, unless a profile's mean multiplier is above both it and 1: a
     ``by_hour`` of ``1e308`` is the profile's fault, not the rate's.
     """
     hours = math.fsum(by_hour) if by_hour is not None else 24.0
     days = math.fsum(by_weekday) if by_weekday is not None else 7.0
-    factors = {"rate": rate, "by_hour": hours / 24.0, "by_weekday": days / 7.0}
-    blame = max(factors, key=factors.__getitem__)
+    largest, blame = max(rate, 1.0), "rate"
+    for name, mean in (("by_hour", hours / 24.0), ("by_weekday", days / 7.0)):
+        if mean > largest:
+            largest, blame = mean, name
     return f"{field}.{blame}", rate * hours * days
 
 
