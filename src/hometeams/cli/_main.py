@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from hometeams import __version__
 from hometeams.cli import _analyse, _check, _compare, _demo, _erlang, _run
 from hometeams.cli._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Command
+from hometeams.cli._terminal import escaped_output
 from hometeams.errors import HometeamsError, InvalidArgument, InvalidScenario
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -102,6 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # --help, --version, or a usage error already printed
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     prog = args.parser.prog
+    with escaped_output():
+        return _dispatch(args, prog)
+
+
+def _dispatch(args: argparse.Namespace, prog: str) -> int:
+    """Run the chosen subcommand and turn its errors into exit statuses."""
     try:
         status: int = args.run(args)
     except SystemExit as exit_:  # a usage error found by the subcommand
