@@ -72,14 +72,14 @@ whole), so that it cannot squeeze the axes to nothing."""
 
 
 def plain(label: str) -> str:
-    """``label`` drawn literally and at most :data:`MAX_LABEL` characters long.
+    r"""``label`` drawn literally and at most :data:`MAX_LABEL` characters long.
 
     Matplotlib would read ``$...$`` as mathematics, so dollars are escaped.
 
     Examples
     --------
     >>> print(plain("pooled $ evenings"))
-    pooled \\$ evenings
+    pooled \$ evenings
     >>> print(plain("x" * 50)[-3:])
     xx…
     """
