@@ -43,6 +43,7 @@ def test_check_summarises_a_scenario_and_lists_its_findings(
         ),
         "  models (2): fixed (fixed-teams), overflow (overflow)",
         "  experiment: 5 replications, seed 7, baseline fixed",
+        "  size: about 54 jobs and 41 shifts a replication, about 1 MB",  # 54.4 and 15 * 19 / 7
         "Findings:",
         (
             "  demand.visits[0].times: nobody who can make the visit is on shift within its "

@@ -280,7 +280,7 @@ def _scenario_lines(file: ScenarioFile, *, lang: str) -> list[str]:
 
 def _size_line(size: SizeEstimate, lang: str) -> str:
     """The estimated size of a replication: ``size: about 2,016 jobs and 203 shifts ...``."""
-    sep = "\u00a0" if lang == "nb" else ","
+    sep = " " if lang == "nb" else ","  # plain spaces, as the erlang command prints them
 
     def count(value: float) -> str:
         return f"{round(value):,}".replace(",", sep)

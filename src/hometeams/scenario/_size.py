@@ -80,6 +80,16 @@ class Limits:
     replications
         Most replications per model (default 10,000).
 
+    Notes
+    -----
+    Why these defaults: plans are for weeks or a year, and the roster and sick-leave draws
+    grow with every day of the horizon; a year of the largest case municipality (case D) has
+    about 260,000 jobs and 27,000 shifts a replication, a quarter of the limits, and each job
+    or shift costs about 2 kB in the realisation, the simulator and its records; 2,048 MB is
+    what one worker of a laptop can hold (a pool runs one replication per worker); and a 95 %
+    interval narrows with the square root of the replications, so past a few hundred more buy
+    little.
+
     Examples
     --------
     >>> Limits().jobs, Limits(jobs=5_000_000).jobs
