@@ -264,6 +264,7 @@ def test_own_competences_and_professions_extend_and_relabel_the_catalogue() -> N
 @pytest.mark.parametrize(
     ("build", "message"),
     [
+        (lambda: Organisation(5), "name: must be a string, got 5"),
         (lambda: Organisation("x", staff="x"), "staff: must be a list, got 'x'"),
         (lambda: Organisation("x", staff=[1]), "staff[0]: must be of type Staff, got int 1"),
         (lambda: Organisation("x", teams=5), "teams: must be a list, got 5"),

@@ -22,7 +22,7 @@ from typing import Protocol, TypeVar
 import attrs
 
 from hometeams._types import CompetenceId, ProfessionId, StaffId, TeamId, UnitId, UserId, ZoneId
-from hometeams.errors import InvalidScenario
+from hometeams.errors import InvalidArgument, InvalidScenario, shorten
 from hometeams.model._catalogue import COMPETENCES, PROFESSIONS, TEAM_TYPES
 from hometeams.model._checks import items_of
 from hometeams.model._entities import Competence, Profession, Staff, Team, Unit, User, Zone
@@ -148,6 +148,8 @@ class Organisation:
     )
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.name, str):
+            raise InvalidArgument(f"name: must be a string, got {shorten(self.name)}")
         _validate(self)
 
     # -- look-ups ------------------------------------------------------------------------------
