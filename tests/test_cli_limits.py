@@ -149,3 +149,36 @@ def test_erlang_service_time_zero_is_a_usage_error(capsys: pytest.CaptureFixture
     status, _, err = _run(argv, capsys)
     assert status == 2
     assert "argument --service-time: must be a length of time > 0" in err
+
+
+@pytest.mark.parametrize("command", ["check", "compare"])
+def test_a_files_own_replications_are_held_to_the_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """``replications = 20000`` in the file names ``experiment.replications`` and exits 2."""
+    path = _file(tmp_path, replace_once(BASE, "replications = 5", "replications = 20000"))
+    status, _, err = _run(
+        [command, str(path), "--workers", "1"][: 2 if command == "check" else 4], capsys
+    )
+    assert status == 2
+    assert "more than the limit of 10,000" in _one_error(err, "experiment.replications")
+
+
+def test_replications_on_the_command_line_replace_the_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file asking for 20,000 runs with ``--replications 2`` as asked on the command line."""
+    path = _file(tmp_path, replace_once(BASE, "replications = 5", "replications = 20000"))
+    argv = [
+        "compare",
+        str(path),
+        "--replications",
+        "2",
+        "--workers",
+        "1",
+        "--metrics",
+        "idle_share",
+    ]
+    status, out, _ = _run(argv, capsys)
+    assert status == 0
+    assert "2 replications each" in out

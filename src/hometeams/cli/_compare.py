@@ -289,7 +289,7 @@ def _run(args: argparse.Namespace) -> int:
     limits = limits_from(args)
     if args.replications is not None:
         check_replications(args.replications, limits=limits, field="--replications")
-    checked_size(file, source=args.file, limits=limits)
+    checked_size(file, source=args.file, limits=limits, replications=args.replications)
     warn_findings(file, source=args.file)
     comparison = file.compare(
         models=models,

@@ -78,14 +78,32 @@ def limits_from(args: argparse.Namespace) -> Limits:
     return attrs.evolve(Limits(), **dict(getattr(args, "limit", None) or ()))
 
 
-def checked_size(file: ScenarioFile, *, source: str, limits: Limits) -> SizeEstimate:
+def checked_size(
+    file: ScenarioFile, *, source: str, limits: Limits, replications: int | None = None
+) -> SizeEstimate:
     """The size of one replication of ``file``'s largest model; beyond ``limits`` an error.
+
+    The file's own replications (and, under a stopping rule, its ``max_replications``) are
+    held to the limit too, unless ``replications`` -- given on the command line, and checked
+    there -- replaces them.
 
     Raises
     ------
     InvalidScenario
         Located in ``source``, naming the field, the estimate and the limit.
     """
+    settings = file.experiment
+    counts = [] if replications is not None else [("replications", settings.replications)]
+    if settings.precision is not None:
+        counts.append(("max_replications", settings.max_replications))
+    for field, count in counts:
+        if count > limits.replications:
+            raise InvalidScenario(
+                f"{count:,} replications are more than the limit of {limits.replications:,.0f}; "
+                "raise the limit on purpose with --limit replications=N",
+                path=f"experiment.{field}",
+                source=source,
+            )
     try:
         return file.size(limits=limits)
     except InvalidScenario as err:

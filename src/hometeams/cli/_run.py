@@ -226,7 +226,7 @@ def _run(args: argparse.Namespace) -> int:
     n = args.replications or 1
     limits = limits_from(args)
     check_replications(n, limits=limits, field="--replications")
-    checked_size(file, source=args.file, limits=limits)
+    checked_size(file, source=args.file, limits=limits, replications=n)
     seed = args.seed if args.seed is not None else file.experiment.seed
     root = root_seed(seed)
     if args.out is not None:
