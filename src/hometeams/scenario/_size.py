@@ -14,20 +14,16 @@ quarter of them; ten years of the same district would not fit, and a planner who
 raises the limits on purpose: ``Limits(jobs=5_000_000, memory=16_000)`` in Python,
 ``--limit jobs=5000000 --limit memory=16000`` on the command line.
 
-========================  ======================  =============================================
-limit                     default                 why
-========================  ======================  =============================================
-``horizon``               520 weeks (10 years)    plans are for weeks or a year; the roster and
-                                                  sick-leave draws grow with every day
-``jobs``                  1,000,000 a replication four years of case D; each job costs about
-                                                  2 kB in the realisation and the records
-``shifts``                1,000,000 a replication ditto, for shifts
-``memory``                2,048 MB a replication  what one worker of a laptop can hold; a pool
-                                                  runs one replication per worker
-``replications``          10,000 per model        a 95 % interval narrows with the square root
-                                                  of the replications: past a few hundred,
-                                                  more buy little
-========================  ======================  =============================================
+The limits, and why:
+
+* ``horizon``: 520 weeks (ten years). Plans are for weeks or a year, and the roster and the
+  sick-leave draws grow with every day of the horizon.
+* ``jobs`` and ``shifts``: 1,000,000 each in a replication, almost four years of case D; each
+  job or shift costs about 2 kB in the realisation, the simulator and its records.
+* ``memory``: 2,048 MB a replication, what one worker of a laptop can hold (a pool runs one
+  replication per worker).
+* ``replications``: 10,000 per model. A 95 % interval narrows with the square root of the
+  replications: past a few hundred, more buy little.
 
 The estimate is of expected counts (a Poisson source gives about its mean); the memory is about
 2 kB per job and per shift (measured with ``tracemalloc`` on cases D and the evening example:
