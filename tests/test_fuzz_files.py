@@ -58,6 +58,8 @@ DAMAGE = st.one_of(
             "1.5",
             "99999999999 weeks",
             "1e300 weeks",
+            [1e308] * 24,
+            [1e308] * 7,
             [],
             {},
             [1, "a", None.__class__.__name__],

@@ -155,3 +155,28 @@ def test_check_replications_bounds_them() -> None:
     with pytest.raises(InvalidArgument, match=r"^replications: must be at most the limit"):
         check_replications(10_001)
     assert check_replications(10**9, limits=Limits(replications=10**9)) == 10**9
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "by_hour = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]",
+            "by_hour = [" + ", ".join(["1e308"] * 24) + "]",
+        ),
+        ("rate = 0.2", "rate = 1e308\nby_weekday = [1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1]"),
+    ],
+)
+def test_profiles_that_overflow_are_refused_not_crashed(old: str, new: str) -> None:
+    """Sums of 1e308s overflow to inf, which the limit refuses (no OverflowError)."""
+    scenario = loads_scenario(replace_once(BASE, old, new)).scenario
+    with pytest.raises(InvalidScenario, match=r"more than 1e308 jobs"):
+        check_size(scenario)
+
+
+def test_a_zero_rate_has_no_jobs_whatever_its_profile() -> None:
+    """Rate 0 beside an hourly factor of 1e308: 0 * inf is no jobs, not nan."""
+    text = replace_once(BASE, "rate = 0.2", "rate = 0")
+    text = replace_once(text, "by_hour = [0, 0,", "by_hour = [1e308, 1e308,")
+    size = check_size(loads_scenario(text).scenario)
+    assert dict(size.sources)["demand.arrivals[0].by_hour"] == 0.0

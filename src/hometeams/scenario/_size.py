@@ -162,19 +162,22 @@ def _rated(
     The rate is named, unless a profile's mean multiplier is above both it and 1: a
     ``by_hour`` of ``1e308`` is the profile's fault, not the rate's.
     """
-    hours = math.fsum(by_hour) if by_hour is not None else 24.0
-    days = math.fsum(by_weekday) if by_weekday is not None else 7.0
+    # Plain sums: a profile of 1e308s overflows to inf, which the limit then refuses.
+    hours = sum(by_hour) if by_hour is not None else 24.0
+    days = sum(by_weekday) if by_weekday is not None else 7.0
     largest, blame = max(rate, 1.0), "rate"
     for name, mean in (("by_hour", hours / 24.0), ("by_weekday", days / 7.0)):
         if mean > largest:
             largest, blame = mean, name
+    if 0.0 in (rate, hours, days):  # no jobs at all, even beside an infinite factor
+        return f"{field}.{blame}", 0.0
     return f"{field}.{blame}", rate * hours * days
 
 
 def _per_week(scenario: Scenario) -> Iterator[tuple[str, float]]:
     """Expected jobs a week of every demand field, by path."""
     demand = scenario.demand
-    visits = math.fsum(len(v.times) * len(v.days) for v in demand.visits)
+    visits = float(sum(len(v.times) * len(v.days) for v in demand.visits))
     if demand.visits:
         yield "demand.visits", visits
     for i, a in enumerate(demand.arrivals):
@@ -183,7 +186,7 @@ def _per_week(scenario: Scenario) -> Iterator[tuple[str, float]]:
         yield _rated(f"demand.alarms[{i}]", alarms.rate, alarms.by_hour, alarms.by_weekday)
     for i, d in enumerate(demand.discharges):
         per_person = max(1, d.episode.days * len(d.episode.times))
-        yield f"demand.discharges[{i}].mean", math.fsum(d.mean) * per_person
+        yield f"demand.discharges[{i}].mean", sum(d.mean) * per_person
 
 
 def estimate_size(scenario: Scenario) -> SizeEstimate:
@@ -209,7 +212,7 @@ def estimate_size(scenario: Scenario) -> SizeEstimate:
     weeks = horizon / WEEK
     with_weeks = [(path, per_week * weeks) for path, per_week in _per_week(scenario)]
     sources = tuple(sorted(with_weeks, key=lambda item: -item[1]))
-    jobs = math.fsum(n for _, n in sources) if sources else 0.0
+    jobs = sum(n for _, n in sources) if sources else 0.0
     days = math.ceil(horizon / DAY) if math.isfinite(horizon) else math.inf
     cycle_days = 7 * scenario.roster.cycle
     shifts = len(scenario.cycle) / cycle_days * (days + 1)
@@ -281,7 +284,7 @@ def check_size(scenario: Scenario, *, limits: Limits | None = None) -> SizeEstim
     weeks = size.horizon / WEEK
     if not size.jobs <= chosen.jobs:
         path, jobs = size.sources[0]
-        per_week = math.fsum(n for _, n in size.sources) / weeks
+        per_week = sum(n for _, n in size.sources) / weeks
         if per_week * min(weeks, 1.0) <= chosen.jobs:  # a week fits: the horizon is to blame
             rule = (
                 f"about {_count(per_week)} jobs a week over {_weeks(size.horizon)}, an "
