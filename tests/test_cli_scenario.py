@@ -43,6 +43,7 @@ def test_check_summarises_a_scenario_and_lists_its_findings(
         ),
         "  models (2): fixed (fixed-teams), overflow (overflow)",
         "  experiment: 5 replications, seed 7, baseline fixed",
+        "  size: about 54 jobs and 41 shifts a replication, about 1 MB",  # 54.4 and 15 * 19 / 7
         # Kari works five day shifts (40 h, 2.5 h or 7 % over 37.5 h: info); Ola seven
         # evenings and Per seven days (56 h, 18.5 h or 49 % over: warnings).
         "Findings (1 error, 2 warnings, 1 info):",

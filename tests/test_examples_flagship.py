@@ -135,3 +135,18 @@ def test_lumpy_discharges_pooling_absorbs_the_lumps() -> None:
     )
     assert (diff >= 0).all()
     assert (diff > 0).any()
+
+
+def test_the_tutorials_table_is_what_the_evening_script_prints() -> None:
+    """docs/tutorials/evening-staffing.md shows exactly the table the script prints by default."""
+    module = _load("evening_staffing")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert module.main([]) == 0
+    header = "metric                         model"
+    out = printed.getvalue()
+    table = out[out.index(header) :].rstrip("\n").splitlines()
+    doc = (EXAMPLES.parent / "docs" / "tutorials" / "evening-staffing.md").read_text("utf-8")
+    start = doc.index("```text\n" + header) + len("```text\n")
+    shown = doc[start : doc.index("\n```", start)].splitlines()
+    assert shown == table

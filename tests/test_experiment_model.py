@@ -34,8 +34,7 @@ def test_model_name_must_be_a_clean_string(name: object) -> None:
 
 
 def test_simulation_runner_calls_simulate_and_metrics(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The default runner simulates with the model's policy, planning and seed, measures on its
-    clock."""
+    """The default runner simulates with the model's policy, planning and seed on its clock."""
     import hometeams.metrics
     import hometeams.sim
 

@@ -21,6 +21,7 @@ from scenario_files import BASE, replace_once
 _EXPERIMENT = '[experiment]\nreplications = 5\nseed = 7\nbaseline = "fixed"\n'
 _ORGANISATION = BASE[BASE.index("[organisation]") : BASE.index("[roster]")]
 _MODELS = BASE[BASE.index("[[models]]") : BASE.index("[experiment]")]
+_ABSENCES_LINE = BASE[: BASE.index("[absences]")].count("\n") + 1
 
 # (case id, old text, new text, path, start of the rule)
 CASES: list[tuple[str, str, str, str, str]] = [
@@ -105,6 +106,17 @@ CASES: list[tuple[str, str, str, str, str]] = [
      "'fixed' is the name of models[0]; give each model its own"),
     ("policy-kind", 'policy = "fixed-teams"', 'policy = "fixed_teams"', "models[0].policy.kind",
      "unknown policy kind 'fixed_teams'; did you mean 'fixed-teams'?"),
+    ("duration-kind-list", 'kind = "lognormal"', "kind = []", "demand.visits[1].duration.kind",
+     "must be one of fixed, exponential, lognormal, empirical, got []"),
+    ("policy-kind-table", 'policy = "fixed-teams"', "policy = { kind = { a = 1 } }",
+     "models[0].policy.kind", "unknown policy kind {'a': 1}"),
+    ("deep-arrays", 'horizon = "2 weeks"', 'horizon = "2 weeks"\nx = ' + "[" * 1000 + "]" * 1000,
+     "line 3", "arrays and inline tables nested 33 deep; at most 32 are read"),
+    ("deep-tables", 'horizon = "2 weeks"',
+     'horizon = "2 weeks"\nx = ' + "{ a = " * 1000 + "1" + " }" * 1000,
+     "line 3", "arrays and inline tables nested 33 deep; at most 32 are read"),
+    ("dotted-header", "[absences]", "[" + ".".join(["a"] * 50_000) + "]\n\n[absences]",
+     f"line {_ABSENCES_LINE}", "more than 64 dotted key parts in one line; at most 64 are read"),
     ("policy-missing-parameter", 'threshold = "30 min", ', "", "models[1].policy.threshold",
      "required key is missing for kind 'overflow'"),
     ("policy-negative-parameter", 'threshold = "30 min"', "threshold = -5",

@@ -259,3 +259,28 @@ def test_own_competences_and_professions_extend_and_relabel_the_catalogue() -> N
     assert org.all_competences["cancer-coordination"].nb == "kreftkoordinering"
     assert org.all_professions["nurse"].label("nb") == "Sykepleiar"
     assert "dementia" in org.all_competences
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Organisation(5), "name: must be a string, got 5"),
+        (lambda: Organisation("x", staff="x"), "staff: must be a list, got 'x'"),
+        (lambda: Organisation("x", staff=[1]), "staff[0]: must be of type Staff, got int 1"),
+        (lambda: Organisation("x", teams=5), "teams: must be a list, got 5"),
+        (lambda: Organisation("x", users={"u": 1}), "users: must be a list, got {'u': 1}"),
+        (lambda: Team("t", members=5), "members: must be a list, got 5"),
+        (lambda: Team("t", members="kari"), "members: must be a list, got 'kari'"),
+        (
+            lambda: Team("t", members=[3]),
+            "members[0]: must be of type Membership or str, got int 3",
+        ),
+    ],
+)
+def test_wrong_types_are_invalid_arguments_naming_the_argument(build: Any, message: str) -> None:
+    """Not an AttributeError or "'int' object is not iterable": the argument, value and rule."""
+    from hometeams.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument) as caught:
+        build()
+    assert str(caught.value) == message

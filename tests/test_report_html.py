@@ -468,3 +468,20 @@ def test_write_report_refuses_a_directory_or_a_missing_one(tmp_path):
         write_report(tmp_path, comparison(), plots=False)
     with pytest.raises(InvalidArgument, match=r"directory .* does not exist"):
         write_report(tmp_path / "nope" / "r.html", comparison(), plots=False)
+
+
+def test_a_long_model_name_draws_without_a_warning() -> None:
+    """A 460-character model name draws without a matplotlib warning and stays whole in tables."""
+    import warnings
+
+    name = "a very long model name " * 20
+    result = Comparison(
+        [name, "b"],
+        ["on_time_share", "mean_delay"],
+        [[[0.9, 10.0], [0.8, 12.0]], [[0.85, 11.0], [0.7, 13.0]]],
+        baseline="b",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        page = report_html(result)
+    assert html.escape(name) in page

@@ -73,3 +73,28 @@ def test_bad_scenarios_are_refused_naming_the_field(case: tuple[Callable[[], obj
     with pytest.raises(InvalidScenario) as info:
         build()
     assert info.value.path == path
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: scenario_pkg.Roster("x"), "lines: must be a list, got 'x'"),
+        (lambda: scenario_pkg.Roster([1]), "lines[0]: must be of type RosterLine, got int 1"),
+        (lambda: scenario_pkg.TravelMatrix("x"), "legs: must be a list, got 'x'"),
+        (lambda: scenario_pkg.Demand(visits="x"), "visits: must be a list, got 'x'"),
+        (
+            lambda: scenario_pkg.Demand(alarms=[0.1]),
+            "alarms[0]: must be of type Alarms, got float 0.1",
+        ),
+        (lambda: scenario_pkg.Absences(intervals=5), "intervals: must be a list, got 5"),
+    ],
+)
+def test_wrong_types_are_invalid_arguments_naming_the_argument(
+    build: Callable[[], object], message: str
+) -> None:
+    """``Roster("x")``, ``TravelMatrix("x")`` and the like name the argument, not an attribute."""
+    from hometeams.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument) as caught:
+        build()
+    assert str(caught.value) == message

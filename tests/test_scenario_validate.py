@@ -266,3 +266,23 @@ def test_findings_for_episodes_and_arrivals() -> None:
     roster = Roster.weekly({"kari": {"daily": "day"}})
     paths = [f.path for f in Scenario(ORG, roster, demand=demand).findings()]
     assert paths == ["demand.arrivals[0].required", "demand.discharges[0].episode.required"]
+
+
+def test_roster_check_builds_each_teams_members_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """2,000 roster lines in one team read ``Team.staff_ids`` a few times, not once per line."""
+    n = 2000
+    staff = [Staff(f"s{i}", profession="nurse") for i in range(n)]
+    org = Organisation("big", staff=staff, teams=[Team("t", members=[s.id for s in staff])])
+    roster = Roster([RosterLine(f"s{i}", shift="day", team="t", days="weekdays") for i in range(n)])
+    calls = 0
+    original = Team.staff_ids
+
+    def counted(team: Team) -> tuple[str, ...]:
+        nonlocal calls
+        calls += 1
+        return original.fget(team)  # type: ignore[attr-defined,no-any-return]
+
+    monkeypatch.setattr(Team, "staff_ids", property(counted))
+    scenario = Scenario(org, roster)
+    assert len(scenario.roster.lines) == n
+    assert calls <= 10

@@ -25,7 +25,38 @@ __all__ = [
     "InvalidScenario",
     "UnstableSystem",
     "format_path",
+    "shorten",
 ]
+
+_MAX_MESSAGE = 600
+"""The longest message an error keeps; the middle of a longer one is left out."""
+_MAX_VALUE = 80
+
+
+def shorten(value: object, *, limit: int = _MAX_VALUE) -> str:
+    """``repr(value)``, with the middle of a long one left out.
+
+    Examples
+    --------
+    >>> shorten("kari")
+    "'kari'"
+    >>> print(shorten("k" * 1000))
+    'kkk...kkk…[927 characters left out]…kkk...kkk'
+    """
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"<{type(value).__name__}>"
+    return _clip(text, limit)
+
+
+def _clip(text: str, limit: int = _MAX_MESSAGE) -> str:
+    if len(text) <= limit:
+        return text
+    head = limit // 2
+    tail = limit - head - 5
+    left_out = len(text) - head - tail
+    return f"{text[:head]}…[{left_out} characters left out]…{text[-tail:]}"
 
 
 class HometeamsError(Exception):
@@ -47,8 +78,8 @@ class InvalidScenario(HometeamsError, ValueError):  # noqa: N818 - the name says
     """
 
     def __init__(self, rule: str, *, path: str = "", source: str | None = None) -> None:
-        self.rule = rule
-        self.path = path
+        self.rule = _clip(rule)
+        self.path = _clip(path, _MAX_VALUE * 2)
         self.source = source
         super().__init__(self._render())
 
@@ -73,7 +104,14 @@ class InvalidScenario(HometeamsError, ValueError):  # noqa: N818 - the name says
 
 
 class InvalidArgument(HometeamsError, ValueError):  # noqa: N818 - the name says what is wrong
-    """A function argument outside its domain; the message names the argument and value."""
+    """A function argument outside its domain; the message names the argument and value.
+
+    A message longer than a few hundred characters keeps its start and end, so that a huge
+    value does not become a huge line.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(_clip(a) if isinstance(a, str) else a for a in args))
 
 
 class UnstableSystem(HometeamsError, ValueError):  # noqa: N818 - the name says what is wrong

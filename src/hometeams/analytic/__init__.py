@@ -21,6 +21,15 @@ visit length). Every function accepts numpy arrays where it accepts a number of 
 load, and returns plain Python numbers for scalar input. Unstable queues raise
 :class:`~hometeams.errors.UnstableSystem` for scalars and are ``nan`` in arrays.
 
+A queue is stable only if its load is below the servers by more than a rounding error:
+``load < servers - min(1e-9 * max(servers, 1), 1e-6)``. ``mmc(0.3, 0.1, servers=3)`` -- a load
+of exactly three written in decimals, ``0.3 / 0.1 == 2.9999999999999996`` -- is unstable, as
+the same load is in :func:`compare_pooling`, whose whole persons use the same tolerance
+(``0.1 + 0.2 + 2.7`` staff is three persons, and no person is lost at a need of ``1e17``).
+Numbers written as text (``erlang_b(2, "1.4")``) are refused, not converted. The searches for
+the fewest staff (:func:`min_servers`, :func:`poisson_min_staff`, :func:`newsvendor_staff`)
+take loads of at most a million erlangs and refuse larger ones at once.
+
 Examples
 --------
 >>> from hometeams.analytic import staffing_waste

@@ -6,6 +6,19 @@ the rule, raise :class:`~hometeams.errors.InvalidArgument` naming the argument, 
 value (and, for arrays, where it sits) and the rule. A result is handed back as a Python
 ``float``/``int`` when every input was a scalar (0-d arrays count as scalars, as in numpy) and
 as an array otherwise.
+
+Two rules are shared by every function here:
+
+* **Stability, with a tolerance.** A load written in decimals -- ``0.3 / 0.1`` -- lands a
+  rounding error away from the whole number it means (``2.9999999999999996``). A queue is
+  stable only when its load is below the servers by more than that: ``a < c - tol(c)`` with
+  ``tol(c) = min(1e-9 * max(c, 1), 1e-6)`` (:func:`unstable`). The same tolerance makes
+  :func:`~hometeams.analytic._waste.whole_persons` read a need of ``0.1 + 0.2 + 2.7`` as three
+  persons, so a merged team that staffs the summed need is unstable in every function alike.
+* **Bounded searches.** The searches for the fewest staff (:func:`~hometeams.analytic.min_servers`,
+  :func:`~hometeams.analytic.poisson_min_staff`, :func:`~hometeams.analytic.newsvendor_staff`)
+  refuse loads above :data:`MAX_LOAD` (a million erlangs: a million staff busy at once, more
+  than all of Norway's home care) rather than search for ever.
 """
 
 from __future__ import annotations
@@ -17,9 +30,10 @@ from typing import Any, TypeAlias, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from hometeams.errors import InvalidArgument
+from hometeams.errors import InvalidArgument, shorten
 
 __all__ = [
+    "MAX_LOAD",
     "ArrayInput",
     "F",
     "FloatArray",
@@ -30,6 +44,7 @@ __all__ = [
     "as_float",
     "as_whole",
     "check_fraction",
+    "check_load",
     "check_nonnegative",
     "check_positive",
     "check_servers",
@@ -37,6 +52,8 @@ __all__ = [
     "scalar_float",
     "to_float",
     "to_int",
+    "unstable",
+    "whole_tolerance",
 ]
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
@@ -54,6 +71,37 @@ N = TypeVar("N", int, IntArray)
 """An integer result: ``int`` for scalar inputs, an integer array otherwise."""
 
 
+MAX_LOAD = 1e6
+"""The largest load (erlangs) the staffing searches take on."""
+_SNAP_RELATIVE = 1e-9
+_SNAP_ABSOLUTE = 1e-6
+
+
+def whole_tolerance(x: Any) -> Any:
+    """How far below a whole number ``x`` a value may fall and still count as it.
+
+    ``min(1e-9 * max(|x|, 1), 1e-6)``: relative for ordinary loads, and never more than a
+    millionth of a person, so that at a need of ``1e17`` no whole person disappears.
+
+    Examples
+    --------
+    >>> float(whole_tolerance(3.0)), float(whole_tolerance(1e17))
+    (3e-09, 1e-06)
+    """
+    return np.minimum(_SNAP_RELATIVE * np.maximum(np.abs(x), 1.0), _SNAP_ABSOLUTE)
+
+
+def unstable(a: Any, c: Any) -> Any:
+    """Whether a queue with load ``a`` and ``c`` servers has no steady state, with tolerance.
+
+    Examples
+    --------
+    >>> bool(unstable(0.3 / 0.1, 3.0)), bool(unstable(2.99, 3.0)), bool(unstable(3.0, 3.0))
+    (True, False, True)
+    """
+    return np.asarray(a) >= np.asarray(c) - whole_tolerance(c)
+
+
 def is_scalar(*values: Any) -> bool:
     """Whether every value is a scalar (or a 0-d array)."""
     return all(np.ndim(value) == 0 for value in values)
@@ -67,13 +115,20 @@ def _show(value: Any, arr: FloatArray, bad: npt.NDArray[np.bool_]) -> str:
 
 
 def as_float(name: str, value: object) -> FloatArray:
-    """Return ``value`` as a float array, or raise if it is not numeric."""
+    """Return ``value`` as a float array, or raise if it is not numeric.
+
+    Text is refused, even text that reads as a number: ``"1.4"`` is a mistake to report, not a
+    value to guess.
+    """
     if isinstance(value, bool) or (isinstance(value, np.ndarray) and value.dtype == np.bool_):
-        raise InvalidArgument(f"{name}: must be a number, got {value!r}")
+        raise InvalidArgument(f"{name}: must be a number, got {shorten(value)}")
     try:
-        arr = np.asarray(value, dtype=np.float64)
+        raw = np.asarray(value)
+        if isinstance(value, str | bytes) or raw.dtype.kind in "SUVO":
+            raise TypeError(name)
+        arr = np.asarray(raw, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        msg = f"{name}: must be a number or an array of numbers, got {value!r}"
+        msg = f"{name}: must be a number or an array of numbers, got {shorten(value)}"
         raise InvalidArgument(msg) from exc
     return arr
 
@@ -121,6 +176,17 @@ def check_fraction(
     rule = f"must be {'>' if low_open else '>='} 0 and {'<' if high_open else '<='} 1"
     _require(name, value, arr, low_ok & high_ok, rule)
     return arr
+
+
+def check_load(name: str, value: object, arr: FloatArray) -> None:
+    """Refuse loads (or means) above :data:`MAX_LOAD`, which the searches do not take on."""
+    _require(
+        name,
+        value,
+        arr,
+        ~(arr > MAX_LOAD),
+        f"must be at most {MAX_LOAD:g} erlangs for a search for the fewest staff",
+    )
 
 
 def as_whole(name: str, value: Any, *, minimum: int = 0) -> int:

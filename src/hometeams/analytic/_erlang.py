@@ -8,7 +8,9 @@ length. With ``c`` nurses on duty,
 * **Erlang B** ``B(c, a)`` is the share of requests that find every nurse busy when requests that
   cannot be served at once are *lost* (sent elsewhere);
 * **Erlang C** ``C(c, a)`` is the share of requests that have to *wait* when they queue instead.
-  It exists only while ``a < c``; at ``a >= c`` the queue grows without bound.
+  It exists only while ``a < c``; at ``a >= c`` the queue grows without bound. A load within a
+  rounding error of ``c`` (``0.3 / 0.1`` for three servers) counts as ``c``: see
+  :func:`~hometeams.analytic._args.unstable`.
 
 Both are computed in closed form rather than with the textbook recursion
 ``B(k) = a B(k-1) / (k + a B(k-1))``, which costs ``c`` steps per value. With ``N`` a Poisson
@@ -39,6 +41,7 @@ from hometeams.analytic._args import (
     check_servers,
     is_scalar,
     to_float,
+    unstable,
 )
 from hometeams.errors import UnstableSystem
 
@@ -128,10 +131,10 @@ def erlang_b_values(c: FloatArray, a: FloatArray) -> FloatArray:
 
 
 def erlang_c_values(c: FloatArray, a: FloatArray) -> FloatArray:
-    """Erlang C on validated, broadcast float arrays; NaN where ``a >= c`` (no checks)."""
+    """Erlang C on validated, broadcast float arrays; NaN where unstable (no checks)."""
     c, a = np.broadcast_arrays(c, a)
     out = np.full(c.shape, np.nan)
-    stable = a < c
+    stable = ~unstable(a, c)
     if stable.any():
         cs, as_ = c[stable], a[stable]
         b = erlang_b_values(cs, as_)
@@ -237,14 +240,14 @@ def erlang_c(servers: Whole | ArrayInput, load: Real | ArrayInput) -> float | Fl
     >>> erlang_c(3, 3.0)
     Traceback (most recent call last):
     ...
-    hometeams.errors.UnstableSystem: load: must be < servers for a stable queue, got load=3.0 ...
+    hometeams.errors.UnstableSystem: load: must be < servers (by more than a rounding error) ...
     """
     c = check_servers("servers", servers)
     a = check_nonnegative("load", load)
     scalar = is_scalar(servers, load)
-    if scalar and float(a) >= float(c):
+    if scalar and unstable(a, c):
         msg = (
-            f"load: must be < servers for a stable queue, "
+            f"load: must be < servers (by more than a rounding error) for a stable queue, "
             f"got load={float(a)!r} with servers={int(c)}"
         )
         raise UnstableSystem(msg)

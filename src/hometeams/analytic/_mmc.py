@@ -35,6 +35,7 @@ from hometeams.analytic._args import (
     scalar_float,
     to_float,
     to_int,
+    unstable,
 )
 from hometeams.analytic._erlang import erlang_c_values
 from hometeams.errors import UnstableSystem
@@ -157,8 +158,10 @@ def mmc(
     Raises
     ------
     hometeams.errors.UnstableSystem
-        For scalar arguments with ``arrival_rate >= servers * service_rate``. (For arrays the
-        unstable cells are ``nan``.)
+        For scalar arguments with ``arrival_rate >= servers * service_rate``, or a load within
+        a rounding error below the servers (``mmc(0.3, 0.1, servers=3)``: a load of exactly
+        three, written in decimals; see :func:`~hometeams.analytic._args.unstable`). For
+        arrays the unstable cells are ``nan``.
     hometeams.errors.InvalidArgument
         For a negative or non-finite rate, a zero service rate, or servers that are not a
         non-negative integer.
@@ -187,14 +190,15 @@ def mmc(
     scalar = is_scalar(arrival_rate, service_rate, servers)
     lam, mu, c = np.broadcast_arrays(lam, mu, c)
     a = lam / mu
-    if scalar and float(a) >= float(c):
+    if scalar and unstable(a, c):
         msg = (
-            f"arrival_rate: must be < servers * service_rate for a stable queue, got "
+            f"arrival_rate: must be < servers * service_rate (by more than a rounding error) "
+            f"for a stable queue, got "
             f"arrival_rate={float(lam)!r} with servers={int(c)} and service_rate={float(mu)!r}"
         )
         raise UnstableSystem(msg)
     wait_probability = erlang_c_values(c, a)
-    stable = a < c
+    stable = ~unstable(a, c)
     spare = np.where(stable, c * mu - lam, 1.0)  # the rate at which a queue drains
     mean_wait = np.where(stable, wait_probability / spare, np.nan)
     time_in_system = mean_wait + 1.0 / mu

@@ -31,6 +31,7 @@ from hometeams.analytic._args import (
     Real,
     Whole,
     check_fraction,
+    check_load,
     check_nonnegative,
     check_positive,
     check_servers,
@@ -174,6 +175,7 @@ def poisson_min_staff(mean: Real | ArrayInput, *, coverage: Real) -> int | IntAr
     array([ 3,  5, 37])
     """
     m = check_nonnegative("mean", mean)
+    check_load("mean", mean, m)
     q = scalar_float("coverage", coverage)
     check_fraction("coverage", q)
     return to_int(_ppf(m, q), is_scalar(mean))  # type: ignore[no-any-return]
@@ -213,6 +215,7 @@ def newsvendor_staff(mean: Real | ArrayInput, *, cost_ratio: Real) -> int | IntA
     (2, 3)
     """
     m = check_nonnegative("mean", mean)
+    check_load("mean", mean, m)
     r = float(check_positive("cost_ratio", scalar_float("cost_ratio", cost_ratio)))
     fractile = r / (1.0 + r)
     if fractile >= 1.0:

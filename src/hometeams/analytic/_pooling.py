@@ -30,7 +30,14 @@ from typing import Literal
 import attrs
 import numpy as np
 
-from hometeams.analytic._args import Real, Whole, as_whole, check_nonnegative, scalar_float
+from hometeams.analytic._args import (
+    Real,
+    Whole,
+    as_whole,
+    check_nonnegative,
+    scalar_float,
+    unstable,
+)
 from hometeams.analytic._mmc import mmc
 from hometeams.analytic._poisson import poisson_min_staff, poisson_values
 from hometeams.analytic._staffing import min_servers
@@ -266,7 +273,7 @@ def compare_pooling(
                 stable=True,
                 meets_target=staff >= need_met,
             )
-        if load >= staff:  # no steady state: everyone waits, and waits ever longer
+        if unstable(load, staff):  # no steady state: everyone waits, and waits ever longer
             return UnitStaffing(
                 load=load,
                 staff=staff,

@@ -28,6 +28,7 @@ from hometeams.analytic._args import (
     IntArray,
     Real,
     check_fraction,
+    check_load,
     check_nonnegative,
     check_positive,
     is_scalar,
@@ -36,7 +37,7 @@ from hometeams.analytic._args import (
 )
 from hometeams.analytic._erlang import erlang_b_values, erlang_c_values
 from hometeams.analytic._mmc import service_level_values
-from hometeams.errors import InvalidArgument
+from hometeams.errors import HometeamsError, InvalidArgument
 
 __all__ = ["min_servers", "smallest_passing", "square_root_staffing"]
 
@@ -45,11 +46,27 @@ BoolArray: TypeAlias = npt.NDArray[np.bool_]
 Predicate = Callable[[IntArray, IntArray], BoolArray]
 
 
+_MAX_ROUNDS = 200
+"""Rounds of each loop of :func:`smallest_passing`; each halves or doubles a bracket, so 64
+suffice for any int64 answer and more mean something is wrong."""
+
+
+def _rounds() -> range:
+    return range(_MAX_ROUNDS)
+
+
+def _endless() -> HometeamsError:
+    return HometeamsError(
+        f"the search for the fewest servers did not end within {_MAX_ROUNDS} rounds"
+    )
+
+
 def smallest_passing(meets: Predicate, lower: IntArray, guess: IntArray) -> IntArray:
     """Smallest ``n > lower`` with ``meets(n, cells)`` for predicates that stay true once true.
 
     ``lower`` must fail (or lie below the domain); ``meets(candidates, cells)`` evaluates the
-    predicate for the given flat cells at the given candidate counts.
+    predicate for the given flat cells at the given candidate counts. Each of its loops is
+    bounded; a search that does not end raises :class:`~hometeams.errors.HometeamsError`.
     """
     lo = lower.astype(np.int64)
     hi = np.full(lo.shape, -1, dtype=np.int64)  # -1: no passing count known yet
@@ -61,28 +78,40 @@ def smallest_passing(meets: Predicate, lower: IntArray, guess: IntArray) -> IntA
 
     step = np.ones(lo.shape, dtype=np.int64)
     todo = np.flatnonzero(~ok)  # gallop up until something passes
-    while todo.size:
+    for _ in _rounds():
+        if not todo.size:
+            break
         cand = lo[todo] + step[todo]
         ok = meets(cand, todo)
         hi[todo[ok]], lo[todo[~ok]] = cand[ok], cand[~ok]
         step[todo] *= 2
         todo = todo[~ok]
+    else:
+        raise _endless()
 
     step[:] = 1
     todo = np.flatnonzero(guessed_high & (hi - lo > 1))  # gallop down while it still passes
-    while todo.size:
+    for _ in _rounds():
+        if not todo.size:
+            break
         cand = np.maximum(hi[todo] - step[todo], lo[todo] + 1)
         ok = meets(cand, todo)
         hi[todo[ok]], lo[todo[~ok]] = cand[ok], cand[~ok]
         step[todo] *= 2
         todo = todo[ok & (hi[todo] - lo[todo] > 1)]
+    else:
+        raise _endless()
 
     todo = np.flatnonzero(hi - lo > 1)  # bisect the brackets
-    while todo.size:
+    for _ in _rounds():
+        if not todo.size:
+            break
         mid = (lo[todo] + hi[todo]) // 2
         ok = meets(mid, todo)
         hi[todo[ok]], lo[todo[~ok]] = mid[ok], mid[~ok]
         todo = todo[hi[todo] - lo[todo] > 1]
+    else:
+        raise _endless()
     return hi
 
 
@@ -166,8 +195,9 @@ def min_servers(
     Raises
     ------
     hometeams.errors.InvalidArgument
-        If no target is given, a target is out of range, or ``within`` and ``service_level``
-        are not given together.
+        If no target is given, a target is out of range, ``within`` and ``service_level``
+        are not given together, or the load is above
+        :data:`~hometeams.analytic._args.MAX_LOAD` (a million erlangs).
 
     See Also
     --------
@@ -227,7 +257,9 @@ def min_servers(
     lam_b, mu_b = np.broadcast_arrays(lam, mu)
     shape = lam_b.shape
     lam_f, mu_f = lam_b.ravel(), mu_b.ravel()
-    a = lam_f / mu_f
+    with np.errstate(over="ignore"):  # an overflowing load is refused just below
+        a = lam_f / mu_f
+    check_load("arrival_rate / service_rate", float(a[0]) if a.size == 1 else a, a)
 
     def meets(n: IntArray, cells: IntArray) -> BoolArray:
         c = n.astype(np.float64)

@@ -29,29 +29,35 @@ from typing import Literal
 import attrs
 import numpy as np
 
-from hometeams.analytic._args import Real, Whole, as_whole, scalar_float
+from hometeams.analytic._args import Real, Whole, as_whole, scalar_float, whole_tolerance
 from hometeams.analytic._poisson import poisson_min_staff, poisson_values
 from hometeams.errors import InvalidArgument
 
 __all__ = ["Demand", "StaffingWaste", "staffing_waste", "whole_persons"]
 
 Demand = Literal["deterministic", "poisson"]
-_SNAP = 1e-9
 
 
 def whole_persons(need: float) -> int:
-    """``ceil(need)``, treating a need within 1e-9 (relative) of a whole number as that number.
+    """``ceil(need)``, treating a need a rounding error above a whole number as that number.
 
     Sums of fractional needs such as ``0.1 + 0.2`` land a rounding error above a whole number;
-    this keeps ``ceil`` from adding a person for it.
+    this keeps ``ceil`` from adding a person for it. The tolerance is
+    :func:`~hometeams.analytic._args.whole_tolerance` -- relative, but never more than a
+    millionth of a person, so that no whole person disappears at a need of ``1e17``.
 
     Examples
     --------
     >>> from hometeams.analytic._waste import whole_persons
     >>> whole_persons(1.4), whole_persons(0.1 + 0.2 + 2.7), whole_persons(3.0)
     (2, 3, 3)
+    >>> whole_persons(1e17) == 10**17, whole_persons(1e9 + 0.5)
+    (True, 1000000001)
     """
-    return max(math.ceil(need - _SNAP * max(1.0, abs(need))), 0)
+    whole = math.floor(need)
+    if need - whole <= float(whole_tolerance(whole)):
+        return max(whole, 0)
+    return max(whole + 1, 0)
 
 
 @attrs.frozen
@@ -185,7 +191,7 @@ def staffing_waste(
     else:
         s = roster
     # A need within rounding error of a whole number is that number (see whole_persons).
-    work = float(whole) if abs(m - whole) <= _SNAP * max(1.0, m) else m
+    work = float(whole) if abs(m - whole) <= float(whole_tolerance(whole)) else m
     if demand == "poisson":
         _, short, _ = poisson_values(np.asarray(work), np.asarray(float(s)))
         shortfall = float(short)

@@ -29,12 +29,13 @@ from hometeams.cli._common import (
     read_file,
 )
 from hometeams.cli._findings import contract_data, findings_lines, load_data, load_lines
+from hometeams.cli._limits import add_limit_option, checked_size, limits_from
 from hometeams.io import ScenarioFile
 from hometeams.io._policy import policy_kind
 from hometeams.io._units import format_minutes
 from hometeams.io._unstructure import file_data
 from hometeams.model import Organisation
-from hometeams.scenario import Finding, contract_table, load_table
+from hometeams.scenario import Finding, SizeEstimate, contract_table, load_table
 
 __all__ = ["COMMAND", "check_summary", "check_text"]
 
@@ -57,6 +58,7 @@ _WORDS = {
         "own": "own {parts}",
         "experiment": "experiment: {replications}, seed {seed}, baseline {baseline}",
         "fresh": "fresh each run",
+        "size": "size: about {jobs} jobs and {shifts} shifts a replication, about {mb} MB",
     },
     "nb": {
         "fte": "årsverk",
@@ -76,6 +78,8 @@ _WORDS = {
         "own": "egen {parts}",
         "experiment": "eksperiment: {replications}, frø {seed}, sammenlignet med {baseline}",
         "fresh": "nytt for hver kjøring",
+        "size": "størrelse: om lag {jobs} oppdrag og {shifts} vakter per replikasjon, "
+        "om lag {mb} MB",
     },
 }
 _NOUNS = {  # (one, several)
@@ -300,9 +304,22 @@ def _organisation_findings(summary: dict[str, Any]) -> list[Finding]:
     return found
 
 
+def _size_line(size: SizeEstimate, lang: str) -> str:
+    """The estimated size of a replication: ``size: about 2,016 jobs and 203 shifts ...``."""
+    sep = " " if lang == "nb" else ","  # plain spaces, as the erlang command prints them
+
+    def count(value: float) -> str:
+        return f"{round(value):,}".replace(",", sep)
+
+    return "  " + _WORDS[lang]["size"].format(
+        jobs=count(size.jobs), shifts=count(size.shifts), mb=count(max(size.memory, 1.0))
+    )
+
+
 def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
     """``hometeams check`` of a scenario file: a summary and the findings, or JSON."""
     source = str(args.file)
+    size = checked_size(file, source=source, limits=limits_from(args))
     org = file.scenario.organisation
     summary = check_summary(org)
     found = _scenario_findings(file, summary)
@@ -316,6 +333,11 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
                 "organisation": summary,
                 "horizon_minutes": file.scenario.horizon,
                 "warmup_minutes": file.scenario.warmup,
+                "size": {
+                    "jobs": round(size.jobs),
+                    "shifts": round(size.shifts),
+                    "memory_mb": round(size.memory, 1),
+                },
                 "models": [
                     {
                         "name": spec.name,
@@ -334,6 +356,7 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
     lines = [
         f"OK: {source}: {file.scenario.name or org.name}",
         *_scenario_lines(file, lang=args.lang),
+        _size_line(size, args.lang),
         *findings_lines(found, lang=args.lang),
     ]
     if args.load:
@@ -354,6 +377,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         help="for a scenario, also print the offered load, rostered minutes and staff need of "
         "every zone, day and period",
     )
+    add_limit_option(parser)
 
 
 def _run(args: argparse.Namespace) -> int:

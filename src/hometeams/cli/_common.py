@@ -304,7 +304,7 @@ def check_free(paths: Iterable[Path], *, overwrite: bool) -> None:
     if overwrite:
         return
     for path in paths:
-        if path.exists():
+        if os.path.lexists(path):  # a dangling symbolic link too: it is never followed
             raise InvalidArgument(f"{path} exists; pass --overwrite to replace it")
 
 

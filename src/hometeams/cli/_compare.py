@@ -31,10 +31,12 @@ from hometeams.cli._common import (
     print_json,
     warn_findings,
 )
+from hometeams.cli._limits import add_limit_option, checked_size, limits_from
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import TABLES, Comparison, Interval
 from hometeams.io import ScenarioFile
 from hometeams.records import Records
+from hometeams.scenario import check_replications
 
 __all__ = ["COMMAND", "comparison_text", "model_records", "reading_options"]
 
@@ -339,6 +341,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write the comparison as an HTML report (offline, one file) in --lang",
     )
     add_output_options(parser)
+    add_limit_option(parser)
 
 
 def _outputs(args: argparse.Namespace) -> list[Path]:
@@ -392,6 +395,10 @@ def _run(args: argparse.Namespace) -> int:
         if not folder.is_dir() and (args.out is None or folder.resolve() != args.out.resolve()):
             raise InvalidArgument(f"--report: the folder {str(folder)!r} does not exist")
     check_free(_outputs(args), overwrite=args.overwrite)
+    limits = limits_from(args)
+    if args.replications is not None:
+        check_replications(args.replications, limits=limits, field="--replications")
+    checked_size(file, source=args.file, limits=limits, replications=args.replications)
     warn_findings(file, source=args.file)
     comparison = file.compare(
         models=models,
@@ -399,6 +406,7 @@ def _run(args: argparse.Namespace) -> int:
         seed=args.seed,
         baseline=args.baseline,
         executor=args.workers,
+        limits=limits,
     )
     if args.out is not None:
         comparison.to_csv(args.out, overwrite=args.overwrite)

@@ -12,11 +12,13 @@ existing folder without ``--overwrite``.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
 import attrs
 
+from hometeams._files import write_bytes
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -76,7 +78,13 @@ def demo_scenario() -> ScenarioFile:
 
 
 def _figure(
-    path: Path, comparison: Comparison, metrics: list[str], lang: str, names: dict[str, str]
+    path: Path,
+    comparison: Comparison,
+    metrics: list[str],
+    lang: str,
+    names: dict[str, str],
+    *,
+    overwrite: bool,
 ) -> bool:
     try:
         from hometeams.report import plot_comparison  # noqa: PLC0415 - matplotlib
@@ -84,7 +92,9 @@ def _figure(
     except ImportError:
         return False
     figure = plot_comparison(renamed(comparison, names), metrics=metrics, lang=lang)
-    figure.savefig(path, dpi=120)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=120)
+    write_bytes(path, buffer.getvalue(), overwrite=overwrite)
     import matplotlib.pyplot as plt  # noqa: PLC0415 - only with the figure
 
     plt.close(figure)
@@ -116,7 +126,14 @@ def _run(args: argparse.Namespace) -> int:
     written += comparison.to_csv(folder, overwrite=args.overwrite)
     written.append(comparison.to_json(folder / "comparison.json", overwrite=args.overwrite))
     reading = reading_options(file, args.lang)
-    if _figure(folder / "comparison.png", comparison, shown[:6], args.lang, reading["names"]):
+    if _figure(
+        folder / "comparison.png",
+        comparison,
+        shown[:6],
+        args.lang,
+        reading["names"],
+        overwrite=args.overwrite,
+    ):
         written.append(folder / "comparison.png")
         from hometeams.report._html import write_report  # noqa: PLC0415 - matplotlib
 

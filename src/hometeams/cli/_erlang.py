@@ -51,6 +51,14 @@ def _positive(text: str) -> float:
     return value
 
 
+def _length(text: str) -> float:
+    value = _positive(text)
+    if value == 0:
+        msg = f"must be a length of time > 0, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _share(text: str) -> float:
     value = _positive(text)
     if not 0 < value < 1:
@@ -78,7 +86,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _waiting_targets(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--service-time", type=_positive, metavar="MIN", help="mean visit length in minutes"
+        "--service-time", type=_length, metavar="MIN", help="mean visit length in minutes"
     )
     parser.add_argument(
         "--within", type=_positive, metavar="MIN", help="a waiting time in minutes to report on"

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from hometeams import __version__
 from hometeams.cli._exit import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
+from hometeams.cli._terminal import escaped_output
 from hometeams.errors import HometeamsError, InvalidArgument, InvalidScenario
 
 if TYPE_CHECKING:
@@ -182,6 +183,12 @@ def _main(words: list[str]) -> int:
     except SystemExit as exit_:  # --help, --version, or a usage error already printed
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     prog = args.parser.prog
+    with escaped_output():
+        return _dispatch(args, prog)
+
+
+def _dispatch(args: argparse.Namespace, prog: str) -> int:
+    """Run the chosen subcommand and turn its errors into exit statuses."""
     try:
         status: int = args.run(args)
     except SystemExit as exit_:  # a usage error found by the subcommand

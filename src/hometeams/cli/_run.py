@@ -32,6 +32,7 @@ from hometeams.cli._common import (
     print_json,
     warn_findings,
 )
+from hometeams.cli._limits import add_limit_option, checked_size, limits_from
 from hometeams.experiment import Interval, t_interval
 from hometeams.experiment._engine import replication_seed, root_seed
 from hometeams.experiment._executor import executor_for
@@ -39,7 +40,7 @@ from hometeams.io import ScenarioFile
 from hometeams.io._policy import policy_kind
 from hometeams.metrics import metrics
 from hometeams.records import Records
-from hometeams.scenario import Scenario
+from hometeams.scenario import Scenario, check_replications
 from hometeams.sim import simulate
 
 __all__ = ["COMMAND", "replicate", "run_text"]
@@ -218,6 +219,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         out="write jobs.csv, shifts.csv (the records), metrics.csv and run.json here",
     )
     add_output_options(parser)
+    add_limit_option(parser)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -226,6 +228,9 @@ def _run(args: argparse.Namespace) -> int:
     spec = file.model(name)
     shown = choose_metrics(args.metrics, file=file)
     n = args.replications or 1
+    limits = limits_from(args)
+    check_replications(n, limits=limits, field="--replications")
+    checked_size(file, source=args.file, limits=limits, replications=n)
     seed = args.seed if args.seed is not None else file.experiment.seed
     root = root_seed(seed)
     if args.out is not None:

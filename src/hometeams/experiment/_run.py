@@ -13,10 +13,11 @@ intervals are narrow enough) on any executor and returns a :class:`Comparison`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from hometeams.errors import InvalidArgument
+from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.experiment._engine import Settings, root_seed, run_groups
 from hometeams.experiment._executor import ExecutorSetting
 from hometeams.experiment._model import Model, Runner, simulation_runner
@@ -24,7 +25,10 @@ from hometeams.experiment._progress import ProgressSetting
 from hometeams.experiment._results import Comparison
 from hometeams.experiment._stats import Precision, check_level
 
-__all__ = ["check_baseline", "check_models", "compare", "settings"]
+if TYPE_CHECKING:
+    from hometeams.scenario import Limits
+
+__all__ = ["check_baseline", "check_models", "check_sizes", "compare", "settings"]
 
 
 def check_models(models: object, *, field: str = "models") -> tuple[Model, ...]:
@@ -62,6 +66,23 @@ def _positive_int(value: object, field: str, minimum: int) -> int:
     return value
 
 
+def check_sizes(models: Iterable[Model], *, limits: object) -> None:
+    """Refuse models whose scenarios are beyond ``limits``, before anything runs.
+
+    Models whose scenario is not a :class:`~hometeams.scenario.Scenario` (a stand-in for a
+    custom runner) are left to their runner.
+    """
+    from hometeams.scenario import Scenario, check_size  # noqa: PLC0415 - only when comparing
+
+    for model in models:
+        if isinstance(model.scenario, Scenario):
+            try:
+                check_size(model.scenario, limits=limits)  # type: ignore[arg-type]
+            except InvalidScenario as err:
+                err.add_note(f"in model {model.name!r}")
+                raise
+
+
 def settings(
     *,
     replications: object,
@@ -72,9 +93,14 @@ def settings(
     max_replications: object,
     runner: object,
     n_models: int,
+    limits: object = None,
 ) -> Settings:
     """Check the arguments :func:`compare` and :func:`~hometeams.experiment.sweep` share."""
-    reps = _positive_int(replications, "replications", 2)
+    from hometeams.scenario import Limits, check_replications  # noqa: PLC0415
+
+    if limits is not None and not isinstance(limits, Limits):
+        raise InvalidArgument(f"limits: must be a Limits or None, got {type(limits).__name__}")
+    reps = check_replications(_positive_int(replications, "replications", 2), limits=limits)
     if not callable(runner):
         raise InvalidArgument(f"runner: must be a callable(model, seed), got {runner!r}")
     names: tuple[str, ...] | None = None
@@ -90,6 +116,7 @@ def settings(
         raise InvalidArgument(f"precision: must be a Precision or None, got {precision!r}")
     maximum = _positive_int(max_replications, "max_replications", 2)
     if precision is not None:
+        check_replications(maximum, limits=limits, field="max_replications")
         if maximum < reps:
             raise InvalidArgument(
                 f"max_replications: must be >= replications ({reps}), got {maximum}"
@@ -127,6 +154,7 @@ def compare(
     max_replications: int = 100,
     progress: ProgressSetting = None,
     runner: Runner = simulation_runner,
+    limits: Limits | None = None,
 ) -> Comparison:
     """Run models on the same realised demand and compare them with confidence intervals.
 
@@ -163,6 +191,10 @@ def compare(
     runner
         Runs one replication, ``(model, seed) -> {metric: value}``; the simulator by default.
         Must be picklable (a top-level function) for process pools and clusters.
+    limits
+        The most a run may hold (:class:`~hometeams.scenario.Limits`; the defaults if
+        ``None``): more replications, or a model whose scenario is estimated to need more jobs,
+        shifts or memory, is refused before anything runs.
 
     Returns
     -------
@@ -192,7 +224,9 @@ def compare(
         max_replications=max_replications,
         runner=runner,
         n_models=len(chosen),
+        limits=limits,
     )
+    check_sizes(chosen, limits=limits)
     (result,) = run_groups(
         [chosen],
         baselines=[check_baseline(baseline, chosen)],

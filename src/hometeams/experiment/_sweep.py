@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -31,8 +31,11 @@ from hometeams.experiment._grid import Scalar, expand_grid
 from hometeams.experiment._model import Model, Runner, simulation_runner
 from hometeams.experiment._progress import ProgressSetting
 from hometeams.experiment._results import COLUMNS, TABLES, Comparison, TableName
-from hometeams.experiment._run import check_baseline, check_models, settings
+from hometeams.experiment._run import check_baseline, check_models, check_sizes, settings
 from hometeams.experiment._stats import Precision
+
+if TYPE_CHECKING:
+    from hometeams.scenario import Limits
 
 __all__ = ["Sweep", "sweep"]
 
@@ -233,6 +236,7 @@ def sweep(
     max_replications: int = 100,
     progress: ProgressSetting = None,
     runner: Runner = simulation_runner,
+    limits: Limits | None = None,
 ) -> Sweep:
     """Compare models at every point of a parameter grid.
 
@@ -244,9 +248,11 @@ def sweep(
     grid
         A dict of lists (every combination) or a list of dicts (these points). Values must be
         numbers, strings, booleans or ``None``.
-    replications, seed, level, executor, metrics, precision, max_replications, progress, runner
+    replications, seed, level, executor, metrics, precision, max_replications, progress
         As for :func:`~hometeams.experiment.compare`; every point uses the same seeds, and a
         stopping rule applies to each point separately.
+    runner, limits
+        As for :func:`~hometeams.experiment.compare`.
     baseline
         Name of the baseline model within each point; each point's first model by default.
 
@@ -280,7 +286,10 @@ def sweep(
         max_replications=max_replications,
         runner=runner,
         n_models=min(len(group) for group in groups),
+        limits=limits,
     )
+    for group in groups:
+        check_sizes(group, limits=limits)
     baselines = []
     for point, group in zip(points, groups, strict=True):
         try:

@@ -34,7 +34,7 @@ from hometeams.io._examples import example_organisation
 from hometeams.io._policy import policy_kind
 from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef, ReportSettings
 from hometeams.model import Organisation
-from hometeams.scenario import Finding, Scenario, audit
+from hometeams.scenario import Finding, Limits, Scenario, SizeEstimate, audit, check_size
 from hometeams.sim import Chained, ContinuityFirst, Pooled
 
 __all__ = ["ScenarioFile"]
@@ -356,6 +356,7 @@ class ScenarioFile:
         metrics: Sequence[str] | None = None,
         executor: ExecutorSetting = None,
         progress: ProgressSetting = None,
+        limits: Limits | None = None,
     ) -> Comparison:
         """Run the comparison the file describes, optionally changing some of its settings.
 
@@ -369,6 +370,9 @@ class ScenarioFile:
         executor, progress
             As for :func:`~hometeams.experiment.compare`: ``None`` is a process pool over all
             cores, ``"serial"`` runs in this process.
+        limits
+            The most a run may hold (:class:`~hometeams.scenario.Limits`, the defaults if
+            ``None``); see :meth:`size`.
 
         Returns
         -------
@@ -409,7 +413,33 @@ class ScenarioFile:
             max_replications=settings.max_replications,
             progress=progress,
             runner=simulation_runner,
+            limits=limits,
         )
+
+    def size(self, *, limits: Limits | None = None) -> SizeEstimate:
+        """The size of one replication of the largest model; refuse one beyond ``limits``.
+
+        Raises
+        ------
+        InvalidScenario
+            Naming the field to blame, the estimate and the limit (and the model, if it is not
+            the file's own scenario that is too large).
+
+        Examples
+        --------
+        >>> from hometeams.io import example_scenario
+        >>> print(example_scenario().size())
+        about 2,016 jobs and 203 shifts a replication, about 4 MB
+        """
+        sizes = []
+        for i, spec in enumerate(self.models):
+            try:
+                sizes.append(check_size(self._model_scenario(i), limits=limits))
+            except InvalidScenario as err:
+                if spec.overrides:
+                    err.add_note(f"in model {spec.name!r} (models[{i}])")
+                raise
+        return max(sizes, key=lambda size: size.memory)
 
 
 def _scenario_for(file: ScenarioFile, i: int) -> Scenario:

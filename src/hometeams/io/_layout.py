@@ -98,7 +98,7 @@ def _duration_hook(conv: cattrs.Converter) -> Hook:
         if "kind" not in value:
             raise InvalidScenario(f"required key is missing; one of {kinds}", path="kind")
         kind = value["kind"]
-        if kind not in hooks:
+        if not isinstance(kind, str) or kind not in hooks:
             raise InvalidScenario(f"must be one of {kinds}, got {kind!r}", path="kind")
         rest = {k: v for k, v in value.items() if k != "kind"}
         return hooks[kind](rest, DURATION_KINDS[kind])

@@ -197,8 +197,8 @@ def policy_from_data(value: object) -> Policy:
             f"required key is missing; one of {', '.join(POLICY_KINDS)}", path="kind"
         )
     kind = value["kind"]
-    if kind not in _CLASSES:
-        hint = _suggest(str(kind), list(POLICY_KINDS))
+    if not isinstance(kind, str) or kind not in _CLASSES:
+        hint = _suggest(kind, list(POLICY_KINDS)) if isinstance(kind, str) else ""
         raise InvalidScenario(f"unknown policy kind {kind!r}{hint}", path="kind")
     keys = POLICY_KEYS[kind]
     for key in value:

@@ -31,6 +31,12 @@ Writing is canonical: entities one per line in a fixed key order, teams as table
 defaults left out (except each person's ``fte`` and each team's ``category``, which a reader
 should never have to guess), so that ``read(write(org)) == org`` and writing what was read gives
 the same bytes. Comments in a hand-written file are not kept when it is written back.
+
+Before a file is parsed its size and shape are bounded, so that a damaged or hostile file fails
+at once with one line instead of exhausting the parser: at most :data:`MAX_FILE_BYTES` (64 MB,
+room for a district of a few hundred thousand staff lines), arrays and inline tables nested at
+most :data:`MAX_DEPTH` (32) deep (the deepest real structure, a model's organisation's team's
+member, is five), and at most :data:`MAX_KEY_PARTS` (64) dotted parts in one line's keys.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from __future__ import annotations
 import enum
 import functools
 import os
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -52,6 +59,10 @@ from hometeams.io._convert import WEEKDAY_NAMES, structure
 from hometeams.model import Membership, Organisation, Period, Staff, Team
 
 __all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_KEY_PARTS",
+    "check_shape",
     "dumps_organisation",
     "loads_organisation",
     "parse_toml",
@@ -69,6 +80,72 @@ _KEY_ORDER: Mapping[type, tuple[str, ...]] = {
 }
 _PERIOD_ORDER = {period: i for i, period in enumerate(Period)}
 
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The largest file read, in bytes."""
+MAX_DEPTH = 32
+"""The deepest nesting of arrays and inline tables (and of a table header's brackets)."""
+MAX_KEY_PARTS = 64
+"""The most dotted parts in the keys of one line (``a.b.c = 1`` has three)."""
+
+_STRINGS_AND_COMMENTS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}\n]")
+_KEY_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")  # a dot that is not inside a number
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def check_shape(text: str, *, source: str | None = None) -> None:
+    """Refuse TOML text too large, too deeply nested or with too many dotted key parts.
+
+    Runs in time linear in the text, before the parser sees it.
+
+    Raises
+    ------
+    InvalidScenario
+        Naming the line, the shape found and the limit.
+
+    Examples
+    --------
+    >>> check_shape("x = [[1, 2], [3]]")
+    >>> check_shape("x = " + "[" * 40 + "]" * 40, source="deep.toml")
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidScenario: deep.toml: line 1: arrays and inline tables nested 33 deep; at most 32 are read
+    """  # noqa: E501 - a doctest's output line cannot be wrapped
+    if len(text) > MAX_FILE_BYTES:
+        raise InvalidScenario(
+            f"{len(text):,} characters; files of at most {MAX_FILE_BYTES:,} are read",
+            source=source,
+        )
+    plain = _STRINGS_AND_COMMENTS.sub(lambda m: '""' + "\n" * m[0].count("\n"), text)
+    depth = 0
+    line = 1
+    for char in _NOT_BRACKETS.sub("", plain):
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InvalidScenario(
+                    f"arrays and inline tables nested {depth} deep; at most {MAX_DEPTH} are read",
+                    path=f"line {line}",
+                    source=source,
+                )
+        else:
+            depth = max(depth - 1, 0)
+    for number, row in enumerate(plain.split("\n"), start=1):
+        if row.count(".") >= MAX_KEY_PARTS and len(_KEY_DOT.findall(row)) >= MAX_KEY_PARTS:
+            raise InvalidScenario(
+                f"more than {MAX_KEY_PARTS} dotted key parts in one line; at most "
+                f"{MAX_KEY_PARTS} are read",
+                path=f"line {number}",
+                source=source,
+            )
+
 
 # -- reading -----------------------------------------------------------------------------------
 
@@ -85,10 +162,13 @@ def parse_toml(text: str, *, source: str | None = None) -> dict[str, Any]:
     ...
     hometeams.errors.InvalidScenario: org.toml: not valid TOML: Invalid value (at line 1, column 8)
     """
+    check_shape(text, source=source)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InvalidScenario(f"not valid TOML: {exc}", source=source) from None
+    except RecursionError:  # a shape check_shape lets through but the parser cannot follow
+        raise InvalidScenario("not valid TOML: nested too deeply", source=source) from None
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -101,8 +181,14 @@ def read_text(path: str | os.PathLike[str]) -> str:
     InvalidScenario
         If it is not UTF-8 text.
     """
+    file = Path(path)
+    size = file.stat().st_size if file.is_file() else 0
+    if size > MAX_FILE_BYTES:
+        raise InvalidScenario(
+            f"{size:,} bytes; files of at most {MAX_FILE_BYTES:,} are read", source=str(path)
+        )
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        return file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InvalidScenario(
             f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", source=str(path)

@@ -20,7 +20,13 @@ import attrs
 
 from hometeams._types import CompetenceId, ProfessionId, StaffId, TeamId, UnitId, UserId, ZoneId
 from hometeams.errors import InvalidScenario
-from hometeams.model._checks import check_fraction, check_id, check_ids, check_optional_id
+from hometeams.model._checks import (
+    check_fraction,
+    check_id,
+    check_ids,
+    check_optional_id,
+    items_of,
+)
 
 __all__ = [
     "ALL_DAYS",
@@ -262,7 +268,8 @@ class Membership:
 
 
 def _members(values: Iterable[Membership | StaffId]) -> tuple[Membership, ...]:
-    return tuple(m if isinstance(m, Membership) else Membership(m) for m in values)
+    items = items_of(values, (Membership, str), field="members")
+    return tuple(m if isinstance(m, Membership) else Membership(m) for m in items)
 
 
 @attrs.frozen

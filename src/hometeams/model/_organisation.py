@@ -22,8 +22,9 @@ from typing import Protocol, TypeVar
 import attrs
 
 from hometeams._types import CompetenceId, ProfessionId, StaffId, TeamId, UnitId, UserId, ZoneId
-from hometeams.errors import InvalidScenario
+from hometeams.errors import InvalidArgument, InvalidScenario, shorten
 from hometeams.model._catalogue import COMPETENCES, PROFESSIONS, TEAM_TYPES
+from hometeams.model._checks import items_of
 from hometeams.model._entities import Competence, Profession, Staff, Team, Unit, User, Zone
 
 __all__ = ["Organisation"]
@@ -51,31 +52,31 @@ def _index(items: Sequence[_T], field: str) -> Mapping[str, _T]:
 # One converter per field: mypy's attrs plugin cannot solve a generic converter's type variable,
 # so a generic one would make every typed caller's ``Organisation(staff=[...])`` an error.
 def _staff(values: Iterable[Staff]) -> tuple[Staff, ...]:
-    return tuple(values)
+    return items_of(values, Staff, field="staff")
 
 
 def _teams(values: Iterable[Team]) -> tuple[Team, ...]:
-    return tuple(values)
+    return items_of(values, Team, field="teams")
 
 
 def _zones(values: Iterable[Zone]) -> tuple[Zone, ...]:
-    return tuple(values)
+    return items_of(values, Zone, field="zones")
 
 
 def _users(values: Iterable[User]) -> tuple[User, ...]:
-    return tuple(values)
+    return items_of(values, User, field="users")
 
 
 def _units(values: Iterable[Unit]) -> tuple[Unit, ...]:
-    return tuple(values)
+    return items_of(values, Unit, field="units")
 
 
 def _competences(values: Iterable[Competence]) -> tuple[Competence, ...]:
-    return tuple(values)
+    return items_of(values, Competence, field="competences")
 
 
 def _professions(values: Iterable[Profession]) -> tuple[Profession, ...]:
-    return tuple(values)
+    return items_of(values, Profession, field="professions")
 
 
 @attrs.frozen
@@ -147,6 +148,8 @@ class Organisation:
     )
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.name, str):
+            raise InvalidArgument(f"name: must be a string, got {shorten(self.name)}")
         _validate(self)
 
     # -- look-ups ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from hometeams._files import check_writable, write_text
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import Comparison
 from hometeams.metrics import relevance_bands
@@ -285,12 +286,10 @@ def write_report(
         raise InvalidArgument(f"path: {str(out)!r} is a directory; give a file name")
     if not out.parent.is_dir():
         raise InvalidArgument(f"path: the directory {str(out.parent)!r} does not exist")
-    if out.exists() and not overwrite:
-        raise InvalidArgument(f"path: {str(out)!r} exists; pass overwrite=True to replace it")
+    check_writable([out], overwrite=overwrite)  # before the work; the write checks again
     document = report_html(
         comparison, records=records, organisation=organisation, title=title, lang=lang,
         metrics=metrics, date=date, plots=plots, period=period, cost_per_hour=cost_per_hour,
         hours_per_fte=hours_per_fte, relevance=relevance, names=names, shift_hours=shift_hours,
     )  # fmt: skip
-    out.write_text(document, encoding="utf-8")
-    return out
+    return write_text(out, document, overwrite=overwrite)

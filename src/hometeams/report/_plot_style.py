@@ -66,8 +66,25 @@ def new_figure(**kwargs: Any) -> Figure:
     return fig
 
 
+MAX_LABEL = 40
+"""The longest name drawn in a figure; a longer one is cut with an ellipsis (the tables keep it
+whole), so that it cannot squeeze the axes to nothing."""
+
+
 def plain(label: str) -> str:
-    """``label`` drawn literally: matplotlib would read ``$...$`` as mathematics."""
+    r"""``label`` drawn literally and at most :data:`MAX_LABEL` characters long.
+
+    Matplotlib would read ``$...$`` as mathematics, so dollars are escaped.
+
+    Examples
+    --------
+    >>> print(plain("pooled $ evenings"))
+    pooled \$ evenings
+    >>> print(plain("x" * 50)[-3:])
+    xx…
+    """
+    if len(label) > MAX_LABEL:
+        label = label[: MAX_LABEL - 1] + "…"
     return label.replace("$", r"\$")
 
 

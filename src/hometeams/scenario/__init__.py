@@ -31,6 +31,13 @@ from hometeams.scenario._realise import realise
 from hometeams.scenario._realised import Realisation, RealisedJobs, RealisedShifts
 from hometeams.scenario._roster import Floor, Roster, RosterLine, Shift
 from hometeams.scenario._scenario import Finding, Scenario, Severity
+from hometeams.scenario._size import (
+    Limits,
+    SizeEstimate,
+    check_replications,
+    check_size,
+    estimate_size,
+)
 from hometeams.scenario._travel import Leg, TravelMatrix
 from hometeams.scenario._visits import VisitPlan
 
@@ -51,6 +58,7 @@ __all__ = [
     "Fixed",
     "Floor",
     "Leg",
+    "Limits",
     "LoadCell",
     "LogNormal",
     "Realisation",
@@ -63,10 +71,14 @@ __all__ = [
     "Severity",
     "Shift",
     "SickLeave",
+    "SizeEstimate",
     "TravelMatrix",
     "VisitPlan",
     "audit",
+    "check_replications",
+    "check_size",
     "contract_table",
+    "estimate_size",
     "load_table",
     "realise",
 ]

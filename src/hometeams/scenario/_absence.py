@@ -23,6 +23,7 @@ import attrs
 
 from hometeams._types import Minutes, StaffId
 from hometeams.errors import InvalidScenario
+from hometeams.model._checks import items_of
 from hometeams.scenario._parse import check_id, check_nonnegative, check_probability, id_set
 
 __all__ = ["Absence", "Absences", "SickLeave"]
@@ -109,7 +110,7 @@ def _sick(value: SickLeave | float) -> SickLeave:
 
 
 def _intervals(values: Iterable[Absence]) -> tuple[Absence, ...]:
-    return tuple(values)
+    return items_of(values, Absence, field="intervals")
 
 
 @attrs.frozen

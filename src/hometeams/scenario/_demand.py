@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from hometeams.errors import InvalidScenario
+from hometeams.model._checks import items_of
 from hometeams.scenario._arrivals import Alarms, ArrivalProcess
 from hometeams.scenario._discharges import Discharges
 from hometeams.scenario._visits import VisitPlan
@@ -33,8 +34,20 @@ from hometeams.scenario._visits import VisitPlan
 __all__ = ["Demand"]
 
 
-def _tuple(values: Iterable[object]) -> tuple[object, ...]:
-    return tuple(values)
+def _visits(values: Iterable[VisitPlan]) -> tuple[VisitPlan, ...]:
+    return items_of(values, VisitPlan, field="visits")
+
+
+def _arrivals(values: Iterable[ArrivalProcess]) -> tuple[ArrivalProcess, ...]:
+    return items_of(values, ArrivalProcess, field="arrivals")
+
+
+def _discharges(values: Iterable[Discharges]) -> tuple[Discharges, ...]:
+    return items_of(values, Discharges, field="discharges")
+
+
+def _alarms(values: Iterable[Alarms]) -> tuple[Alarms, ...]:
+    return items_of(values, Alarms, field="alarms")
 
 
 @attrs.frozen
@@ -53,10 +66,14 @@ class Demand:
     hometeams.errors.InvalidScenario: arrivals[1].name: duplicate source name 'arrival'; ...
     """
 
-    visits: tuple[VisitPlan, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
-    arrivals: tuple[ArrivalProcess, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
-    discharges: tuple[Discharges, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
-    alarms: tuple[Alarms, ...] = attrs.field(default=(), converter=_tuple, kw_only=True)
+    visits: tuple[VisitPlan, ...] = attrs.field(default=(), converter=_visits, kw_only=True)
+    arrivals: tuple[ArrivalProcess, ...] = attrs.field(
+        default=(), converter=_arrivals, kw_only=True
+    )
+    discharges: tuple[Discharges, ...] = attrs.field(
+        default=(), converter=_discharges, kw_only=True
+    )
+    alarms: tuple[Alarms, ...] = attrs.field(default=(), converter=_alarms, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()

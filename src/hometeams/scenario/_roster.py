@@ -31,6 +31,7 @@ from hometeams._time import DAY
 from hometeams._types import Minutes, StaffId, TeamId
 from hometeams.errors import InvalidScenario
 from hometeams.model import ALL_DAYS, Period
+from hometeams.model._checks import items_of
 from hometeams.scenario._parse import check_count, check_id, clock_minutes, weekdays
 
 __all__ = ["Floor", "Roster", "RosterLine", "Shift"]
@@ -140,11 +141,11 @@ class RosterLine:
 
 
 def _lines(values: Iterable[RosterLine]) -> tuple[RosterLine, ...]:
-    return tuple(values)
+    return items_of(values, RosterLine, field="lines")
 
 
 def _shifts(values: Iterable[Shift]) -> tuple[Shift, ...]:
-    return tuple(values)
+    return items_of(values, Shift, field="shifts")
 
 
 @attrs.frozen

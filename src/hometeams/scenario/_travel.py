@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from hometeams._types import Minutes, ZoneId
 from hometeams.errors import InvalidScenario
+from hometeams.model._checks import items_of
 from hometeams.scenario._parse import check_id, check_nonnegative
 
 __all__ = ["Leg", "TravelMatrix"]
@@ -55,7 +56,7 @@ def _legs(values: Iterable[Leg] | Mapping[tuple[ZoneId, ZoneId], float]) -> tupl
             except InvalidScenario as err:
                 raise err.within(f"legs[{i}]") from None
         return tuple(out)
-    return tuple(values)
+    return items_of(values, Leg, field="legs")
 
 
 @attrs.frozen

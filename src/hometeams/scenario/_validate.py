@@ -70,11 +70,16 @@ def check_horizon(horizon: object, warmup: object) -> None:
 def _check_roster(s: Scenario) -> None:
     org = s.organisation
     staff, teams = org.staff_by_id, org.teams_by_id
+    members: dict[str, frozenset[StaffId]] = {}  # each team's members, built once: linear
     for i, line in enumerate(s.roster.lines):
         at = f"roster.lines[{i}]"
         _require(staff, line.staff, kind="staff member", path=f"{at}.staff")
         _require(teams, line.team, kind="team", path=f"{at}.team")
-        if line.team is not None and line.staff not in teams[line.team].staff_ids:
+        if line.team is None:
+            continue
+        if line.team not in members:
+            members[line.team] = frozenset(teams[line.team].staff_ids)
+        if line.staff not in members[line.team]:
             raise InvalidScenario(
                 f"staff {line.staff!r} is not a member of team {line.team!r}", path=f"{at}.team"
             )

@@ -1,0 +1,48 @@
+"""Benchmarks for checking a large scenario (see benchmarks/README.md, "Checking").
+
+* ``check-roster``: building (and so checking) a scenario whose one team has ``n`` staff, each
+  with a roster line, for n = 2,000 and 20,000, beside building its organisation alone in the
+  same run. Checking is linear in the roster when the ratio stays flat as ``n`` grows ten-fold
+  (it was quadratic: each roster line rebuilt the team's member list).
+"""
+
+from __future__ import annotations
+
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from hometeams.model import Organisation, Staff, Team
+from hometeams.scenario import Roster, RosterLine, Scenario
+
+SIZES = [2_000, 20_000]
+
+
+def _organisation(n: int) -> Organisation:
+    staff = [Staff(f"s{i}", profession="nurse") for i in range(n)]
+    return Organisation("big", staff=staff, teams=[Team("t", members=[s.id for s in staff])])
+
+
+def _roster(n: int) -> Roster:
+    shifts = ("day", "evening", "night")
+    return Roster(
+        [RosterLine(f"s{i}", shift=shifts[i % 3], team="t", days="weekdays") for i in range(n)]
+    )
+
+
+@pytest.mark.benchmark(group="check-roster")
+@pytest.mark.parametrize("n", SIZES)
+def test_scenario_check(benchmark: BenchmarkFixture, n: int) -> None:
+    org, roster = _organisation(n), _roster(n)
+    scenario = benchmark(Scenario, org, roster)
+    benchmark.extra_info["staff"] = n
+    assert len(scenario.roster.lines) == n
+
+
+@pytest.mark.benchmark(group="check-roster")
+@pytest.mark.parametrize("n", SIZES)
+def test_organisation_alone(benchmark: BenchmarkFixture, n: int) -> None:
+    staff = [Staff(f"s{i}", profession="nurse") for i in range(n)]
+    teams = [Team("t", members=[s.id for s in staff])]
+    org = benchmark(Organisation, "big", staff=staff, teams=teams)
+    benchmark.extra_info["staff"] = n
+    assert len(org.staff) == n
