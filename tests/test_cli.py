@@ -312,7 +312,8 @@ def test_help_imports_nothing_heavy(argv: list[str]) -> None:
     assert not {m for m in loaded if m.split(".")[0] in _HEAVY}
     library = {m for m in loaded if m.startswith("hometeams.")}
     assert library <= {"hometeams.cli", "hometeams.cli._main", "hometeams.cli._exit",
-                       "hometeams.errors", "hometeams.__main__"}  # fmt: skip
+                       "hometeams.cli._terminal", "hometeams.errors",
+                       "hometeams.__main__"}  # fmt: skip
 
 
 def test_ctrl_c_ends_with_one_line_and_status_130(
