@@ -87,6 +87,7 @@ WHOLE = {
     "mean_delay": (10 + 50 + 0 + 20 + 30) / 5,
     "p90_delay": 30 + 0.6 * (50 - 30),  # sorted 0 10 20 30 50, position 0.9 * 4 = 3.6
     "competence_match": 2 / 3,  # J0 met, J1 not, J3 met; J4 unserved is left out
+    "plan_deviation": math.nan, "moved_visits_share": math.nan,  # no work lists
     "rostered_hours": 4 * 8.0,
     "staff_hours": (3 * 480 + 30) / 60,
     "utilisation": (660 + 240) / 1440,  # busy 660, travel 240 over three worked shifts
@@ -109,6 +110,7 @@ NORTH = {
     "mean_delay": (10 + 50 + 0) / 3,
     "p90_delay": 10 + 0.8 * (50 - 10),  # sorted 0 10 50, position 1.8
     "competence_match": 1 / 2,
+    "plan_deviation": math.nan, "moved_visits_share": math.nan,  # no work lists
     "rostered_hours": 16.0, "staff_hours": (960 + 30) / 60,
     "utilisation": (360 + 120) / 960, "idle_share": 480 / 960,
     "face_to_face_share": 360 / (960 + 30),
@@ -125,6 +127,7 @@ SOUTH = {
     "mean_delay": (20 + 30) / 2,
     "p90_delay": 20 + 0.9 * (30 - 20),  # sorted 20 30, position 0.9
     "competence_match": 1.0,
+    "plan_deviation": math.nan, "moved_visits_share": math.nan,  # no work lists
     "rostered_hours": 16.0, "staff_hours": 8.0,
     "utilisation": (300 + 120) / 480, "idle_share": 60 / 480, "face_to_face_share": 300 / 480,
     "travel_hours": 2.0, "travel_share": 120 / (300 + 120), "travel_per_visit": 120 / 2,
@@ -187,6 +190,7 @@ def test_by_period_by_hand() -> None:
         "jobs": 1, "served": 1, "unserved": 0, "unserved_share": 0.0,
         "on_time_share": 0.0, "late_share": 1.0, "mean_delay": 50.0, "p90_delay": 50.0,
         "competence_match": 0.0,
+        "plan_deviation": NAN, "moved_visits_share": NAN,  # no work lists
         "rostered_hours": 8.0, "staff_hours": 8.0,
         "utilisation": 180 / 480, "idle_share": 300 / 480, "face_to_face_share": 120 / 480,
         "travel_hours": 1.0, "travel_share": 60 / (120 + 60), "travel_per_visit": 60 / 1,
@@ -201,6 +205,7 @@ def test_by_period_by_hand() -> None:
         "mean_delay": (10 + 0 + 20 + 30) / 4,
         "p90_delay": 20 + 0.7 * (30 - 20),  # sorted 0 10 20 30, position 2.7
         "competence_match": 1.0,  # J0 and J3
+        "plan_deviation": NAN, "moved_visits_share": NAN,  # no work lists
         "rostered_hours": 24.0, "staff_hours": (960 + 30) / 60,
         "utilisation": (540 + 180) / 960, "idle_share": 240 / 960,
         "face_to_face_share": 540 / (960 + 30),

@@ -82,6 +82,12 @@ _ENTRIES = (
     (_S, "competence_match", "share", True, "Riktig kompetanse", "Competence match",
      ("Among served jobs that had preferred competences: the share where all of them were met. "
      "Jobs without preferences and unserved jobs are left out of the denominator.")),
+    (_S, "plan_deviation", "minutes", False, "Avvik fra plan", "Plan deviation",
+     ("Mean |start - planned start| over the served visits that were on a work list, in "
+     "minutes; nan without lists.")),
+    (_S, "moved_visits_share", "share", False, "Andel flyttede besøk", "Moved visits share",
+     ("Share of the visits on a work list not done by the staff member they were planned for "
+     "(a list handed over, a visit released to the dispatcher); nan without lists.")),
     (_T, "rostered_hours", "hours", None, "Turnustimer", "Rostered hours",
      "Rostered hours of every shift, including absent ones: the roster as planned."),
     (_T, "staff_hours", "hours", None, "Arbeidede timer", "Staff-hours worked",

@@ -38,7 +38,7 @@ from hometeams.errors import InvalidArgument
 
 __all__ = ["RELEVANCE", "relevance_bands"]
 
-_SERVICE_SHARES = ("on_time_share", "late_share", "competence_match")
+_SERVICE_SHARES = ("on_time_share", "late_share", "competence_match", "moved_visits_share")
 _TIME_SHARES = ("utilisation", "idle_share", "face_to_face_share", "travel_share", "absent_share")
 _INDICES = ("mean_upc", "mean_coc", "mean_secon", "mean_mmci", "mean_hhi", "mean_known_provider")
 
@@ -48,6 +48,7 @@ RELEVANCE: Mapping[str, float] = types.MappingProxyType(
         "unserved_share": 0.001,
         "mean_delay": 5.0,
         "p90_delay": 5.0,
+        "plan_deviation": 5.0,
         **dict.fromkeys(_TIME_SHARES, 0.02),
         "travel_per_visit": 1.0,
         "mean_distinct_staff_14d": 0.5,

@@ -34,6 +34,7 @@ from hometeams.metrics._catalogue import METRICS
 from hometeams.metrics._checks import check_records
 from hometeams.metrics._continuity import INDEX_NAMES, ratio
 from hometeams.metrics._grouping import check_by, make_groups
+from hometeams.metrics._plan import plan_metrics
 from hometeams.metrics._service import service_metrics
 from hometeams.metrics._staff_time import staff_time_metrics, travel_per_visit
 from hometeams.metrics._table import MetricTable
@@ -125,6 +126,7 @@ def summarise(
     end = records.horizon if records.horizon > records.warmup else None
     values = {
         **service_metrics(kept.jobs, groups.jobs, groups.n),
+        **plan_metrics(kept.jobs, kept.lists, groups.jobs, groups.n),
         **staff_time_metrics(kept.shifts, groups.shifts, groups.n),
         **continuity_metrics(kept.jobs, groups.jobs, groups.n, origin=records.warmup, end=end),
     }
