@@ -51,6 +51,7 @@ import numpy as np
 import simpy
 from simpy.events import Timeout
 
+from hometeams._random import stream
 from hometeams._time import DAY
 from hometeams._types import CompetenceId, Minutes, StaffId, TeamId, UserId, ZoneId
 from hometeams.errors import InvalidArgument
@@ -86,6 +87,8 @@ class Engine:
         How planned visits are put on work lists (``None``: no lists).
     day_start
         Minutes after midnight at which a planning day starts (the clock's day shift).
+    seed
+        The run's seed for the planners' ties: each day's is drawn from it.
     env
         The environment to run on (default a new one).
     """
@@ -98,6 +101,7 @@ class Engine:
         max_lateness: Minutes,
         planning: Planning | None = None,
         day_start: Minutes = 420.0,
+        seed: np.random.SeedSequence | None = None,
         env: simpy.Environment | None = None,
     ) -> None:
         self.env = env if env is not None else simpy.Environment()
@@ -144,6 +148,7 @@ class Engine:
         self._moment = 0
         # work lists: each listed job's shift (-1: not on a list), each shift's stops
         self._planning = planning
+        self._seed = seed if seed is not None else np.random.SeedSequence(0)
         self._calendar = Calendar(c, day_start=day_start)
         self._day = math.floor(-day_start / DAY)  # the next day to plan lists for
         self._release_after = float(planning.release_after) if planning is not None else 0.0
@@ -356,6 +361,7 @@ class Engine:
             tiers=lambda j: self._plan(j).tiers,
             shift_teams=self._shift_teams,
             memo=self._memo,
+            seed=int(stream(self._seed, "planning", d).integers(2**63)),
         )
         solution = planning.lists(day)
         if not solution:
@@ -387,10 +393,11 @@ class Engine:
         self.env.process(self._walker(s))
 
     def _walker(self, s: int) -> Generator[simpy.Event, object, None]:
-        """Walk each pending list of ``s`` in order: travel, wait for the time, work, next.
+        """Walk each pending list of ``s`` in order: wait, drive, work, next.
 
-        Delays carry along the list. Before leaving for a visit she takes waiting work from
-        the dispatcher that fits before she must leave; a visit she would reach more than
+        She leaves for a visit when the drive gets her there at its planned time, or at once
+        if she is behind; delays carry along the list. While she waits she takes waiting work
+        from the dispatcher that fits before she must leave. A visit she would reach more than
         ``release_after`` minutes behind its planned start, or after her shift has ended, goes
         to the dispatcher instead. When her lists are done she is free like anyone else.
         """
@@ -405,14 +412,16 @@ class Engine:
                 while (end := self._fill_gap(s, planned, zone)) is not None:
                     yield self._until_time(end)
                     self._busy[s] = False
-                now = self._now
                 trip = self.places.trip(s, zone)
+                leave = planned - trip
+                if leave > self._now:
+                    yield self._until_time(leave)
+                now = self._now
                 if now >= c.shift_end[k] or now + trip > planned + self._release_after:
                     self._release(j)
                     continue
-                start = max(now + trip, planned)
+                start = planned if now <= leave else now + trip
                 end = start + c.duration[j]
-                self._list_of[j] = -1
                 self._book_work(s, j, trip, start, end)
                 self._record(j, s, -1, start, trip)
                 yield self._until_time(end)

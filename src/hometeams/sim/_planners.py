@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 import attrs
+import numpy as np
 
 from hometeams.errors import InvalidArgument
 from hometeams.sim._routing import INFEASIBLE, RoutingProblem, Solution
@@ -144,7 +145,8 @@ class _Lists:
             pre.append(cost)
             t, zone = start + self.dur[i], self.zone[i]
         for old in self.order[r]:
-            self.where[old] = -1
+            if self.where[old] == r:  # not if it has just moved to another route
+                self.where[old] = -1
         for i in order:
             self.where[i] = r
         self.order[r], self.start[r], self.pre[r] = order, starts, pre
@@ -237,15 +239,20 @@ class _Lists:
     # -- construction ------------------------------------------------------------------------
 
     def construct(self) -> None:
-        """Visits in ready order, each appended where it adds least; ties to the first route."""
+        """Visits in ready order, each appended where it adds least.
+
+        Ties go to the route first in an order drawn from the problem's seed: a planner has no
+        reason to prefer one of several equally good nurses.
+        """
         unassigned = self.p.unassigned_cost
+        rank = np.random.default_rng(self.p.seed).permutation(len(self.order)).tolist()
         visits = range(len(self.ready))
         for i in sorted(visits, key=lambda i: (self.ready[i], self.due[i], i)):
             best, best_r = unassigned, -1
             for r in self.ranks[i]:
                 n = len(self.order[r])
                 added = self.cost_with(r, n, (i,), n, self.cost[r] + best + _EPS) - self.cost[r]
-                if added < best or (added == best and best_r >= 0 and r < best_r):
+                if added < best or (added == best and best_r >= 0 and rank[r] < rank[best_r]):
                     best, best_r = added, r
             if best_r >= 0:
                 self._set(best_r, [*self.order[best_r], i])

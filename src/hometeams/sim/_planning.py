@@ -78,8 +78,11 @@ class Day(Protocol):
         """A per-run dict where a planning may keep what it learnt (e.g. templates)."""
         ...
 
-    def problem(self) -> RoutingProblem:
-        """The day's routing problem: routes, visits and, per visit, who may take it."""
+    def problem(self, *, at_work: bool = False) -> RoutingProblem:
+        """The day's routing problem: routes, visits and, per visit, who may take it.
+
+        With ``at_work``, staff absent today may take nothing (lists made that morning).
+        """
         ...
 
     def slot(self, route: int) -> Hashable:
@@ -147,7 +150,11 @@ class NoLists:
 
 @attrs.frozen
 class DailyLists:
-    """Lists planned afresh every day from that day's visits.
+    """Lists planned afresh every day from that day's visits, with the staff at work that day.
+
+    The lists are made on the morning of the day, when the sick calls are in: the whole day
+    is planned around whoever is absent, so there is no list to hand over -- but a user may
+    meet someone new whenever the day's staff or visits change.
 
     Parameters
     ----------
@@ -169,8 +176,8 @@ class DailyLists:
     )
 
     def lists(self, day: Day, /) -> Solution:
-        """The planner's lists for today's problem."""
-        return self.planner.solve(day.problem())
+        """The planner's lists for today's problem, around today's absences."""
+        return self.planner.solve(day.problem(at_work=True))
 
 
 @attrs.frozen
@@ -181,7 +188,8 @@ class FixedLists:
     template: for each list slot, the recurring visits on it in order. Every later week each
     slot gets the same visits again -- those that still exist and that whoever the roster puts
     on the slot may take -- and the day's other planned visits are fitted in where they add
-    least.
+    least. The templates are made ahead, so an absent nurse's list is handed over on the day
+    (to a substitute, else visit by visit), and only her visits move.
 
     Parameters
     ----------
@@ -211,7 +219,10 @@ class FixedLists:
         )
         template = templates.get(day.weekday)
         if template is None:
-            solution = self.planner.solve(problem)
+            # one seed for every weekday's template: where nurses are equally good, the same
+            # choice each weekday keeps a user with the same nurse through the week
+            seed = cast(int, day.memo.setdefault(("fixed-lists-seed", self), problem.seed))
+            solution = self.planner.solve(attrs.evolve(problem, seed=seed))
             templates[day.weekday] = {
                 day.slot(r): tuple(day.key(i) for i in order) for r, order in enumerate(solution)
             }

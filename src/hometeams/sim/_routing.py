@@ -143,6 +143,10 @@ class RoutingProblem:
         Cost of one minute of expected work past the shift's end.
     unassigned_cost
         Cost of leaving a visit to the dispatcher.
+    seed
+        For breaking ties between equally good lists: with travel from zone to zone, any of
+        several nurses in a zone may be as good as another for a visit, and a planner with no
+        reason to prefer one may pick by this seed (each day of a run has its own).
 
     Examples
     --------
@@ -166,6 +170,7 @@ class RoutingProblem:
     preference_weight: float = attrs.field(default=15.0, kw_only=True)
     overtime_weight: float = attrs.field(default=2.0, kw_only=True)
     unassigned_cost: float = attrs.field(default=240.0, kw_only=True)
+    seed: int = attrs.field(default=0, kw_only=True)
 
 
 def schedule(problem: RoutingProblem, r: int, order: Sequence[int]) -> list[tuple[float, float]]:

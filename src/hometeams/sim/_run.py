@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from hometeams._random import root_sequence
 from hometeams._time import PeriodClock
 from hometeams._types import Minutes
 from hometeams.errors import InvalidArgument
@@ -45,6 +46,7 @@ def run(
     clock: PeriodClock | None = None,
     max_lateness: Minutes = math.inf,
     planning: Planning | None = None,
+    seed: Seed = 0,
     meta: Mapping[str, object] | None = None,
 ) -> Records:
     """Simulate one organisation model on one realised workload.
@@ -67,6 +69,9 @@ def run(
     planning
         How planned visits go on work lists: :class:`NoLists` (the default: every job is
         dispatched when it becomes ready), :class:`DailyLists` or :class:`FixedLists`.
+    seed
+        Seeds the planners' choices between equally good lists (each day its own); the
+        realisation already holds every other random draw.
     meta
         Extra entries for :attr:`Records.meta <hometeams.records.Records.meta>`.
 
@@ -116,6 +121,7 @@ def run(
         max_lateness=float(max_lateness),
         planning=lists,
         day_start=clock.day,
+        seed=root_sequence(seed),
     )
     jobs, shifts, planned = engine.run(realisation.horizon)
     info: dict[str, object] = {
@@ -208,6 +214,7 @@ def simulate(
         clock=scenario.clock,
         max_lateness=max_lateness,
         planning=planning,
+        seed=seed,
         meta={"seed": describe_seed(seed), "scenario": scenario.name},
     )
 

@@ -13,6 +13,7 @@ import bisect
 from collections.abc import Callable, Hashable, MutableMapping, Sequence
 from functools import cached_property
 
+import attrs
 import numpy as np
 
 from hometeams._time import DAY
@@ -66,6 +67,8 @@ class PlanningDay:
         For each shift row, the indices of the teams it is on duty for.
     memo
         The run's memo for plannings.
+    seed
+        The day's seed for planners' ties (:attr:`RoutingProblem.seed`).
     """
 
     def __init__(
@@ -76,7 +79,9 @@ class PlanningDay:
         tiers: Callable[[int], Tiers],
         shift_teams: Sequence[tuple[int, ...]],
         memo: MutableMapping[object, object],
+        seed: int = 0,
     ) -> None:
+        self._seed = seed
         self._cal = calendar
         self._tiers = tiers
         self._shift_teams = shift_teams
@@ -114,9 +119,23 @@ class PlanningDay:
             )
         return tuple(out)
 
-    def problem(self) -> RoutingProblem:
-        """The day's routes, its planned visits and who may take each (see the module)."""
-        return self._problem
+    def problem(self, *, at_work: bool = False) -> RoutingProblem:
+        """The day's routes, its planned visits and who may take each (see the module).
+
+        With ``at_work``, nobody absent today may take a visit: the lists are made on the
+        morning of the day, with the staff who came to work.
+        """
+        if not at_work:
+            return self._problem
+        off = self._cal.c.shift_absent
+        absent = {r for r, route in enumerate(self._routes) if off[route.shift]}
+        if not absent:
+            return self._problem
+        visits = [
+            attrs.evolve(v, ranks={r: k for r, k in v.ranks.items() if r not in absent})
+            for v in self._problem.visits
+        ]
+        return attrs.evolve(self._problem, visits=visits)
 
     @cached_property
     def _problem(self) -> RoutingProblem:
@@ -147,7 +166,7 @@ class PlanningDay:
                     ranks=ranks,
                 )
             )
-        return RoutingProblem(routes, visits, travel)
+        return RoutingProblem(routes, visits, travel, seed=self._seed)
 
     def slot(self, route: int) -> Hashable:
         """Weekday, shift clock times, team and rank among the day's equal shifts."""
