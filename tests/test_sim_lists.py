@@ -587,3 +587,53 @@ def test_plans_by_owning_teams_choose_as_plans_per_job(
         simulate(scenario, policy=policy, seed=seed),
         simulate(scenario, policy=_Plain(policy), seed=seed),
     )
+
+
+# -- a planner's own processes ------------------------------------------------------------------
+
+
+def test_a_road_closure_lengthens_the_drive_for_its_hour() -> None:
+    """A road closure for an hour lengthens only the journeys that set out in that hour."""
+    org = Organisation(
+        "road",
+        zones=[Zone("north"), Zone("centre")],
+        staff=[Staff("kari", profession="nurse", zone="north")],
+        teams=[Team("t", members=["kari"])],
+        users=[User("u", zone="centre"), User("v", zone="north")],
+    )
+    visits = [
+        VisitPlan("u", days="wed", times=["09:00", "10:15", "12:00"], duration=Fixed(10)),
+        VisitPlan("v", days="wed", times=["09:30", "10:45", "12:30"], duration=Fixed(10)),
+    ]
+    scenario = Scenario(
+        org,
+        Roster.weekly({"kari": {"wed": "day"}}),
+        demand=Demand(visits=visits),
+        travel=TravelMatrix({("north", "centre"): 10.0}),
+        horizon=7 * 1440.0,
+    )
+
+    def road_closure(env: Any, control: Any) -> Any:
+        yield env.timeout(2 * 1440 + 600 - env.now)  # Wednesday 10:00
+        usual = control.travel("north", "centre")
+        control.set_travel("north", "centre", usual + 25)
+        control.set_travel("centre", "north", usual + 25)
+        yield env.timeout(60)
+        control.set_travel("north", "centre", usual)
+        control.set_travel("centre", "north", usual)
+
+    plain = simulate(scenario, seed=1)
+    closed = simulate(scenario, seed=1, processes=[road_closure])
+    # every journey changes zone; they set out at 09:00, 09:30, 10:15, then -- with the 10:15
+    # visit reached at 10:50 and done at 11:00, when the road opens again -- at 11:00, 12:00
+    # and 12:30: only the third is in the closed hour
+    assert plain.jobs.travel.tolist() == [10.0] * 6
+    assert closed.jobs.travel.tolist() == [10.0, 10.0, 35.0, 10.0, 10.0, 10.0]
+    assert closed.jobs.start.tolist()[2:4] == [2 * 1440 + 650.0, 2 * 1440 + 670.0]
+
+
+def test_a_process_must_be_a_generator_function() -> None:
+    """Something that is not a SimPy process function is refused naming its place."""
+    scenario = _two_zones(weeks=1)
+    with pytest.raises(ValueError, match=r"processes\[0\]"):
+        simulate(scenario, seed=1, processes=[lambda _env, _control: 42])

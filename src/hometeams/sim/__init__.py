@@ -10,6 +10,7 @@ own value with ``plan`` and ``order`` (:class:`Policy`) -- and ordering rules
 
 from __future__ import annotations
 
+from hometeams.sim._control import Control, Process
 from hometeams.sim._ordering import (
     OrderingRule,
     earliest_free,
@@ -37,6 +38,7 @@ __all__ = [
     "BuiltIn",
     "Chained",
     "ContinuityFirst",
+    "Control",
     "DailyLists",
     "Day",
     "FixedLists",
@@ -48,6 +50,7 @@ __all__ = [
     "Planning",
     "Policy",
     "Pooled",
+    "Process",
     "Route",
     "RoutingProblem",
     "Solution",

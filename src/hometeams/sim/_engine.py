@@ -44,7 +44,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, MutableMapping
+from collections.abc import Callable, Generator, Iterable, MutableMapping, Sequence
 from typing import cast
 
 import numpy as np
@@ -57,6 +57,7 @@ from hometeams._types import CompetenceId, Minutes, StaffId, TeamId, UserId, Zon
 from hometeams.errors import InvalidArgument
 from hometeams.records import JobRecords, ListRecords, ShiftRecords
 from hometeams.sim._compile import START, Compiled
+from hometeams.sim._control import Control, Process
 from hometeams.sim._groups import Group, Plan, Tiers
 from hometeams.sim._places import Places
 from hometeams.sim._planning import Planning
@@ -166,8 +167,23 @@ class Engine:
 
     # -- running ---------------------------------------------------------------------------
 
-    def run(self, horizon: Minutes) -> tuple[JobRecords, ShiftRecords, ListRecords]:
-        """Play the calendar up to ``horizon`` (exclusive) and return the records."""
+    def run(
+        self, horizon: Minutes, *, processes: Sequence[Process] = ()
+    ) -> tuple[JobRecords, ShiftRecords, ListRecords]:
+        """Play the calendar up to ``horizon`` (exclusive) and return the records.
+
+        ``processes`` are a planner's own SimPy processes (:mod:`~hometeams.sim._control`),
+        started before the first event.
+        """
+        control = Control(self.env, self, self._c, self.places)
+        for i, process in enumerate(processes):
+            made = process(self.env, control)
+            if not isinstance(made, Generator):
+                raise InvalidArgument(
+                    f"processes[{i}]: must be a function (env, control) returning a SimPy "
+                    f"generator, got {made!r}"
+                )
+            self.env.process(made)
         if self._c.moments.times:
             self._at(self._c.moments.times[0], self._on_moment)
         self.env.run(until=horizon)

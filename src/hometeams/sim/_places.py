@@ -55,16 +55,27 @@ class Places:
         self._rings: list[list[list[int]]] = []
         self._ring_of: list[list[int]] = []
         for jz in range(n_zones):
-            by_time: dict[float, list[int]] = {0.0: [-1]}
-            for z in range(n_zones):
-                by_time.setdefault(self.travel[z][jz], []).append(z)
-            rings = [by_time[t] for t in sorted(by_time)]
-            ring_of = [0] * (n_zones + 1)
-            for r, zones in enumerate(rings):
-                for z in zones:
-                    ring_of[z] = r
+            rings, ring_of = self._rings_around(jz)
             self._rings.append(rings)
             self._ring_of.append(ring_of)
+
+    def _rings_around(self, jz: int) -> tuple[list[list[int]], list[int]]:
+        """The zones by their travel time to ``jz``, nearest first, and each zone's ring."""
+        n_zones = len(self.travel) - 1
+        by_time: dict[float, list[int]] = {0.0: [-1]}
+        for z in range(n_zones):
+            by_time.setdefault(self.travel[z][jz], []).append(z)
+        rings = [by_time[t] for t in sorted(by_time)]
+        ring_of = [0] * (n_zones + 1)
+        for r, zones in enumerate(rings):
+            for z in zones:
+                ring_of[z] = r
+        return rings, ring_of
+
+    def set_travel(self, a: int, b: int, minutes: float) -> None:
+        """Travel from zone ``a`` to zone ``b`` takes ``minutes`` from now on."""
+        self.travel[a][b] = minutes
+        self._rings[b], self._ring_of[b] = self._rings_around(b)
 
     def move(self, s: int, zone: int) -> None:
         """Staff ``s`` now stands in ``zone`` (``-1``: nowhere in particular)."""

@@ -10,7 +10,7 @@ directly on a hand-built :class:`~hometeams.scenario.Realisation`.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from hometeams.model import Organisation
 from hometeams.records import Records
 from hometeams.scenario import Realisation, Scenario, Seed, realise
 from hometeams.sim._compile import TravelLike, compile_run
+from hometeams.sim._control import Process
 from hometeams.sim._engine import Engine
 from hometeams.sim._planning import NoLists, Planning
 from hometeams.sim._policies import Policy, Pooled
@@ -47,6 +48,7 @@ def run(
     max_lateness: Minutes = math.inf,
     planning: Planning | None = None,
     seed: Seed = 0,
+    processes: Sequence[Process] = (),
     meta: Mapping[str, object] | None = None,
 ) -> Records:
     """Simulate one organisation model on one realised workload.
@@ -72,6 +74,9 @@ def run(
     seed
         Seeds the planners' choices between equally good lists (each day its own); the
         realisation already holds every other random draw.
+    processes
+        A planner's own SimPy processes, each ``process(env, control)`` (see
+        :class:`Control`): a road closure, a meeting, a monitor.
     meta
         Extra entries for :attr:`Records.meta <hometeams.records.Records.meta>`.
 
@@ -123,7 +128,7 @@ def run(
         day_start=clock.day,
         seed=root_sequence(seed),
     )
-    jobs, shifts, planned = engine.run(realisation.horizon)
+    jobs, shifts, planned = engine.run(realisation.horizon, processes=processes)
     info: dict[str, object] = {
         "policy": repr(chosen),
         "planning": repr(lists),
@@ -156,6 +161,7 @@ def simulate(
     seed: Seed = None,
     max_lateness: Minutes = math.inf,
     planning: Planning | None = None,
+    processes: Sequence[Process] = (),
 ) -> Records:
     """Realise a scenario with ``seed`` and simulate it under an organisation model.
 
@@ -173,6 +179,8 @@ def simulate(
         A job not started by ``due + max_lateness`` minutes is dropped as unserved.
     planning
         How planned visits go on work lists (default :class:`NoLists`).
+    processes
+        A planner's own SimPy processes on the run's clock (see :class:`Control`).
 
     Returns
     -------
@@ -215,6 +223,7 @@ def simulate(
         max_lateness=max_lateness,
         planning=planning,
         seed=seed,
+        processes=processes,
         meta={"seed": describe_seed(seed), "scenario": scenario.name},
     )
 
