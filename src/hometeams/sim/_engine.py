@@ -45,7 +45,6 @@ import heapq
 import math
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, MutableMapping, Sequence
-from typing import cast
 
 import numpy as np
 import simpy
@@ -60,11 +59,12 @@ from hometeams.sim._compile import START, Compiled
 from hometeams.sim._control import Control, Process
 from hometeams.sim._groups import Group, Plan, Tiers
 from hometeams.sim._places import Places
+from hometeams.sim._planners import repair
 from hometeams.sim._planning import Planning
 from hometeams.sim._policies import Policy
 from hometeams.sim._ranking import Ranking
 from hometeams.sim._records import ListBuffer, job_records, shift_records, slot_label
-from hometeams.sim._routing import RoutingProblem, Solution, repair, schedule
+from hometeams.sim._routing import RoutingProblem, Solution, schedule
 from hometeams.sim._shifts import ShiftBook
 from hometeams.sim._workday import Calendar, PlanningDay
 
@@ -152,6 +152,7 @@ class Engine:
         self._seed = seed if seed is not None else np.random.SeedSequence(0)
         self._calendar = Calendar(c, day_start=day_start)
         self._day = math.floor(-day_start / DAY)  # the next day to plan lists for
+        self._next_plan = self._day * DAY + day_start if planning is not None else math.inf
         self._release_after = float(planning.release_after) if planning is not None else 0.0
         self._list_of = [-1] * n_jobs
         self._stops: dict[int, list[tuple[int, float]]] = {}
@@ -217,12 +218,14 @@ class Engine:
 
     def _advance(self, event: simpy.Event) -> float:
         """The engine's time at an event: the time it was scheduled for, never going back."""
-        self._now = max(self._now, cast(float, event.value))
+        t: float = event.value  # type: ignore[assignment]  # every engine event carries a time
+        if t > self._now:  # noqa: PLR1730 - max() is a call, and this runs for every event
+            self._now = t
         return self._now
 
     def _tick(self, event: simpy.Event) -> None:
         """Advance the engine's time to an event's (a callback for walkers' events)."""
-        self._now = max(self._now, cast(float, event.value))
+        self._advance(event)
 
     # -- the three kinds of event ------------------------------------------------------------
 
@@ -233,10 +236,10 @@ class Engine:
         become ready (those on a list wait for their nurse).
         """
         now = self._advance(event)
-        if self._planning is not None:
-            while self._day * DAY + self._calendar.day_start <= now:
-                self._make_lists(self._day)
-                self._day += 1
+        while self._next_plan <= now:
+            self._make_lists(self._day)
+            self._day += 1
+            self._next_plan += DAY
         m = self._moment
         moments = self._c.moments
         lo, hi = moments.shifts[m], moments.shifts[m + 1]
@@ -263,7 +266,7 @@ class Engine:
         """Work ends: everyone finishing now is free, and is offered the waiting jobs."""
         now = self._advance(event)
         newly = 0
-        for s in self._ending.pop(cast(float, event.value)):
+        for s in self._ending.pop(event.value):  # type: ignore[arg-type]  # (a time)
             self._busy[s] = False
             if self._pending[s]:  # a list of hers began while she was out: walk it now
                 self._walk(s)
@@ -280,7 +283,7 @@ class Engine:
         Openings wait in one queue per waiting time (so each queue is in time order); one
         event is scheduled for the earliest opening of a job still waiting.
         """
-        t = cast(float, event.value)
+        t: float = event.value  # type: ignore[assignment]  # (a time)
         self._advance(event)
         if t >= self._open_at:
             self._open_at = math.inf
@@ -366,7 +369,7 @@ class Engine:
 
         Absences are known when the lists are handed out (the morning's sick calls); a list
         whose nurse is absent goes to a substitute or is redistributed (see
-        :func:`~hometeams.sim._routing.repair`).
+        :func:`~hometeams.sim._planners.repair`).
         """
         planning = self._planning
         if planning is None:

@@ -22,18 +22,21 @@ the old schedule again (:meth:`_Lists.cost_with`), so a move costs a few steps, 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Protocol
 
 import attrs
 import numpy as np
 
 from hometeams.errors import InvalidArgument
-from hometeams.sim._routing import INFEASIBLE, RoutingProblem, Solution
+from hometeams.sim._routing import INFEASIBLE, RoutingProblem, Solution, route_cost
 
-__all__ = ["BuiltIn", "Planner"]
+__all__ = ["BuiltIn", "Planner", "insert_visits", "repair"]
 
 _EPS = 1e-9
 _SWAP_WINDOW = 60.0  # minutes: swap visits whose ready times are at most this far apart
+_CANDIDATES = 12  # a visit is moved only to the routes best placed for it (granular search)
+_NEIGHBOURS = 8  # a route exchanges visits only with the routes starting nearest to it
 
 
 class Planner(Protocol):
@@ -125,6 +128,34 @@ class _Lists:
         self.pre: list[list[float]] = [[0.0] for _ in range(n)]
         self.cost = [0.0] * n
         self.where = [-1] * len(visits)  # each visit's route, -1 for none
+
+    @cached_property
+    def candidates(self) -> list[list[int]]:
+        """For each visit, the routes it may move to: best rank, then nearest start."""
+        p = self.p
+        travel, routes = p.travel, p.routes
+        return [
+            sorted(v.ranks, key=lambda r: (v.ranks[r], travel[routes[r].zone][v.zone], r))[
+                :_CANDIDATES
+            ]
+            for v in p.visits
+        ]
+
+    @cached_property
+    def neighbours(self) -> list[list[int]]:
+        """For each route ``a``, the later routes it trades with: overlapping, starting nearest."""
+        routes, travel, n = self.p.routes, self.p.travel, len(self.p.routes)
+        return [
+            sorted(
+                (
+                    b
+                    for b in range(a + 1, n)
+                    if routes[b].start < routes[a].end and routes[a].start < routes[b].end
+                ),
+                key=lambda b: (travel[routes[a].zone][routes[b].zone], b),
+            )[:_NEIGHBOURS]
+            for a in range(n)
+        ]
 
     def solution(self) -> Solution:
         return tuple(tuple(order) for order in self.order)
@@ -264,9 +295,8 @@ class _Lists:
         improved = False
         for i in range(len(self.ready)):
             improved |= self._relocate(i)
-        n = len(self.order)
-        for a in range(n):
-            for b in range(a + 1, n):
+        for a, neighbours in enumerate(self.neighbours):
+            for b in neighbours:
                 improved |= self._exchange_tails(a, b)
                 improved |= self._swap(a, b)
         return improved
@@ -280,7 +310,7 @@ class _Lists:
             pos = self.order[r].index(i)
             saved = self.cost[r] - self.cost_with(r, pos, (), pos + 1)
         best, best_q, best_pos = saved - _EPS, -1, -1
-        for q in self.ranks[i]:
+        for q in self.candidates[i]:
             if q == r:
                 continue
             cost, at = self._place(q, i, self.cost[q] + best)
@@ -352,3 +382,99 @@ class _Lists:
         return (pos == 0 or ready[order[pos - 1]] <= x) and (
             pos + 1 >= len(order) or x <= ready[order[pos + 1]]
         )
+
+
+def _resume(problem: RoutingProblem, solution: Solution) -> _Lists:
+    """A :class:`_Lists` holding ``solution``'s lists, to add visits to."""
+    lists = _Lists(problem)
+    for r, order in enumerate(solution):
+        if order:
+            lists._set(r, list(order))
+    return lists
+
+
+def _insert(lists: _Lists, visits: Sequence[int], *, closed: frozenset[int]) -> None:
+    for i in visits:
+        best, best_r, best_pos = lists.p.unassigned_cost, -1, -1
+        for r in lists.ranks[i]:
+            if r in closed:
+                continue
+            cost, at = lists._place(r, i, lists.cost[r] + best)
+            if cost - lists.cost[r] < best:
+                best, best_r, best_pos = cost - lists.cost[r], r, at
+        if best_r >= 0:
+            order = lists.order[best_r]
+            lists._set(best_r, [*order[:best_pos], i, *order[best_pos:]])
+
+
+def insert_visits(
+    problem: RoutingProblem,
+    solution: Solution,
+    visits: Sequence[int],
+    *,
+    closed: frozenset[int] = frozenset(),
+) -> Solution:
+    """``solution`` with each of ``visits`` put where it adds least, on routes not ``closed``.
+
+    A visit whose cheapest place costs more than leaving it to the dispatcher stays off the
+    lists. Used to fit a fixed list's new visits and to repair the lists of absent staff.
+
+    Examples
+    --------
+    >>> from hometeams.sim import Route, RoutingProblem, Visit
+    >>> problem = RoutingProblem(
+    ...     routes=[Route(staff=0, shift=0, start=480.0, end=720.0, zone=0)],
+    ...     visits=[Visit(job=j, zone=0, ready=500.0 + 60 * j, due=560.0 + 60 * j,
+    ...                   duration=30.0, ranks={0: 0}) for j in (0, 1)],
+    ...     travel=[[0.0, 0.0], [0.0, 0.0]])
+    >>> insert_visits(problem, ((1,),), [0])
+    ((0, 1),)
+    """
+    lists = _resume(problem, solution)
+    _insert(lists, visits, closed=closed)
+    return lists.solution()
+
+
+def repair(problem: RoutingProblem, solution: Solution, absent: frozenset[int]) -> Solution:
+    """The lists once absent staff's lists are handed over: a substitute, else redistributed.
+
+    An absent route's whole list goes to a *substitute* -- a present route with the same
+    start and end, an empty list and leave to take every visit on it (the first such, in
+    route order); failing one, each of its visits goes where it adds least on the present
+    routes the organisation model allows, or, if none is worth it, to the dispatcher.
+
+    Examples
+    --------
+    Kari (route 0) is off sick; Ola (route 1) has the same shift and nothing planned:
+
+    >>> from hometeams.sim import Route, RoutingProblem, Visit
+    >>> problem = RoutingProblem(
+    ...     routes=[Route(staff=s, shift=s, start=480.0, end=720.0, zone=0) for s in (0, 1)],
+    ...     visits=[Visit(job=0, zone=0, ready=500.0, due=560.0, duration=30.0,
+    ...                   ranks={0: 0, 1: 0})],
+    ...     travel=[[0.0, 0.0], [0.0, 0.0]])
+    >>> repair(problem, ((0,), ()), frozenset({0}))
+    ((), (0,))
+    """
+    lists = [tuple(order) for order in solution]
+    routes = problem.routes
+    handed: list[int] = []
+    for r in sorted(absent):
+        order, lists[r] = lists[r], ()
+        if not order:
+            continue
+        for q, route in enumerate(routes):
+            if (
+                q not in absent
+                and not lists[q]
+                and (route.start, route.end) == (routes[r].start, routes[r].end)
+                and all(q in problem.visits[i].ranks for i in order)
+                and route_cost(problem, q, order) < INFEASIBLE
+            ):
+                lists[q] = order
+                break
+        else:
+            handed.extend(order)
+    if not handed:
+        return tuple(lists)
+    return insert_visits(problem, tuple(lists), handed, closed=absent)

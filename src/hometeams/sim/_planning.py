@@ -34,8 +34,8 @@ import attrs
 
 from hometeams._types import Minutes
 from hometeams.errors import InvalidArgument
-from hometeams.sim._planners import BuiltIn, Planner
-from hometeams.sim._routing import RoutingProblem, Solution, insert_visits
+from hometeams.sim._planners import BuiltIn, Planner, insert_visits
+from hometeams.sim._routing import RoutingProblem, Solution
 
 __all__ = ["DailyLists", "Day", "FixedLists", "NoLists", "Planning"]
 
@@ -233,5 +233,5 @@ class FixedLists:
             kept = (index.get(key) for key in template.get(day.slot(r), ()))
             lists.append(tuple(i for i in kept if i is not None and r in problem.visits[i].ranks))
         placed = {i for order in lists for i in order}
-        insert_visits(problem, lists, [i for i in range(len(problem.visits)) if i not in placed])
-        return tuple(lists)
+        extra = [i for i in range(len(problem.visits)) if i not in placed]
+        return insert_visits(problem, tuple(lists), extra)

@@ -37,9 +37,7 @@ __all__ = [
     "RoutingProblem",
     "Solution",
     "Visit",
-    "insert_visits",
     "insertion",
-    "repair",
     "route_cost",
     "schedule",
     "total_cost",
@@ -279,69 +277,3 @@ def insertion(
             if added < best:
                 best, best_order = added, new
     return best, best_order
-
-
-def insert_visits(
-    problem: RoutingProblem,
-    lists: list[tuple[int, ...]],
-    visits: Sequence[int],
-    *,
-    closed: frozenset[int] = frozenset(),
-) -> None:
-    """Put each of ``visits`` where it adds least (in place), on routes not ``closed``.
-
-    A visit whose cheapest place costs more than leaving it to the dispatcher stays off the
-    lists. Used to fit a fixed list's new visits and to repair the lists of absent staff.
-    """
-    for i in visits:
-        best, best_r = problem.unassigned_cost, -1
-        best_order: tuple[int, ...] = ()
-        for r in problem.visits[i].ranks:
-            if r in closed:
-                continue
-            added, order = insertion(problem, r, lists[r], i)
-            if added < best:
-                best, best_r, best_order = added, r, order
-        if best_r >= 0:
-            lists[best_r] = best_order
-
-
-def repair(problem: RoutingProblem, solution: Solution, absent: frozenset[int]) -> Solution:
-    """The lists once absent staff's lists are handed over: a substitute, else redistributed.
-
-    An absent route's whole list goes to a *substitute* -- a present route with the same
-    start and end, an empty list and leave to take every visit on it (the first such, in
-    route order); failing one, each of its visits goes where it adds least on the present
-    routes the organisation model allows, or, if none is worth it, to the dispatcher.
-
-    Examples
-    --------
-    Kari (route 0) is off sick; Ola (route 1) has the same shift and nothing planned:
-
-    >>> problem = RoutingProblem(
-    ...     routes=[Route(staff=s, shift=s, start=480.0, end=720.0, zone=0) for s in (0, 1)],
-    ...     visits=[Visit(job=0, zone=0, ready=500.0, due=560.0, duration=30.0,
-    ...                   ranks={0: 0, 1: 0})],
-    ...     travel=[[0.0, 0.0], [0.0, 0.0]])
-    >>> repair(problem, ((0,), ()), frozenset({0}))
-    ((), (0,))
-    """
-    lists = [tuple(order) for order in solution]
-    routes = problem.routes
-    for r in sorted(absent):
-        order, lists[r] = lists[r], ()
-        if not order:
-            continue
-        for q, route in enumerate(routes):
-            if (
-                q not in absent
-                and not lists[q]
-                and (route.start, route.end) == (routes[r].start, routes[r].end)
-                and all(q in problem.visits[i].ranks for i in order)
-                and route_cost(problem, q, order) < INFEASIBLE
-            ):
-                lists[q] = order
-                break
-        else:
-            insert_visits(problem, lists, order, closed=absent)
-    return tuple(lists)

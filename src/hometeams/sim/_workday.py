@@ -142,31 +142,52 @@ class PlanningDay:
         c = self._cal.c
         routes = self._routes
         travel = [[*row, 0.0] for row in c.travel] + [[0.0] * (len(c.travel) + 1)]
+        # routes in classes of equal shift times; a visit's ranks are worked out once per
+        # (tiers, competences, class) and merged over the classes on shift for it
+        classes: dict[tuple[float, float], list[int]] = {}
+        for r, route in enumerate(routes):
+            classes.setdefault((route.start, route.end), []).append(r)
+        cache: dict[tuple[Tiers, int, tuple[float, float]], dict[int, int]] = {}
         visits = []
         for j in self.jobs:
-            req = c.req[j]
-            tiers = self._tiers(j)
+            req, tiers = c.req[j], self._tiers(j)
+            ready, due = c.ready[j], c.due[j]
             ranks: dict[int, int] = {}
-            for r, route in enumerate(routes):
-                s = route.staff
-                if not req >> s & 1:
+            for times, members in classes.items():
+                # on shift between ready and due
+                if times[1] <= ready or times[0] > due:
                     continue
-                on_duty_for = self._shift_teams[route.shift]
-                for rank, (_after, mask, team) in enumerate(tiers):
-                    if mask >> s & 1 and (team == -1 or team in on_duty_for):
-                        ranks[r] = rank
-                        break
+                key = (tiers, req, times)
+                part = cache.get(key)
+                if part is None:
+                    part = cache[key] = self._ranks(members, req, tiers)
+                ranks.update(part)
             visits.append(
                 Visit(
                     job=j,
                     zone=c.job_zone[j],
-                    ready=c.ready[j],
-                    due=c.due[j],
+                    ready=ready,
+                    due=due,
                     duration=c.expected[j],
                     ranks=ranks,
                 )
             )
         return RoutingProblem(routes, visits, travel, seed=self._seed)
+
+    def _ranks(self, members: list[int], req: int, tiers: Tiers) -> dict[int, int]:
+        """Route -> the first tier allowing its staff member, for those holding ``req``."""
+        ranks: dict[int, int] = {}
+        for r in members:
+            route = self._routes[r]
+            s = route.staff
+            if not req >> s & 1:
+                continue
+            on_duty_for = self._shift_teams[route.shift]
+            for rank, (_after, mask, team) in enumerate(tiers):
+                if mask >> s & 1 and (team == -1 or team in on_duty_for):
+                    ranks[r] = rank
+                    break
+        return ranks
 
     def slot(self, route: int) -> Hashable:
         """Weekday, shift clock times, team and rank among the day's equal shifts."""
