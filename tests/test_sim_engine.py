@@ -434,3 +434,23 @@ def test_the_records_match_the_realisation_row_for_row() -> None:
     assert jobs.user.tolist() == ["a", "b"]
     np.testing.assert_array_equal(jobs.duration, r.jobs.duration)
     np.testing.assert_array_equal(jobs.due, r.jobs.due)
+
+
+def test_a_listed_visit_reached_before_it_is_ready_is_done_once_by_its_nurse() -> None:
+    """Under daily lists, a nurse at the door early does the visit at its time, and nobody else."""
+    from hometeams.sim import DailyLists
+
+    jobs = [job(480.0, 20.0), job(600.0, 30.0)]
+    shifts = [shift("kari"), shift("ola")]
+    records = run(
+        realisation(jobs, shifts),
+        organisation({"kari": [], "ola": []}),
+        planning=DailyLists(),
+    )
+    assert len(records.lists) == 2
+    planned = dict(zip(records.lists.job.tolist(), records.lists.staff.tolist(), strict=True))
+    staff, start = columns(records, "staff", "start")
+    assert start == [480.0, 600.0]
+    assert staff == [planned[0], planned[1]]
+    # each visit's minutes are counted once, on the shift that did it
+    assert records.shifts.busy.sum() == pytest.approx(50.0)

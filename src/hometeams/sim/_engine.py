@@ -70,6 +70,12 @@ __all__ = ["Engine"]
 
 Handler = Callable[[simpy.Event], None]
 
+ONLINE = -1
+"""A job's list mark: the dispatcher's (never listed, or released from its list)."""
+WALKED = -2
+"""A job's list mark: taken by the nurse walking its list (its ready moment must not send it
+to the dispatcher as well)."""
+
 
 class Engine:
     """One run of one policy on one compiled realisation; also the policies' :class:`View`.
@@ -142,12 +148,13 @@ class Engine:
         self._rank = Ranking(tuple(policy.order), view=self)
         self._book = ShiftBook(c)
         self._moment = 0
-        # work lists: each listed job's shift (-1: not on a list), each shift's stops
+        # work lists: each listed job's shift (ONLINE: the dispatcher's; WALKED: taken from a
+        # list by its nurse, perhaps before it is ready), each shift's stops
         self._planning = planning
         self._calendar = Calendar(c, day_start=day_start)
         self._day = math.floor(-day_start / DAY)  # the next day to plan lists for
         self._release_after = float(planning.release_after) if planning is not None else 0.0
-        self._list_of = [-1] * n_jobs
+        self._list_of = [ONLINE] * n_jobs
         self._stops: dict[int, list[tuple[int, float]]] = {}
         self._pending: list[deque[int]] = [deque() for _ in range(n_staff)]
         self._walking = 0
@@ -232,7 +239,7 @@ class Engine:
                 self._offer(starting)
         list_of = self._list_of
         for k in range(moments.jobs[m], moments.jobs[m + 1]):
-            if list_of[k] < 0:
+            if list_of[k] == ONLINE:
                 self._arrive(k)
         self._moment = m = m + 1
         if m < len(moments.times):
@@ -412,7 +419,7 @@ class Engine:
                     continue
                 start = max(now + trip, planned)
                 end = start + c.duration[j]
-                self._list_of[j] = -1
+                self._list_of[j] = WALKED
                 self._book_work(s, j, trip, start, end)
                 self._record(j, s, -1, start, trip)
                 yield self._until_time(end)
@@ -467,7 +474,7 @@ class Engine:
 
     def _release(self, j: int) -> None:
         """Job ``j`` leaves its list for the dispatcher (now, or when it becomes ready)."""
-        self._list_of[j] = -1
+        self._list_of[j] = ONLINE
         if self._ready[j] <= self._now:
             self._ready[j] = self._now  # it waits from now on, behind those already waiting
             self._arrive(j)
