@@ -143,8 +143,9 @@ class _Lists:
             cost += trip + self.ranks[i][r] * pref_w + max(start - self.due[i], 0.0) * late_w
             pre.append(cost)
             t, zone = start + self.dur[i], self.zone[i]
-        for old in self.order[r]:
-            self.where[old] = -1
+        for old in self.order[r]:  # those already moved to another route stay there
+            if self.where[old] == r:
+                self.where[old] = -1
         for i in order:
             self.where[i] = r
         self.order[r], self.start[r], self.pre[r] = order, starts, pre
