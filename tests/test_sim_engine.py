@@ -17,7 +17,7 @@ from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.model import Membership, Organisation, Staff, Team, User, Zone
 from hometeams.records import JobState, Records
 from hometeams.scenario import Realisation, RealisedJobs, RealisedShifts
-from hometeams.sim import Pooled, run
+from hometeams.sim import Pooled, RoutingProblem, run
 
 ON_TIME, LATE, UNSERVED = JobState.ON_TIME, JobState.LATE, JobState.UNSERVED
 DAY_START, DAY_END = 420.0, 900.0
@@ -454,3 +454,26 @@ def test_a_listed_visit_reached_before_it_is_ready_is_done_once_by_its_nurse() -
     assert staff == [planned[0], planned[1]]
     # each visit's minutes are counted once, on the shift that did it
     assert records.shifts.busy.sum() == pytest.approx(50.0)
+
+
+def test_a_listed_visit_planned_after_the_shift_goes_to_the_dispatcher() -> None:
+    """A planner's list running past the shift end is not walked past it: the visit is released."""
+    from hometeams.sim import DailyLists
+
+    class AllOnTheDayShift:
+        def solve(self, problem: RoutingProblem) -> tuple[tuple[int, ...], ...]:
+            lists: list[tuple[int, ...]] = [() for _ in problem.routes]
+            if lists:
+                day = min(range(len(lists)), key=lambda r: problem.routes[r].start)
+                lists[day] = tuple(range(len(problem.visits)))
+            return tuple(lists)
+
+    jobs = [job(480.0, 60.0), job(1000.0, 30.0)]
+    shifts = [shift("kari"), shift("ola", 900.0, 1380.0, period="evening")]
+    records = run(
+        realisation(jobs, shifts),
+        organisation({"kari": [], "ola": []}),
+        planning=DailyLists(planner=AllOnTheDayShift()),
+    )
+    assert columns(records, "staff", "start") == [["kari", "ola"], [480.0, 1000.0]]
+    assert (records.shifts.idle >= 0).all()

@@ -398,8 +398,8 @@ class Engine:
 
         Delays carry along the list. Before leaving for a visit she takes waiting work from
         the dispatcher that fits before she must leave; a visit she would reach more than
-        ``release_after`` minutes behind its planned start, or after her shift has ended, goes
-        to the dispatcher instead. When her lists are done she is free like anyone else.
+        ``release_after`` minutes behind its planned start, or that would start after her shift
+        has ended (however it was planned), goes to the dispatcher instead. When her lists are done she is free like anyone else.
         """
         c = self._c
         pending = self._pending[s]
@@ -414,10 +414,10 @@ class Engine:
                     self._busy[s] = False
                 now = self._now
                 trip = self.places.trip(s, zone)
-                if now >= c.shift_end[k] or now + trip > planned + self._release_after:
+                start = max(now + trip, planned)
+                if start >= c.shift_end[k] or now + trip > planned + self._release_after:
                     self._release(j)
                     continue
-                start = max(now + trip, planned)
                 end = start + c.duration[j]
                 self._list_of[j] = WALKED
                 self._book_work(s, j, trip, start, end)
