@@ -399,7 +399,8 @@ class Engine:
         Delays carry along the list. Before leaving for a visit she takes waiting work from
         the dispatcher that fits before she must leave; a visit she would reach more than
         ``release_after`` minutes behind its planned start, or that would start after her shift
-        has ended (however it was planned), goes to the dispatcher instead. When her lists are done she is free like anyone else.
+        has ended (however it was planned), goes to the dispatcher instead. When her lists are
+        done she is free like anyone else.
         """
         c = self._c
         pending = self._pending[s]
