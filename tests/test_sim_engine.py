@@ -456,17 +456,21 @@ def test_a_listed_visit_reached_before_it_is_ready_is_done_once_by_its_nurse() -
     assert records.shifts.busy.sum() == pytest.approx(50.0)
 
 
+class AllOnTheDayShift:
+    """A careless planner: every visit of the day on the list of the earliest shift."""
+
+    def solve(self, problem: RoutingProblem) -> tuple[tuple[int, ...], ...]:
+        """All visits, in order, on the first-starting route."""
+        lists: list[tuple[int, ...]] = [() for _ in problem.routes]
+        if lists:
+            day = min(range(len(lists)), key=lambda r: problem.routes[r].start)
+            lists[day] = tuple(range(len(problem.visits)))
+        return tuple(lists)
+
+
 def test_a_listed_visit_planned_after_the_shift_goes_to_the_dispatcher() -> None:
     """A planner's list running past the shift end is not walked past it: the visit is released."""
     from hometeams.sim import DailyLists
-
-    class AllOnTheDayShift:
-        def solve(self, problem: RoutingProblem) -> tuple[tuple[int, ...], ...]:
-            lists: list[tuple[int, ...]] = [() for _ in problem.routes]
-            if lists:
-                day = min(range(len(lists)), key=lambda r: problem.routes[r].start)
-                lists[day] = tuple(range(len(problem.visits)))
-            return tuple(lists)
 
     jobs = [job(480.0, 60.0), job(1000.0, 30.0)]
     shifts = [shift("kari"), shift("ola", 900.0, 1380.0, period="evening")]
@@ -476,4 +480,24 @@ def test_a_listed_visit_planned_after_the_shift_goes_to_the_dispatcher() -> None
         planning=DailyLists(planner=AllOnTheDayShift()),
     )
     assert columns(records, "staff", "start") == [["kari", "ola"], [480.0, 1000.0]]
+    assert (records.shifts.idle >= 0).all()
+
+
+def test_a_nurse_walking_a_list_takes_no_waiting_work_after_her_shift() -> None:
+    """Filling the gap before a far-off listed visit stops when her shift ends."""
+    from hometeams.sim import DailyLists
+
+    jobs = [
+        job(480.0, 30.0),
+        job(500.0, 400.0, kind="arrival"),
+        job(600.0, 30.0, kind="arrival"),
+        job(1300.0, 30.0),
+    ]
+    shifts = [shift("kari"), shift("ola", 900.0, 1380.0, period="evening", absent=True)]
+    records = run(
+        realisation(jobs, shifts),
+        organisation({"kari": [], "ola": []}),
+        planning=DailyLists(planner=AllOnTheDayShift()),
+    )
+    assert columns(records, "staff")[0] == ["kari", "kari", "", ""]
     assert (records.shifts.idle >= 0).all()

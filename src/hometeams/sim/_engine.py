@@ -448,7 +448,7 @@ class Engine:
         """
         c, now, places = self._c, self._now, self.places
         leave = planned - places.trip(s, zone)
-        if leave <= now:
+        if leave <= now or now >= self._duty_until[s]:  # no time, or her shift is over
             return None
         bit = 1 << s
         best: tuple[int, Group] | None = None
