@@ -129,3 +129,14 @@ def test_about_the_sick_leave_share_of_listed_visits_is_moved(
     """With 6 % of shifts lost to sick leave, about that share of listed visits changes hands."""
     for model in (example.FIXED_LISTS, example.DAILY_LISTS):
         assert 0.03 < _mean(results, model, "moved_visits_share") < 0.12
+
+
+def test_the_how_to_shows_what_the_script_prints(example: ModuleType) -> None:
+    """docs/how-to/work-lists.md shows exactly what the script prints by default."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert example.main([]) == 0
+    doc = (EXAMPLES.parent / "docs" / "how-to" / "work-lists.md").read_text("utf-8")
+    start = doc.index("```text\nWork lists in case D") + len("```text\n")
+    shown = doc[start : doc.index("\n```", start)]
+    assert shown.splitlines() == printed.getvalue().rstrip("\n").splitlines()
