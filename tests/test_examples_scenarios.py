@@ -58,12 +58,12 @@ def _built(name: str, written: ScenarioFile) -> ScenarioFile:
 
 
 def test_the_examples_are_there() -> None:
-    """The flagship problems and the five case municipalities each have a scenario file."""
+    """The flagship problems, the five case municipalities and work lists have scenario files."""
     names = {path.name for path in EXAMPLES}
     assert {f"case-{k}.toml" for k in "abcde"} <= names
     assert set(_cases()) <= names
     assert {"day-only-team.toml", "sick-leave-vulnerability.toml",
-            "competence-misallocation.toml"} <= names  # fmt: skip
+            "competence-misallocation.toml", "case-d-work-lists.toml"} <= names  # fmt: skip
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

@@ -17,7 +17,7 @@ from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.model import Membership, Organisation, Staff, Team, User, Zone
 from hometeams.records import JobState, Records
 from hometeams.scenario import Realisation, RealisedJobs, RealisedShifts
-from hometeams.sim import Pooled, run
+from hometeams.sim import Pooled, RoutingProblem, run
 
 ON_TIME, LATE, UNSERVED = JobState.ON_TIME, JobState.LATE, JobState.UNSERVED
 DAY_START, DAY_END = 420.0, 900.0
@@ -434,3 +434,70 @@ def test_the_records_match_the_realisation_row_for_row() -> None:
     assert jobs.user.tolist() == ["a", "b"]
     np.testing.assert_array_equal(jobs.duration, r.jobs.duration)
     np.testing.assert_array_equal(jobs.due, r.jobs.due)
+
+
+def test_a_listed_visit_reached_before_it_is_ready_is_done_once_by_its_nurse() -> None:
+    """Under daily lists, a nurse at the door early does the visit at its time, and nobody else."""
+    from hometeams.sim import DailyLists
+
+    jobs = [job(480.0, 20.0), job(600.0, 30.0)]
+    shifts = [shift("kari"), shift("ola")]
+    records = run(
+        realisation(jobs, shifts),
+        organisation({"kari": [], "ola": []}),
+        planning=DailyLists(),
+    )
+    assert len(records.lists) == 2
+    planned = dict(zip(records.lists.job.tolist(), records.lists.staff.tolist(), strict=True))
+    staff, start = columns(records, "staff", "start")
+    assert start == [480.0, 600.0]
+    assert staff == [planned[0], planned[1]]
+    # each visit's minutes are counted once, on the shift that did it
+    assert records.shifts.busy.sum() == pytest.approx(50.0)
+
+
+class AllOnTheDayShift:
+    """A careless planner: every visit of the day on the list of the earliest shift."""
+
+    def solve(self, problem: RoutingProblem) -> tuple[tuple[int, ...], ...]:
+        """All visits, in order, on the first-starting route."""
+        lists: list[tuple[int, ...]] = [() for _ in problem.routes]
+        if lists:
+            day = min(range(len(lists)), key=lambda r: problem.routes[r].start)
+            lists[day] = tuple(range(len(problem.visits)))
+        return tuple(lists)
+
+
+def test_a_listed_visit_planned_after_the_shift_goes_to_the_dispatcher() -> None:
+    """A planner's list running past the shift end is not walked past it: the visit is released."""
+    from hometeams.sim import DailyLists
+
+    jobs = [job(480.0, 60.0), job(1000.0, 30.0)]
+    shifts = [shift("kari"), shift("ola", 900.0, 1380.0, period="evening")]
+    records = run(
+        realisation(jobs, shifts),
+        organisation({"kari": [], "ola": []}),
+        planning=DailyLists(planner=AllOnTheDayShift()),
+    )
+    assert columns(records, "staff", "start") == [["kari", "ola"], [480.0, 1000.0]]
+    assert (records.shifts.idle >= 0).all()
+
+
+def test_a_nurse_walking_a_list_takes_no_waiting_work_after_her_shift() -> None:
+    """Filling the gap before a far-off listed visit stops when her shift ends."""
+    from hometeams.sim import DailyLists
+
+    jobs = [
+        job(480.0, 30.0),
+        job(500.0, 400.0, kind="arrival"),
+        job(600.0, 30.0, kind="arrival"),
+        job(1300.0, 30.0),
+    ]
+    shifts = [shift("kari"), shift("ola", 900.0, 1380.0, period="evening", absent=True)]
+    records = run(
+        realisation(jobs, shifts),
+        organisation({"kari": [], "ola": []}),
+        planning=DailyLists(planner=AllOnTheDayShift()),
+    )
+    assert columns(records, "staff")[0] == ["kari", "kari", "", ""]
+    assert (records.shifts.idle >= 0).all()

@@ -72,6 +72,12 @@ __all__ = ["Engine"]
 
 Handler = Callable[[simpy.Event], None]
 
+ONLINE = -1
+"""A job's list mark: the dispatcher's (never listed, or released from its list)."""
+WALKED = -2
+"""A job's list mark: taken by the nurse walking its list (its ready moment must not send it
+to the dispatcher as well)."""
+
 
 class Engine:
     """One run of one policy on one compiled realisation; also the policies' :class:`View`.
@@ -147,14 +153,15 @@ class Engine:
         self._rank = Ranking(tuple(policy.order), view=self)
         self._book = ShiftBook(c)
         self._moment = 0
-        # work lists: each listed job's shift (-1: not on a list), each shift's stops
+        # work lists: each listed job's shift (ONLINE: the dispatcher's; WALKED: taken from a
+        # list by its nurse, perhaps before it is ready), each shift's stops
         self._planning = planning
         self._seed = seed if seed is not None else np.random.SeedSequence(0)
         self._calendar = Calendar(c, day_start=day_start)
         self._day = math.floor(-day_start / DAY)  # the next day to plan lists for
         self._next_plan = self._day * DAY + day_start if planning is not None else math.inf
         self._release_after = float(planning.release_after) if planning is not None else 0.0
-        self._list_of = [-1] * n_jobs
+        self._list_of = [ONLINE] * n_jobs
         self._stops: dict[int, list[tuple[int, float]]] = {}
         self._pending: list[deque[int]] = [deque() for _ in range(n_staff)]
         self._walking = 0
@@ -256,7 +263,7 @@ class Engine:
                 self._offer(starting)
         list_of = self._list_of
         for k in range(moments.jobs[m], moments.jobs[m + 1]):
-            if list_of[k] < 0:
+            if list_of[k] == ONLINE:
                 self._arrive(k)
         self._moment = m = m + 1
         if m < len(moments.times):
@@ -417,8 +424,9 @@ class Engine:
         She leaves for a visit when the drive gets her there at its planned time, or at once
         if she is behind; delays carry along the list. While she waits she takes waiting work
         from the dispatcher that fits before she must leave. A visit she would reach more than
-        ``release_after`` minutes behind its planned start, or after her shift has ended, goes
-        to the dispatcher instead. When her lists are done she is free like anyone else.
+        ``release_after`` minutes behind its planned start, or that would start after her shift
+        has ended (however it was planned), goes to the dispatcher instead. When her lists are
+        done she is free like anyone else.
         """
         c = self._c
         pending = self._pending[s]
@@ -436,11 +444,12 @@ class Engine:
                 if leave > self._now:
                     yield self._until_time(leave)
                 now = self._now
-                if now >= c.shift_end[k] or now + trip > planned + self._release_after:
+                start = planned if now <= leave else now + trip
+                if start >= c.shift_end[k] or now + trip > planned + self._release_after:
                     self._release(j)
                     continue
-                start = planned if now <= leave else now + trip
                 end = start + c.duration[j]
+                self._list_of[j] = WALKED
                 self._book_work(s, j, trip, start, end)
                 self._record(j, s, -1, start, trip)
                 yield self._until_time(end)
@@ -468,7 +477,7 @@ class Engine:
         """
         c, now, places = self._c, self._now, self.places
         leave = planned - places.trip(s, zone)
-        if leave <= now:
+        if leave <= now or now >= self._duty_until[s]:  # no time, or her shift is over
             return None
         bit = 1 << s
         best: tuple[int, Group] | None = None
@@ -495,7 +504,7 @@ class Engine:
 
     def _release(self, j: int) -> None:
         """Job ``j`` leaves its list for the dispatcher (now, or when it becomes ready)."""
-        self._list_of[j] = -1
+        self._list_of[j] = ONLINE
         if self._ready[j] <= self._now:
             self._ready[j] = self._now  # it waits from now on, behind those already waiting
             self._arrive(j)
