@@ -126,9 +126,11 @@ def test_plan_measures_exist_only_with_lists(example: ModuleType, results: Any) 
 def test_about_the_sick_leave_share_of_listed_visits_is_moved(
     example: ModuleType, results: Any
 ) -> None:
-    """With 6 % of shifts lost to sick leave, about that share of listed visits changes hands."""
-    for model in (example.FIXED_LISTS, example.DAILY_LISTS):
-        assert 0.03 < _mean(results, model, "moved_visits_share") < 0.12
+    """With 6 % of shifts lost to sick leave, about that share of fixed lists' visits moves."""
+    # Fixed lists are handed over on the day; daily lists are planned around the absent, so
+    # only visits released when a nurse runs late move.
+    assert 0.03 < _mean(results, example.FIXED_LISTS, "moved_visits_share") < 0.12
+    assert _mean(results, example.DAILY_LISTS, "moved_visits_share") < 0.03
 
 
 def test_the_how_to_shows_what_the_script_prints(example: ModuleType) -> None:
