@@ -468,36 +468,41 @@ class AllOnTheDayShift:
         return tuple(lists)
 
 
-def test_a_listed_visit_planned_after_the_shift_goes_to_the_dispatcher() -> None:
-    """A planner's list running past the shift end is not walked past it: the visit is released."""
+def test_a_listed_visit_pushed_past_the_shift_goes_to_the_dispatcher() -> None:
+    """A list whose last visit would start at the shift's end is not walked past it."""
+    # Kari's day shift ends at 15:00 (900); her 08:00 visit takes until 15:00, so the 14:40
+    # visit on her list would start at 15:00: it goes to Ola, whose evening starts then.
     from hometeams.sim import DailyLists
 
-    jobs = [job(480.0, 60.0), job(1000.0, 30.0)]
+    jobs = [job(480.0, 420.0), job(880.0, 30.0)]
     shifts = [shift("kari"), shift("ola", 900.0, 1380.0, period="evening")]
     records = run(
         realisation(jobs, shifts),
         organisation({"kari": [], "ola": []}),
         planning=DailyLists(planner=AllOnTheDayShift()),
     )
-    assert columns(records, "staff", "start") == [["kari", "ola"], [480.0, 1000.0]]
+    assert columns(records, "staff", "start") == [["kari", "ola"], [480.0, 900.0]]
     assert (records.shifts.idle >= 0).all()
 
 
-def test_a_nurse_walking_a_list_takes_no_waiting_work_after_her_shift() -> None:
-    """Filling the gap before a far-off listed visit stops when her shift ends."""
+def test_a_nurse_walking_a_list_takes_only_waiting_work_that_fits_the_gap() -> None:
+    """Between two listed visits she takes a call that fits, not one that would make her late."""
+    # Listed visits at 08:00 and 14:40 (30 minutes each); calls at 08:20 (400 minutes: would
+    # end at 15:00, after she must leave) and 10:00 (30 minutes: fits).
     from hometeams.sim import DailyLists
 
     jobs = [
         job(480.0, 30.0),
         job(500.0, 400.0, kind="arrival"),
         job(600.0, 30.0, kind="arrival"),
-        job(1300.0, 30.0),
+        job(880.0, 30.0),
     ]
-    shifts = [shift("kari"), shift("ola", 900.0, 1380.0, period="evening", absent=True)]
+    shifts = [shift("kari")]
     records = run(
         realisation(jobs, shifts),
         organisation({"kari": [], "ola": []}),
         planning=DailyLists(planner=AllOnTheDayShift()),
     )
-    assert columns(records, "staff")[0] == ["kari", "kari", "", ""]
+    assert columns(records, "staff")[0] == ["kari", "", "kari", "kari"]
+    assert records.jobs.start[[0, 2, 3]].tolist() == [480.0, 600.0, 880.0]
     assert (records.shifts.idle >= 0).all()

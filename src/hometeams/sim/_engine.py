@@ -165,6 +165,7 @@ class Engine:
         self._stops: dict[int, list[tuple[int, float]]] = {}
         self._pending: list[deque[int]] = [deque() for _ in range(n_staff)]
         self._walking = 0
+        self._gaps: dict[int, tuple[float, int, simpy.Event]] = {}  # waiting between visits
         self._planned = ListBuffer()
         # the job records' buffers
         self._rstart = [math.nan] * n_jobs
@@ -422,8 +423,9 @@ class Engine:
         """Walk each pending list of ``s`` in order: wait, drive, work, next.
 
         She leaves for a visit when the drive gets her there at its planned time, or at once
-        if she is behind; delays carry along the list. While she waits she takes waiting work
-        from the dispatcher that fits before she must leave. A visit she would reach more than
+        if she is behind; delays carry along the list. Until she must leave she takes work
+        from the dispatcher that fits before then: waiting work at once, and new work as it
+        comes (:meth:`_send_to_gap`). A visit she would reach more than
         ``release_after`` minutes behind its planned start, or that would start after her shift
         has ended (however it was planned), goes to the dispatcher instead. When her lists are
         done she is free like anyone else.
@@ -436,13 +438,16 @@ class Engine:
                 if self._list_of[j] != k:
                     continue
                 zone = c.job_zone[j]
-                while (end := self._fill_gap(s, planned, zone)) is not None:
+                while True:
+                    end = self._fill_gap(s, planned, zone)
+                    if end is None:
+                        end = yield from self._wait_in_gap(s, planned, zone)
+                    if end is None:
+                        break
                     yield self._until_time(end)
                     self._busy[s] = False
                 trip = self.places.trip(s, zone)
                 leave = planned - trip
-                if leave > self._now:
-                    yield self._until_time(leave)
                 now = self._now
                 start = planned if now <= leave else now + trip
                 if start >= c.shift_end[k] or now + trip > planned + self._release_after:
@@ -468,6 +473,56 @@ class Engine:
         event = Timeout(env, delay if delay > 0 else 0.0, t)
         _callbacks(event).append(self._tick)
         return event
+
+    def _wait_in_gap(
+        self, s: int, planned: float, zone: int
+    ) -> Generator[simpy.Event, object, float | None]:
+        """Wait until ``s`` must leave for ``zone`` to be there at ``planned``.
+
+        Meanwhile the dispatcher may send her a new job that fits (:meth:`_send_to_gap`);
+        returns when that job will end, or ``None`` once it is time to leave.
+        """
+        leave = planned - self.places.trip(s, zone)
+        if leave <= self._now or self._now >= self._duty_until[s]:
+            return None
+        wake = self.env.event()
+        self._gaps[s] = (leave, zone, wake)
+
+        def time_to_leave(_event: simpy.Event) -> None:
+            if not wake.triggered:
+                wake.succeed(None)
+
+        _callbacks(self._until_time(leave)).append(time_to_leave)
+        end = yield wake
+        self._gaps.pop(s, None)
+        return end if isinstance(end, float) else None
+
+    def _send_to_gap(self, j: int, tiers: Tiers) -> bool:
+        """Send a nurse waiting between list visits to one-person job ``j``, if it fits.
+
+        The best of those the first open tier allows whose gap it fits by its expected
+        duration (there, the work, and on to her next visit in time). True if sent.
+        """
+        c, now, places = self._c, self._now, self.places
+        if c.need[j] != 1:
+            return False
+        jz, opens = c.job_zone[j], self._ready[j]
+        fits = 0
+        for s, (leave, zone, _wake) in self._gaps.items():
+            if now + places.trip(s, jz) + c.expected[j] + places.travel[jz][zone] <= leave:
+                fits |= 1 << s
+        fits &= c.req[j]
+        for after, mask, team in tiers:
+            if opens + after <= now and (cand := fits & mask & self._duty[team]):
+                s = self._rank.pick(j, cand) if cand & (cand - 1) else cand.bit_length() - 1
+                trip = places.trip(s, jz)
+                start = now + trip
+                end = start + c.duration[j]
+                self._book_work(s, j, trip, start, end)
+                self._record(j, s, -1, start, trip)
+                self._gaps.pop(s)[2].succeed(end)
+                return True
+        return False
 
     def _fill_gap(self, s: int, planned: float, zone: int) -> float | None:
         """Give ``s`` the oldest waiting job she may take that fits before she must leave.
@@ -537,7 +592,7 @@ class Engine:
         """Job ``j`` becomes ready: send someone at once if its plan allows, else queue it."""
         plan_of = self._plan_of
         plan = plan_of[j] if plan_of is not None else self._plan(j)
-        if not self._try(j, plan.tiers):
+        if not self._try(j, plan.tiers) and not (self._gaps and self._send_to_gap(j, plan.tiers)):
             self._queue(j, plan)
 
     def _queue(self, j: int, plan: Plan) -> None:

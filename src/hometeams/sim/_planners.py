@@ -165,14 +165,15 @@ class _Lists:
     def _set(self, r: int, order: list[int]) -> None:
         """Give route ``r`` a new order and recompute its schedule."""
         p, route = self.p, self.p.routes[r]
-        late_w, pref_w = p.lateness_weight, p.preference_weight
+        late_w, pref_w, delay_w = p.lateness_weight, p.preference_weight, p.delay_weight
         t, zone, cost = route.start, route.zone, 0.0
         starts, pre = [], [0.0]
         for i in order:
             trip = p.travel[zone][self.zone[i]]
             start = max(t + trip, self.ready[i])
             starts.append(start)
-            cost += trip + self.ranks[i][r] * pref_w + max(start - self.due[i], 0.0) * late_w
+            cost += trip + self.ranks[i][r] * pref_w + (start - self.ready[i]) * delay_w
+            cost += max(start - self.due[i], 0.0) * late_w
             pre.append(cost)
             t, zone = start + self.dur[i], self.zone[i]
         for old in self.order[r]:
@@ -197,7 +198,7 @@ class _Lists:
         """
         p, route = self.p, self.p.routes[r]
         order, starts = self.order[r], self.start[r]
-        late_w, pref_w = p.lateness_weight, p.preference_weight
+        late_w, pref_w, delay_w = p.lateness_weight, p.preference_weight, p.delay_weight
         travel, ready, due, dur, zones = p.travel, self.ready, self.due, self.dur, self.zone
         if pos:
             prev = order[pos - 1]
@@ -216,7 +217,7 @@ class _Lists:
                 start = ready[i]
             if start >= end:
                 return INFEASIBLE
-            cost += trip + rank * pref_w
+            cost += trip + rank * pref_w + (start - ready[i]) * delay_w
             if start > due[i]:
                 cost += (start - due[i]) * late_w
             if cost >= bound:
@@ -233,7 +234,7 @@ class _Lists:
                 return cost + self.cost[r] - self.pre[r][q]
             if start >= end:
                 return INFEASIBLE
-            cost += trip + ranks[i][r] * pref_w
+            cost += trip + ranks[i][r] * pref_w + (start - ready[i]) * delay_w
             if start > due[i]:
                 cost += (start - due[i]) * late_w
             if cost >= bound:
