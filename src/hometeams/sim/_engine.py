@@ -222,7 +222,7 @@ class Engine:
         """
         env = self.env
         delay = t - env.now
-        _callbacks(Timeout(env, delay if delay > 0 else 0.0, t)).append(handler)
+        Timeout(env, delay if delay > 0 else 0.0, t).callbacks.append(handler)
 
     def _advance(self, event: simpy.Event) -> float:
         """The engine's time at an event: the time it was scheduled for, never going back."""
@@ -274,11 +274,12 @@ class Engine:
         """Work ends: everyone finishing now is free, and is offered the waiting jobs."""
         now = self._advance(event)
         newly = 0
+        busy, pending, duty_until = self._busy, self._pending, self._duty_until
         for s in self._ending.pop(event.value):  # type: ignore[arg-type]  # (a time)
-            self._busy[s] = False
-            if self._pending[s]:  # a list of hers began while she was out: walk it now
+            busy[s] = False
+            if pending[s]:  # a list of hers began while she was out: walk it now
                 self._walk(s)
-            elif self._duty_until[s] > now:
+            elif duty_until[s] > now:
                 newly |= 1 << s
                 self._free_since[s] = now
         if newly:
