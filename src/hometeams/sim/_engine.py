@@ -13,7 +13,7 @@ dispatcher schedules three kinds of event on it, each with one handler: the next
 static calendar (:meth:`Engine._on_moment`: shift ends and starts, then visits becoming ready),
 the moment some visits end (:meth:`Engine._on_complete`: everyone finishing then is free) and
 the moment a tier opens for waiting visits (:meth:`Engine._on_reopen`). Staff walking a work
-list are SimPy processes on the same environment (:mod:`~hometeams.sim._walk`), and so are a
+list are SimPy processes on the same environment (:meth:`Engine._walker`), and so are a
 planner's own processes (``simulate(..., processes=...)``).
 
 Rules the engine keeps (each is a test):
