@@ -33,13 +33,12 @@ hometeams.errors.InvalidScenario: kind: unknown planning kind 'daily-list'; did 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 from hometeams.errors import InvalidArgument, InvalidScenario
-from hometeams.io._policy import argument_error
+from hometeams.io._policy import argument_error, suggest
 from hometeams.io._units import format_minutes, parse_minutes
 from hometeams.sim import BuiltIn, DailyLists, FixedLists, NoLists, Planner, Planning
 
@@ -65,11 +64,6 @@ _PLANNER_KEYS = {"built-in": ("kind", "passes"), "pyvrp": ("kind", "iterations",
 _DEFAULT_RELEASE = DailyLists().release_after
 
 
-def _suggest(word: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, known, n=1)
-    return f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(known)}"
-
-
 def _kind_of(value: object, *, known: tuple[str, ...], what: str) -> tuple[str, Mapping[str, Any]]:
     if isinstance(value, str):
         value = {"kind": value}
@@ -82,7 +76,7 @@ def _kind_of(value: object, *, known: tuple[str, ...], what: str) -> tuple[str, 
         raise InvalidScenario(f"required key is missing; one of {', '.join(known)}", path="kind")
     if not isinstance(kind, str) or kind not in known:
         raise InvalidScenario(
-            f"unknown {what} kind {kind!r}{_suggest(str(kind), known)}", path="kind"
+            f"unknown {what} kind {kind!r}{suggest(str(kind), known)}", path="kind"
         )
     return kind, value
 
@@ -98,7 +92,7 @@ def _planner(value: object) -> Planner:
     keys = _PLANNER_KEYS[kind]
     for key in table:
         if key not in keys:
-            hint = _suggest(key, tuple(k for k in keys if k != "kind"))
+            hint = suggest(key, tuple(k for k in keys if k != "kind"))
             raise InvalidScenario(f"unknown key {key!r} for planner {kind!r}{hint}")
     args = {key: _whole(table[key], field=key) for key in keys[1:] if key in table}
     if kind == "built-in":
@@ -128,7 +122,7 @@ def planning_from_data(value: object) -> Planning:
     keys = ("kind",) if kind == "none" else _KEYS
     for key in table:
         if key not in keys:
-            hint = _suggest(key, tuple(k for k in keys if k != "kind") or ("kind",))
+            hint = suggest(key, tuple(k for k in keys if k != "kind") or ("kind",))
             raise InvalidScenario(f"unknown key {key!r} for planning {kind!r}{hint}")
     if kind == "none":
         return NoLists()

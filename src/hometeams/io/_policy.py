@@ -68,6 +68,7 @@ __all__ = [
     "policy_from_data",
     "policy_kind",
     "policy_to_data",
+    "suggest",
 ]
 
 ORDERING_RULES: Mapping[str, OrderingRule] = MappingProxyType(
@@ -110,7 +111,14 @@ POLICY_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 _REQUIRED = {"overflow": "threshold", "continuity-first": "tolerance"}
 
 
-def _suggest(word: str, known: tuple[str, ...] | list[str]) -> str:
+def suggest(word: str, known: tuple[str, ...] | list[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest of ``known``, else the list of them.
+
+    Examples
+    --------
+    >>> suggest("overflw", ["pooled", "overflow"])
+    "; did you mean 'overflow'?"
+    """
     close = difflib.get_close_matches(word, known, n=1)
     return f"; did you mean {close[0]!r}?" if close else f"; use one of {', '.join(known)}"
 
@@ -135,7 +143,7 @@ def _order(value: object) -> tuple[OrderingRule, ...]:
     rules = []
     for i, name in enumerate(value):
         if not isinstance(name, str) or name.replace("_", "-") not in ORDERING_RULES:
-            hint = _suggest(str(name).replace("_", "-"), list(ORDERING_RULES))
+            hint = suggest(str(name).replace("_", "-"), list(ORDERING_RULES))
             raise InvalidScenario(f"unknown ordering rule {name!r}{hint}", path=f"order[{i}]")
         rules.append(ORDERING_RULES[name.replace("_", "-")])
     return tuple(rules)
@@ -198,12 +206,12 @@ def policy_from_data(value: object) -> Policy:
         )
     kind = value["kind"]
     if not isinstance(kind, str) or kind not in _CLASSES:
-        hint = _suggest(kind, list(POLICY_KINDS)) if isinstance(kind, str) else ""
+        hint = suggest(kind, list(POLICY_KINDS)) if isinstance(kind, str) else ""
         raise InvalidScenario(f"unknown policy kind {kind!r}{hint}", path="kind")
     keys = POLICY_KEYS[kind]
     for key in value:
         if key not in keys:
-            hint = _suggest(key, [k for k in keys if k != "kind"])
+            hint = suggest(key, [k for k in keys if k != "kind"])
             raise InvalidScenario(f"unknown key {key!r} for kind {kind!r}{hint}")
     required = _REQUIRED.get(kind)
     if required is not None and required not in value:
