@@ -85,3 +85,19 @@ def test_a_model_without_planning_has_no_lists() -> None:
     """Files written before work lists keep their meaning: no planning means no lists."""
     assert all(spec.planning == NoLists() for spec in example_scenario().models)
     assert "planning" not in dumps_scenario(example_scenario())
+
+
+def test_compare_shows_the_plan_figures_when_a_model_has_lists() -> None:
+    """The default table of a file with work lists carries plan deviation and moved visits."""
+    from hometeams.cli._common import HEADLINE, choose_metrics
+
+    file = example_scenario()
+    assert "plan_deviation" not in choose_metrics(None, file=file)
+    models = [attrs.evolve(file.models[0], planning=DailyLists()), *file.models[1:]]
+    shown = choose_metrics(None, file=attrs.evolve(file, models=models))
+    assert shown == (
+        *HEADLINE[: HEADLINE.index("travel_per_visit") + 1],
+        "plan_deviation",
+        "moved_visits_share",
+        *HEADLINE[HEADLINE.index("travel_per_visit") + 1 :],
+    )

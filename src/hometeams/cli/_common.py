@@ -29,6 +29,7 @@ from hometeams.cli._exit import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from hometeams.errors import InvalidArgument
 from hometeams.io import EXAMPLES, ScenarioFile, example_organisation
 from hometeams.io._convert import structure
+from hometeams.io._planning import planning_kind
 from hometeams.io._scenario import is_scenario_data, scenario_from_data
 from hometeams.io._toml import parse_toml, read_text
 from hometeams.metrics import METRICS
@@ -73,7 +74,8 @@ HEADLINE: tuple[str, ...] = (
 )
 """The metrics a table shows unless the file or ``--metrics`` names others: service,
 competence, continuity, then travel and face-to-face share beside utilisation, and the hours
-over the period. ``compare`` leads with the hours per week and in FTE besides."""
+over the period (with work lists, plan deviation and moved visits after travel). ``compare``
+leads with the hours per week and in FTE besides."""
 
 
 @attrs.frozen
@@ -278,7 +280,12 @@ def choose_metrics(text: str | None, *, file: ScenarioFile) -> tuple[str, ...]:
         For an unknown metric name, naming it and the closest known one.
     """
     if text is None:
-        return file.experiment.metrics or HEADLINE
+        if file.experiment.metrics:
+            return file.experiment.metrics
+        if any(planning_kind(spec.planning) not in ("none", None) for spec in file.models):
+            at = HEADLINE.index("travel_per_visit") + 1  # plan figures beside travel
+            return (*HEADLINE[:at], "plan_deviation", "moved_visits_share", *HEADLINE[at:])
+        return HEADLINE
     if text.strip() == "all":
         return file.experiment.metrics or tuple(METRICS)
     names = tuple(name.strip() for name in text.split(",") if name.strip())
