@@ -27,6 +27,7 @@ DOCUMENTED = [
     "Planning",
     "Policy",
     "Pooled",
+    "PyVRP",
     "Route",
     "RoutingProblem",
     "Solution",
@@ -77,6 +78,7 @@ def test_every_public_class_and_function_has_a_doctested_example(obj: object) ->
         sim.DailyLists(),
         sim.FixedLists(),
         sim.BuiltIn(),
+        sim.PyVRP(),
     ],
 )
 def test_policies_are_frozen_attrs_values(value: object) -> None:

@@ -29,6 +29,7 @@ from hometeams.sim._policies import (
     Pooled,
     Tier,
 )
+from hometeams.sim._pyvrp import PyVRP
 from hometeams.sim._routing import Route, RoutingProblem, Solution, Visit, route_cost, schedule
 from hometeams.sim._run import run, simulate
 from hometeams.sim._view import View
@@ -48,6 +49,7 @@ __all__ = [
     "Planning",
     "Policy",
     "Pooled",
+    "PyVRP",
     "Route",
     "RoutingProblem",
     "Solution",
