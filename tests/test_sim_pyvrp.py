@@ -307,3 +307,12 @@ def test_simulate_with_pyvrp_daily_lists_lists_only_allowed_visits() -> None:
     # on each of the two days -- 8 of the 80.
     assert len(jobs) == 80
     assert len(lists) == 80 - 8
+
+
+@pytest.mark.parametrize("seed", range(1, 9))
+def test_the_built_in_planner_beside_it_gives_valid_lists(seed: int) -> None:
+    """BuiltIn on the same random problems: each visit at most once, allowed, walkable."""
+    # Regression: a swap or tail exchange used to forget which route a moved visit was on,
+    # and a later relocation then put it on a second list.
+    problem = random_problem(seed, routes=8, visits=80)
+    check_lists(problem, BuiltIn().solve(problem))

@@ -144,7 +144,8 @@ class _Lists:
             pre.append(cost)
             t, zone = start + self.dur[i], self.zone[i]
         for old in self.order[r]:
-            self.where[old] = -1
+            if self.where[old] == r:  # not if a move has just put it on another route
+                self.where[old] = -1
         for i in order:
             self.where[i] = r
         self.order[r], self.start[r], self.pre[r] = order, starts, pre
