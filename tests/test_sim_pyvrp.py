@@ -14,6 +14,7 @@ from hometeams.scenario import Demand, Roster, Scenario, TravelMatrix, VisitPlan
 from hometeams.sim import (
     BuiltIn,
     DailyLists,
+    FixedLists,
     FixedTeams,
     PyVRP,
     Route,
@@ -316,3 +317,33 @@ def test_the_built_in_planner_beside_it_gives_valid_lists(seed: int) -> None:
     # and a later relocation then put it on a second list.
     problem = random_problem(seed, routes=8, visits=80)
     check_lists(problem, BuiltIn().solve(problem))
+
+
+class _Day:
+    """A stand-in for the engine's planning day: a fixed problem on a given weekday."""
+
+    def __init__(self, problem: RoutingProblem, weekday: int, memo: dict[object, object]) -> None:
+        self.index, self.weekday, self.start, self.memo = weekday, weekday, 0.0, memo
+        self._problem = problem
+
+    def problem(self) -> RoutingProblem:
+        return self._problem
+
+    def slot(self, route: int) -> object:
+        return route
+
+    def key(self, visit: int) -> object:
+        return visit
+
+
+def test_fixed_lists_keep_no_template_from_a_day_without_visits() -> None:
+    """An empty first Sunday (the night into Monday) does not become every Sunday's template."""
+    # Regression: the empty plan was kept as the Sunday template, so every later Sunday's
+    # visits were fitted in one by one instead of planned.
+    problem = two_zones()
+    memo: dict[object, object] = {}
+    planning = FixedLists(planner=FAST)
+    empty = RoutingProblem(problem.routes, [], problem.travel)
+    assert planning.lists(_Day(empty, 6, memo)) == ((), ())
+    assert planning.lists(_Day(problem, 6, memo)) == ((0, 2), (1, 3))
+    assert memo[("fixed-lists", planning)] == {6: {0: (0, 2), 1: (1, 3)}}

@@ -212,6 +212,10 @@ class FixedLists:
         template = templates.get(day.weekday)
         if template is None:
             solution = self.planner.solve(problem)
+            if not problem.visits:
+                # Nothing to learn from (the night running into the first Monday has the
+                # weekday of a Sunday but no visits): plan the weekday again next time.
+                return solution
             templates[day.weekday] = {
                 day.slot(r): tuple(day.key(i) for i in order) for r, order in enumerate(solution)
             }
