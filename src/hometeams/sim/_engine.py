@@ -68,6 +68,9 @@ from hometeams.sim._workday import Calendar, PlanningDay
 
 __all__ = ["Engine"]
 
+_OFF_LIST = -1  # a job's list: on none (the dispatcher's when it becomes ready)
+_WALKED = -2  # a listed job its nurse has set out for (possibly before it is ready)
+
 Handler = Callable[[simpy.Event], None]
 
 
@@ -142,12 +145,13 @@ class Engine:
         self._rank = Ranking(tuple(policy.order), view=self)
         self._book = ShiftBook(c)
         self._moment = 0
-        # work lists: each listed job's shift (-1: not on a list), each shift's stops
+        # work lists: each listed job's shift (_OFF_LIST, or _WALKED once taken), each
+        # shift's stops
         self._planning = planning
         self._calendar = Calendar(c, day_start=day_start)
         self._day = math.floor(-day_start / DAY)  # the next day to plan lists for
         self._release_after = float(planning.release_after) if planning is not None else 0.0
-        self._list_of = [-1] * n_jobs
+        self._list_of = [_OFF_LIST] * n_jobs
         self._stops: dict[int, list[tuple[int, float]]] = {}
         self._pending: list[deque[int]] = [deque() for _ in range(n_staff)]
         self._walking = 0
@@ -232,7 +236,7 @@ class Engine:
                 self._offer(starting)
         list_of = self._list_of
         for k in range(moments.jobs[m], moments.jobs[m + 1]):
-            if list_of[k] < 0:
+            if list_of[k] == _OFF_LIST:  # not waiting on a list, nor already taken from one
                 self._arrive(k)
         self._moment = m = m + 1
         if m < len(moments.times):
@@ -412,7 +416,7 @@ class Engine:
                     continue
                 start = max(now + trip, planned)
                 end = start + c.duration[j]
-                self._list_of[j] = -1
+                self._list_of[j] = _WALKED
                 self._book_work(s, j, trip, start, end)
                 self._record(j, s, -1, start, trip)
                 yield self._until_time(end)
@@ -467,7 +471,7 @@ class Engine:
 
     def _release(self, j: int) -> None:
         """Job ``j`` leaves its list for the dispatcher (now, or when it becomes ready)."""
-        self._list_of[j] = -1
+        self._list_of[j] = _OFF_LIST
         if self._ready[j] <= self._now:
             self._ready[j] = self._now  # it waits from now on, behind those already waiting
             self._arrive(j)
