@@ -29,6 +29,7 @@ DOCUMENTED = [
     "Policy",
     "Pooled",
     "Process",
+    "PyVRP",
     "Route",
     "RoutingProblem",
     "Solution",
@@ -79,6 +80,7 @@ def test_every_public_class_and_function_has_a_doctested_example(obj: object) ->
         sim.DailyLists(),
         sim.FixedLists(),
         sim.BuiltIn(),
+        sim.PyVRP(),
     ],
 )
 def test_policies_are_frozen_attrs_values(value: object) -> None:

@@ -506,3 +506,17 @@ def test_a_nurse_walking_a_list_takes_only_waiting_work_that_fits_the_gap() -> N
     assert columns(records, "staff")[0] == ["kari", "", "kari", "kari"]
     assert records.jobs.start[[0, 2, 3]].tolist() == [480.0, 600.0, 880.0]
     assert (records.shifts.idle >= 0).all()
+
+
+def test_a_listed_visit_walked_before_it_is_ready_is_not_dispatched_again() -> None:
+    """A nurse who sets out at 07:00 for her 07:45 visit makes it; nobody else does it again."""
+    # Regression: the walker marked the visit as off the lists when she set out, so at 07:45
+    # it became ready for the dispatcher as well and the free nurse made it a second time.
+    from hometeams.sim import DailyLists
+
+    r = realisation([job(465.0, 30.0, due=525.0)], [shift("kari"), shift("ola")])
+    records = run(r, organisation({"kari": [], "ola": []}), Pooled(), planning=DailyLists())
+    assert records.lists.staff.tolist() == ["kari"]
+    assert columns(records, "staff", "start") == [["kari"], [465.0]]
+    busy = dict(zip(records.shifts.staff.tolist(), records.shifts.busy.tolist(), strict=True))
+    assert busy == {"kari": 30.0, "ola": 0.0}

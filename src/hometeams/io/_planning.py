@@ -99,7 +99,7 @@ def _planner(value: object) -> Planner:
         return BuiltIn(**args)
     from hometeams import sim  # noqa: PLC0415 - PyVRP is the optional planner
 
-    planner: Planner = sim.PyVRP(**args)  # type: ignore[attr-defined]
+    planner: Planner = sim.PyVRP(**args)
     return planner
 
 

@@ -30,6 +30,7 @@ from hometeams.sim._policies import (
     Pooled,
     Tier,
 )
+from hometeams.sim._pyvrp import PyVRP
 from hometeams.sim._routing import Route, RoutingProblem, Solution, Visit, route_cost, schedule
 from hometeams.sim._run import run, simulate
 from hometeams.sim._view import View
@@ -51,6 +52,7 @@ __all__ = [
     "Policy",
     "Pooled",
     "Process",
+    "PyVRP",
     "Route",
     "RoutingProblem",
     "Solution",

@@ -70,6 +70,7 @@ from hometeams.sim._workday import Calendar, PlanningDay
 
 __all__ = ["Engine"]
 
+
 Handler = Callable[[simpy.Event], None]
 
 ONLINE = -1

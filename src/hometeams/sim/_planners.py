@@ -10,7 +10,7 @@ A planner is any value with ``solve(problem) -> solution`` (:class:`Planner`): g
   visits of about the same time between lists and exchanging the tails of two lists from a
   point in time, as long as any of these lowers the total cost. Deterministic: the same
   problem gives the same lists.
-* :class:`PyVRP <hometeams.sim.PyVRP>` -- the hybrid genetic search of the PyVRP library
+* :class:`PyVRP <hometeams.sim.PyVRP>` -- the iterated local search of the PyVRP library
   (optional extra ``route``), to see how far the built-in lists are from near-optimal ones.
 
 Moving a visit changes its list only from that point on, and usually only until the first
