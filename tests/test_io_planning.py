@@ -8,7 +8,7 @@ import pytest
 from hometeams.errors import InvalidScenario
 from hometeams.io import dumps_scenario, example_scenario, loads_scenario
 from hometeams.io._planning import planning_from_data, planning_to_data
-from hometeams.sim import BuiltIn, DailyLists, FixedLists, NoLists
+from hometeams.sim import BuiltIn, DailyLists, FixedLists, NoLists, PyVRP
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,11 @@ from hometeams.sim import BuiltIn, DailyLists, FixedLists, NoLists
             {"kind": "fixed-lists", "planner": {"kind": "built-in", "passes": 3}},
             FixedLists(planner=BuiltIn(passes=3)),
         ),
+        ({"kind": "daily-lists", "planner": "pyvrp"}, DailyLists(planner=PyVRP())),
+        (
+            {"kind": "daily-lists", "planner": {"kind": "pyvrp", "iterations": 100, "seed": 2}},
+            DailyLists(planner=PyVRP(iterations=100, seed=2)),
+        ),
     ],
 )
 def test_each_form_reads_as_the_planning_it_names(data: object, expected: object) -> None:
@@ -32,7 +37,14 @@ def test_each_form_reads_as_the_planning_it_names(data: object, expected: object
 
 @pytest.mark.parametrize(
     "planning",
-    [NoLists(), FixedLists(), DailyLists(release_after=30), FixedLists(planner=BuiltIn(passes=2))],
+    [
+        NoLists(),
+        FixedLists(),
+        DailyLists(release_after=30),
+        FixedLists(planner=BuiltIn(passes=2)),
+        DailyLists(planner=PyVRP()),
+        DailyLists(planner=PyVRP(iterations=50)),
+    ],
 )
 def test_written_planning_reads_back_equal(planning: object) -> None:
     """planning_to_data then planning_from_data gives the same planning."""
