@@ -516,7 +516,9 @@ def test_a_listed_visit_walked_before_it_is_ready_is_not_dispatched_again() -> N
 
     r = realisation([job(465.0, 30.0, due=525.0)], [shift("kari"), shift("ola")])
     records = run(r, organisation({"kari": [], "ola": []}), Pooled(), planning=DailyLists())
-    assert records.lists.staff.tolist() == ["kari"]
-    assert columns(records, "staff", "start") == [["kari"], [465.0]]
+    planned = records.lists.staff.tolist()  # kari or ola: the planner's tie, by the seed
+    assert len(planned) == 1
+    assert columns(records, "staff", "start") == [planned, [465.0]]
     busy = dict(zip(records.shifts.staff.tolist(), records.shifts.busy.tolist(), strict=True))
-    assert busy == {"kari": 30.0, "ola": 0.0}
+    assert busy[planned[0]] == 30.0
+    assert sum(busy.values()) == 30.0
