@@ -21,6 +21,7 @@ the old schedule again (:meth:`_Lists.cost_with`), so a move costs a few steps, 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Protocol
@@ -358,7 +359,12 @@ class _Lists:
             if b not in self.ranks[i]:
                 continue
             lb = self.order[b]
-            for q, k in enumerate(lb):
+            # the visits of b ready within the window of i's (lists run in about ready order)
+            times = [ready[k] for k in lb]
+            lo = bisect.bisect_left(times, ready[i] - _SWAP_WINDOW)
+            hi = bisect.bisect_right(times, ready[i] + _SWAP_WINDOW)
+            for q in range(lo, hi):
+                k = lb[q]
                 if abs(ready[k] - ready[i]) > _SWAP_WINDOW or a not in self.ranks[k]:
                     continue
                 if not (self._fits(a, p, k) and self._fits(b, q, i)):
