@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from hometeams.metrics import metrics
@@ -230,7 +230,7 @@ def test_calm_days_go_exactly_as_planned(
     records = run(realisation, org, policy, travel=travel, planning=planning)
     check_conservation(records)
     lists, jobs = records.lists, records.jobs
-    assert len(lists) > 0
+    assume(len(lists) > 0)  # e.g. every visit in the morning and every nurse on evenings
     row = {int(j): i for i, j in enumerate(jobs.id.tolist())}
     at = np.asarray([row[int(j)] for j in lists.job])
     np.testing.assert_array_equal(jobs.start[at], lists.planned_start)
