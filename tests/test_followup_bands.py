@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.followup import Band
-from hometeams.followup._bands import check_partition
+from hometeams.followup._model.bands import check_partition
 
 
 def test_labels_read_like_the_survey() -> None:

@@ -18,7 +18,7 @@ from hometeams.followup import (
     caseload_distribution,
     compare_with_survey,
 )
-from hometeams.followup._caseload import wilson_interval
+from hometeams.followup._analyses.caseload import wilson_interval
 from test_followup_strategies import programmes
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from hometeams.errors import InvalidScenario
 from hometeams.followup import Sector, Service
-from hometeams.followup._services import services_of
+from hometeams.followup._model.services import services_of
 
 
 def test_every_service_has_labels_sector_and_flags() -> None:

@@ -25,6 +25,13 @@ answers with
 * **meetings**: :func:`common_slot_probability` of finding a slot for ``n`` people within ``k``
   weeks, and :func:`meeting_hours` of a responsibility group against a core team.
 
+The package has the main library's shape: the model (``_model``), the analyses
+(``_analyses``), the meetings (``_meetings``) and the flow simulation (``_flow``) are private
+sub-packages, and this module is their one public face. ``__all__`` holds what a planner
+builds or calls; the results those calls return and the building blocks behind the defaults
+(``CapacityReport``, ``FlowResult``, ``Band``, ``SURVEY_BINS``, ...) are importable from here
+too, for annotations and for reading, and documented on the same reference page.
+
 Examples
 --------
 >>> from hometeams.followup import (ComplexNeedsUser, CoordinatorRole, FollowUpProgramme,
@@ -44,103 +51,73 @@ Examples
 
 from __future__ import annotations
 
-from hometeams.followup._actors import (
-    SERVICE_SURVEY_2023,
-    ActorReach,
-    ServiceRange,
-    ServicesByAge,
-    actors_per_coordinator,
-    services_by_age,
-)
-from hometeams.followup._bands import Band
-from hometeams.followup._calendars import BookedAhead, Calendar, Independent, Rota
-from hometeams.followup._capacity import CapacityReport, CoordinatorLoad, capacity
-from hometeams.followup._caseload import (
+from hometeams.followup._analyses.actors import SERVICE_SURVEY_2023 as SERVICE_SURVEY_2023
+from hometeams.followup._analyses.actors import ActorReach as ActorReach
+from hometeams.followup._analyses.actors import ServiceRange as ServiceRange
+from hometeams.followup._analyses.actors import ServicesByAge as ServicesByAge
+from hometeams.followup._analyses.actors import actors_per_coordinator, services_by_age
+from hometeams.followup._analyses.capacity import CapacityReport as CapacityReport
+from hometeams.followup._analyses.capacity import CoordinatorLoad as CoordinatorLoad
+from hometeams.followup._analyses.capacity import capacity
+from hometeams.followup._analyses.caseload import (
     SURVEY_2023,
-    SURVEY_BINS,
-    CaseloadDistribution,
-    CaseloadSurvey,
-    SurveyComparison,
     caseload_distribution,
     compare_with_survey,
 )
-from hometeams.followup._concentration import ConcentrationRisk, concentration
-from hometeams.followup._coverage import (
-    AGE_GROUPS,
-    NATIONAL_COORDINATOR_SHARE,
-    AgeCoverage,
-    coverage_by_age,
+from hometeams.followup._analyses.caseload import SURVEY_BINS as SURVEY_BINS
+from hometeams.followup._analyses.caseload import CaseloadDistribution as CaseloadDistribution
+from hometeams.followup._analyses.caseload import CaseloadSurvey as CaseloadSurvey
+from hometeams.followup._analyses.caseload import SurveyComparison as SurveyComparison
+from hometeams.followup._analyses.concentration import ConcentrationRisk as ConcentrationRisk
+from hometeams.followup._analyses.concentration import concentration
+from hometeams.followup._analyses.coverage import AGE_GROUPS as AGE_GROUPS
+from hometeams.followup._analyses.coverage import (
+    NATIONAL_COORDINATOR_SHARE as NATIONAL_COORDINATOR_SHARE,
 )
-from hometeams.followup._flow_engine import simulate_flow
-from hometeams.followup._flow_records import (
-    FlowCoordinators,
-    FlowResult,
-    FlowSeries,
-    FlowUsers,
-    Reappointments,
-    StepWait,
-    waiting_times,
-)
-from hometeams.followup._flow_spec import AppointmentRule, Candidate, FlowSpec, fill_up, spread_load
-from hometeams.followup._graph import followup_graph
-from hometeams.followup._meeting_hours import MeetingPlan, MeetingSeries, meeting_hours
-from hometeams.followup._meetings import (
-    SlotProbability,
-    common_slot_probability,
-    weeks_to_common_slot,
-)
-from hometeams.followup._programme import FollowUpProgramme
-from hometeams.followup._roles import (
-    FULL_TIME_HOURS,
-    CoordinatingUnit,
-    CoordinatorRole,
-    IndividualPlan,
-)
-from hometeams.followup._services import Sector, Service
-from hometeams.followup._users import ComplexNeedsUser, FollowUpTeam
+from hometeams.followup._analyses.coverage import AgeCoverage as AgeCoverage
+from hometeams.followup._analyses.coverage import coverage_by_age
+from hometeams.followup._analyses.graph import followup_graph
+from hometeams.followup._flow.engine import simulate_flow
+from hometeams.followup._flow.records import FlowCoordinators as FlowCoordinators
+from hometeams.followup._flow.records import FlowResult as FlowResult
+from hometeams.followup._flow.records import FlowSeries as FlowSeries
+from hometeams.followup._flow.records import FlowUsers as FlowUsers
+from hometeams.followup._flow.records import Reappointments as Reappointments
+from hometeams.followup._flow.records import StepWait as StepWait
+from hometeams.followup._flow.records import waiting_times
+from hometeams.followup._flow.spec import AppointmentRule as AppointmentRule
+from hometeams.followup._flow.spec import Candidate as Candidate
+from hometeams.followup._flow.spec import FlowSpec, fill_up, spread_load
+from hometeams.followup._meetings.calendars import BookedAhead, Independent, Rota
+from hometeams.followup._meetings.calendars import Calendar as Calendar
+from hometeams.followup._meetings.hours import MeetingPlan, MeetingSeries, meeting_hours
+from hometeams.followup._meetings.slots import SlotProbability as SlotProbability
+from hometeams.followup._meetings.slots import common_slot_probability, weeks_to_common_slot
+from hometeams.followup._model.bands import Band as Band
+from hometeams.followup._model.programme import FollowUpProgramme
+from hometeams.followup._model.roles import FULL_TIME_HOURS as FULL_TIME_HOURS
+from hometeams.followup._model.roles import CoordinatingUnit, CoordinatorRole, IndividualPlan
+from hometeams.followup._model.services import Sector as Sector
+from hometeams.followup._model.services import Service
+from hometeams.followup._model.users import ComplexNeedsUser, FollowUpTeam
 
+# What a planner builds or calls; the results and building blocks imported above with
+# ``as`` are public too (re-exported for type checkers) but kept out of ``*`` and this list.
 __all__ = [
-    "AGE_GROUPS",
-    "FULL_TIME_HOURS",
-    "NATIONAL_COORDINATOR_SHARE",
-    "SERVICE_SURVEY_2023",
     "SURVEY_2023",
-    "SURVEY_BINS",
-    "ActorReach",
-    "AgeCoverage",
-    "AppointmentRule",
-    "Band",
     "BookedAhead",
-    "Calendar",
-    "Candidate",
-    "CapacityReport",
-    "CaseloadDistribution",
-    "CaseloadSurvey",
     "ComplexNeedsUser",
-    "ConcentrationRisk",
     "CoordinatingUnit",
-    "CoordinatorLoad",
     "CoordinatorRole",
-    "FlowCoordinators",
-    "FlowResult",
-    "FlowSeries",
     "FlowSpec",
-    "FlowUsers",
     "FollowUpProgramme",
     "FollowUpTeam",
     "Independent",
     "IndividualPlan",
     "MeetingPlan",
     "MeetingSeries",
-    "Reappointments",
     "Rota",
-    "Sector",
     "Service",
-    "ServiceRange",
-    "ServicesByAge",
-    "SlotProbability",
-    "StepWait",
-    "SurveyComparison",
     "actors_per_coordinator",
     "capacity",
     "caseload_distribution",

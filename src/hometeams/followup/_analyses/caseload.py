@@ -22,8 +22,8 @@ import attrs
 from scipy.stats import norm
 
 from hometeams.errors import InvalidArgument
-from hometeams.followup._bands import Band, check_partition
-from hometeams.followup._programme import FollowUpProgramme
+from hometeams.followup._model.bands import Band, check_partition
+from hometeams.followup._model.programme import FollowUpProgramme
 
 __all__ = [
     "SURVEY_2023",

@@ -19,8 +19,8 @@ from types import MappingProxyType
 
 import attrs
 
-from hometeams.followup._bands import Band, check_partition
-from hometeams.followup._programme import FollowUpProgramme
+from hometeams.followup._model.bands import Band, check_partition
+from hometeams.followup._model.programme import FollowUpProgramme
 
 __all__ = ["AGE_GROUPS", "NATIONAL_COORDINATOR_SHARE", "AgeCoverage", "coverage_by_age"]
 

@@ -27,8 +27,8 @@ import attrs
 
 from hometeams._types import StaffId, UserId
 from hometeams.errors import InvalidArgument
-from hometeams.followup._graph import followup_graph, staff_node
-from hometeams.followup._programme import FollowUpProgramme
+from hometeams.followup._analyses.graph import followup_graph, staff_node
+from hometeams.followup._model.programme import FollowUpProgramme
 
 __all__ = ["ConcentrationRisk", "concentration"]
 

@@ -26,9 +26,9 @@ from collections.abc import Iterable
 import attrs
 
 from hometeams.errors import InvalidArgument, InvalidScenario
-from hometeams.followup._checks import check_count, check_positive
-from hometeams.followup._services import Service
-from hometeams.followup._users import FollowUpTeam
+from hometeams.followup._model.checks import check_count, check_positive
+from hometeams.followup._model.services import Service
+from hometeams.followup._model.users import FollowUpTeam
 
 __all__ = ["MeetingPlan", "MeetingSeries", "meeting_hours"]
 

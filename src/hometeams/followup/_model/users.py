@@ -21,9 +21,9 @@ import attrs
 
 from hometeams._types import StaffId, UserId
 from hometeams.errors import InvalidScenario
-from hometeams.followup._checks import check_id, check_optional_id
-from hometeams.followup._roles import IndividualPlan
-from hometeams.followup._services import Service, services_of
+from hometeams.followup._model.checks import check_id, check_optional_id
+from hometeams.followup._model.roles import IndividualPlan
+from hometeams.followup._model.services import Service, services_of
 from hometeams.model import User
 
 __all__ = ["ComplexNeedsUser", "FollowUpTeam"]

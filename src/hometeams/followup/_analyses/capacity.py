@@ -13,7 +13,7 @@ from __future__ import annotations
 import attrs
 
 from hometeams._types import StaffId
-from hometeams.followup._programme import FollowUpProgramme
+from hometeams.followup._model.programme import FollowUpProgramme
 
 __all__ = ["CapacityReport", "CoordinatorLoad", "capacity"]
 

@@ -42,15 +42,15 @@ import simpy
 
 from hometeams._random import Seed
 from hometeams.errors import InvalidArgument
-from hometeams.followup._flow_records import (
+from hometeams.followup._flow.records import (
     FlowCoordinators,
     FlowResult,
     FlowSeries,
     FlowUsers,
     Reappointments,
 )
-from hometeams.followup._flow_spec import Candidate, FlowSpec, check_choice
-from hometeams.followup._flow_state import (
+from hometeams.followup._flow.spec import Candidate, FlowSpec, check_choice
+from hometeams.followup._flow.state import (
     NEW,
     ORPHANED,
     STREAMS,
@@ -60,9 +60,9 @@ from hometeams.followup._flow_state import (
     UserState,
     streams,
 )
-from hometeams.followup._programme import FollowUpProgramme
-from hometeams.followup._roles import CoordinatorRole
-from hometeams.followup._users import ComplexNeedsUser
+from hometeams.followup._model.programme import FollowUpProgramme
+from hometeams.followup._model.roles import CoordinatorRole
+from hometeams.followup._model.users import ComplexNeedsUser
 
 __all__ = ["STREAMS", "simulate_flow"]
 

@@ -21,10 +21,10 @@ import attrs
 
 from hometeams._types import StaffId
 from hometeams.errors import InvalidArgument
-from hometeams.followup._bands import Band, check_partition
-from hometeams.followup._graph import followup_graph, staff_node
-from hometeams.followup._programme import FollowUpProgramme
-from hometeams.followup._services import Sector
+from hometeams.followup._analyses.graph import followup_graph, staff_node
+from hometeams.followup._model.bands import Band, check_partition
+from hometeams.followup._model.programme import FollowUpProgramme
+from hometeams.followup._model.services import Sector
 
 __all__ = [
     "SERVICE_SURVEY_2023",

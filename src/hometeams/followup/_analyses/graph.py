@@ -32,9 +32,9 @@ from collections.abc import Hashable
 import networkx as nx
 
 from hometeams._types import StaffId, UserId
-from hometeams.followup._programme import FollowUpProgramme
-from hometeams.followup._services import Service
-from hometeams.followup._users import ComplexNeedsUser
+from hometeams.followup._model.programme import FollowUpProgramme
+from hometeams.followup._model.services import Service
+from hometeams.followup._model.users import ComplexNeedsUser
 
 __all__ = ["actor_node", "followup_graph", "staff_node", "user_node"]
 

@@ -25,14 +25,14 @@ import attrs
 
 from hometeams._types import StaffId, UnitId
 from hometeams.errors import InvalidArgument, InvalidScenario
-from hometeams.followup._checks import (
+from hometeams.followup._model.checks import (
     check_count,
     check_id,
     check_optional_count,
     check_optional_id,
     check_positive,
 )
-from hometeams.followup._services import Service
+from hometeams.followup._model.services import Service
 
 __all__ = ["FULL_TIME_HOURS", "CoordinatingUnit", "CoordinatorRole", "IndividualPlan"]
 

@@ -35,10 +35,10 @@ import attrs
 
 from hometeams._types import StaffId
 from hometeams.errors import InvalidArgument, InvalidScenario
-from hometeams.followup._checks import check_optional_count, check_positive
-from hometeams.followup._programme import FollowUpProgramme
-from hometeams.followup._roles import CoordinatorRole
-from hometeams.followup._users import ComplexNeedsUser
+from hometeams.followup._model.checks import check_optional_count, check_positive
+from hometeams.followup._model.programme import FollowUpProgramme
+from hometeams.followup._model.roles import CoordinatorRole
+from hometeams.followup._model.users import ComplexNeedsUser
 
 __all__ = ["AppointmentRule", "Candidate", "FlowSpec", "fill_up", "spread_load"]
 

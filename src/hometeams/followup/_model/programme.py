@@ -23,9 +23,9 @@ import attrs
 
 from hometeams._types import StaffId, UserId
 from hometeams.errors import InvalidScenario
-from hometeams.followup._checks import check_positive
-from hometeams.followup._roles import FULL_TIME_HOURS, CoordinatingUnit, CoordinatorRole
-from hometeams.followup._users import ComplexNeedsUser, FollowUpTeam
+from hometeams.followup._model.checks import check_positive
+from hometeams.followup._model.roles import FULL_TIME_HOURS, CoordinatingUnit, CoordinatorRole
+from hometeams.followup._model.users import ComplexNeedsUser, FollowUpTeam
 from hometeams.model import Organisation
 
 __all__ = ["FollowUpProgramme"]

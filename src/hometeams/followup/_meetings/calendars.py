@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from hometeams.errors import InvalidArgument, InvalidScenario
-from hometeams.followup._checks import check_count
+from hometeams.followup._model.checks import check_count
 
 __all__ = ["BookedAhead", "Calendar", "Independent", "Rota"]
 

@@ -26,8 +26,8 @@ import numpy as np
 import numpy.typing as npt
 
 from hometeams.errors import InvalidArgument
-from hometeams.followup._flow_spec import FlowSpec
-from hometeams.followup._programme import FollowUpProgramme
+from hometeams.followup._flow.spec import FlowSpec
+from hometeams.followup._model.programme import FollowUpProgramme
 
 __all__ = [
     "FlowCoordinators",

@@ -1,8 +1,8 @@
 """The mutable state of one run of the follow-up flow, and its random streams.
 
-The engine (:mod:`hometeams.followup._flow_engine`) keeps one :class:`CoordinatorState` per
+The engine (:mod:`hometeams.followup._flow.engine`) keeps one :class:`CoordinatorState` per
 person who holds a coordinator role and one :class:`UserState` per user in the flow, and turns
-them into the columnar tables of :mod:`hometeams.followup._flow_records` at the end. Randomness
+them into the columnar tables of :mod:`hometeams.followup._flow.records` at the end. Randomness
 comes from one :class:`Stream` per source in :data:`STREAMS`, derived from the seed by name
 (:func:`hometeams._random.stream`), so adding a source leaves the others unchanged.
 """
@@ -18,8 +18,8 @@ import numpy as np
 import simpy
 
 from hometeams._random import Seed, root_sequence, stream
-from hometeams.followup._roles import CoordinatorRole
-from hometeams.followup._users import ComplexNeedsUser
+from hometeams.followup._model.roles import CoordinatorRole
+from hometeams.followup._model.users import ComplexNeedsUser
 
 __all__ = [
     "NEW",

@@ -28,7 +28,7 @@ import attrs
 import numpy as np
 
 from hometeams.errors import InvalidArgument
-from hometeams.followup._calendars import Calendar, FloatArray, as_calendars
+from hometeams.followup._meetings.calendars import Calendar, FloatArray, as_calendars
 
 __all__ = [
     "MAX_EXACT_COMBINATIONS",
