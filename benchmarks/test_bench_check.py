@@ -4,6 +4,10 @@
   with a roster line, for n = 2,000 and 20,000, beside building its organisation alone in the
   same run. Checking is linear in the roster when the ratio stays flat as ``n`` grows ten-fold
   (it was quadratic: each roster line rebuilt the team's member list).
+* ``check-audit``: the findings ``hometeams check`` prints for the same scenario as a file with
+  a fixed-teams model (``ScenarioFile.audit``), beside building the scenario. Linear when the
+  ratio stays flat (it was quadratic: each of the model's findings was searched for in a list
+  of the file's, and the contract table looked up each person's position in a list).
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ from __future__ import annotations
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
+from hometeams.io import ModelSpec, ScenarioFile
 from hometeams.model import Organisation, Staff, Team
 from hometeams.scenario import Roster, RosterLine, Scenario
+from hometeams.sim import FixedTeams
 
 SIZES = [2_000, 20_000]
 
@@ -46,3 +52,20 @@ def test_organisation_alone(benchmark: BenchmarkFixture, n: int) -> None:
     org = benchmark(Organisation, "big", staff=staff, teams=teams)
     benchmark.extra_info["staff"] = n
     assert len(org.staff) == n
+
+
+@pytest.mark.benchmark(group="check-audit")
+@pytest.mark.parametrize("n", SIZES)
+def test_file_audit(benchmark: BenchmarkFixture, n: int) -> None:
+    file = ScenarioFile(Scenario(_organisation(n), _roster(n)), [ModelSpec("fixed", FixedTeams())])
+    findings = benchmark(file.audit)
+    benchmark.extra_info["staff"] = n
+    assert sum(f.kind == "contract" for f in findings) == n  # 40 h rostered for 37.5 h
+
+
+@pytest.mark.benchmark(group="check-audit")
+@pytest.mark.parametrize("n", SIZES)
+def test_scenario_alone(benchmark: BenchmarkFixture, n: int) -> None:
+    org, roster = _organisation(n), _roster(n)
+    scenario = benchmark(Scenario, org, roster)
+    assert len(scenario.roster.lines) == n

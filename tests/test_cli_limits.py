@@ -143,6 +143,33 @@ def test_erlang_search_with_a_huge_load_ends(capsys: pytest.CaptureFixture[str])
     assert "must be at most 1e+06 erlangs" in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "option", "load"),
+    [
+        (["--load", "1e15", "--target-blocking", "0.01"], "--load", "1000000000000000.0"),
+        (["--per-hour", "4e6", "--service-time", "30", "--target-wait-probability", "0.2"],
+         "--per-hour x --service-time / 60", "2000000.0"),  # 2e6 up to rounding
+        (["poisson", "--mean", "2e6", "--coverage", "0.9"], "--mean", "2000000.0"),
+        (["poisson", "--mean", "2e6", "--cost-ratio", "3"], "--mean", "2000000.0"),
+        (["pooling", "--need", "6e5", "6e5", "--kind", "queue", "--target-wait-probability",
+          "0.2"], "--need (each, and their sum when merged)", "1200000.0"),
+        (["pooling", "--need", "2e6", "1", "--kind", "poisson", "--coverage", "0.9"],
+         "--need (each, and their sum when merged)", "2000000.0"),
+    ],
+)  # fmt: skip
+def test_erlang_names_its_own_option_for_a_load_too_large(
+    capsys: pytest.CaptureFixture[str], argv: list[str], option: str, load: str
+) -> None:
+    """A load beyond the search's bound is blamed on the command's option, not the library's."""
+    status, out, err = _run(["erlang", *argv], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith(
+        f"hometeams erlang: error: {option}: must be at most 1e+06 erlangs for a search for the "
+        f"fewest staff, got {load}"
+    )
+    assert err.count("\n") == 1
+
+
 def test_erlang_service_time_zero_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     """``--service-time 0``: exit 2 naming the option, not a ZeroDivisionError."""
     argv = ["erlang", "--load", "1.4", "--servers", "2", "--service-time", "0", "--within", "15"]

@@ -21,7 +21,7 @@ import math
 from typing import Any
 
 from hometeams.cli._common import EXIT_OK, columns, print_json
-from hometeams.cli._erlang_queue import target_options
+from hometeams.cli._erlang_queue import as_option, target_options
 from hometeams.cli._erlang_words import WORDS, number, percent, short
 from hometeams.errors import InvalidArgument
 
@@ -39,12 +39,14 @@ def run_poisson(args: argparse.Namespace) -> int:
     answers: dict[str, Any] = {"mode": "poisson", "mean": args.mean}
     lines = [words["poisson"].format(mean=short(args.mean, lang))]
     if args.coverage is not None:
-        n = int(analytic.poisson_min_staff(args.mean, coverage=args.coverage))
+        with as_option("mean", "--mean"):
+            n = int(analytic.poisson_min_staff(args.mean, coverage=args.coverage))
         answers["coverage_staff"] = n
         lines.append(words["coverage"].format(pct=percent(args.coverage, lang), n=n))
         staff = staff or [n]
     if args.cost_ratio is not None:
-        n = int(analytic.newsvendor_staff(args.mean, cost_ratio=args.cost_ratio))
+        with as_option("mean", "--mean"):
+            n = int(analytic.newsvendor_staff(args.mean, cost_ratio=args.cost_ratio))
         answers["cost_staff"] = n
         lines.append(words["cost"].format(ratio=short(args.cost_ratio, lang), n=n))
         staff = staff or [n]
@@ -128,17 +130,19 @@ def run_pooling(args: argparse.Namespace) -> int:
         raise InvalidArgument("--target-blocking: not used by pooling; give a waiting target")
     mu = 1.0 if args.service_time is None else 1.0 / args.service_time
     kind = args.kind
-    result = analytic.compare_pooling(
-        args.need,
-        kind=kind,
-        floor=args.floor,
-        coverage=args.coverage,
-        max_wait_probability=targets.get("wait_probability"),
-        max_mean_wait=targets.get("mean_wait"),
-        service_level=targets.get("service_level"),
-        within=args.within if "service_level" in targets else None,
-        service_rate=mu,
-    )
+    need = "--need (each, and their sum when merged)"
+    with as_option("arrival_rate / service_rate", need), as_option("mean", need):
+        result = analytic.compare_pooling(
+            args.need,
+            kind=kind,
+            floor=args.floor,
+            coverage=args.coverage,
+            max_wait_probability=targets.get("wait_probability"),
+            max_mean_wait=targets.get("mean_wait"),
+            service_level=targets.get("service_level"),
+            within=args.within if "service_level" in targets else None,
+            service_rate=mu,
+        )
     units = [(f"{words['unit']} {i + 1}", u) for i, u in enumerate(result.separate)]
     units += [(words["merged"], result.merged), (words["summed"], result.merged_to_summed_need)]
     if args.json:

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from hometeams.cli._common import EXIT_FAILED, EXIT_OK, columns, print_json
 from hometeams.cli._erlang_words import WORDS, number, percent, short
 from hometeams.errors import InvalidArgument
 
-__all__ = ["queue_answer", "run_queue", "target_options"]
+__all__ = ["as_option", "queue_answer", "run_queue", "target_options"]
 
 
 def target_options(args: argparse.Namespace) -> dict[str, float]:
@@ -29,6 +30,32 @@ def target_options(args: argparse.Namespace) -> dict[str, float]:
         if value is not None:
             out[key] = value
     return out
+
+
+@contextmanager
+def as_option(argument: str, option: str) -> Iterator[None]:
+    """Errors about the library's ``argument`` named by the command line's ``option`` instead.
+
+    Examples
+    --------
+    >>> with as_option("mean", "--mean"):
+    ...     raise InvalidArgument("mean: must be at most 1e+06, got 1e+15")
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidArgument: --mean: must be at most 1e+06, got 1e+15
+    """
+    try:
+        yield
+    except InvalidArgument as err:
+        prefix = f"{argument}: "
+        if not str(err).startswith(prefix):
+            raise
+        raise InvalidArgument(f"{option}: {str(err).removeprefix(prefix)}") from None
+
+
+def _load_option(args: argparse.Namespace) -> str:
+    """The option the load came from: ``--load``, or ``--per-hour`` with ``--service-time``."""
+    return "--load" if args.load is not None else "--per-hour x --service-time / 60"
 
 
 def _load(args: argparse.Namespace) -> float:
@@ -103,17 +130,18 @@ def run_queue(args: argparse.Namespace) -> int:
     servers = list(args.servers or [])
     if targets:
         mu = 1.0 if args.service_time is None else 1.0 / args.service_time
-        minimum = int(
-            analytic.min_servers(
-                load * mu,
-                mu,
-                max_wait_probability=targets.get("wait_probability"),
-                max_mean_wait=targets.get("mean_wait"),
-                service_level=targets.get("service_level"),
-                within=args.within if "service_level" in targets else None,
-                max_blocking=targets.get("blocking"),
+        with as_option("arrival_rate / service_rate", _load_option(args)):
+            minimum = int(
+                analytic.min_servers(
+                    load * mu,
+                    mu,
+                    max_wait_probability=targets.get("wait_probability"),
+                    max_mean_wait=targets.get("mean_wait"),
+                    service_level=targets.get("service_level"),
+                    within=args.within if "service_level" in targets else None,
+                    max_blocking=targets.get("blocking"),
+                )
             )
-        )
         servers = [minimum - 1, minimum] if minimum > 1 else [minimum]
     rows = queue_answer(load, servers, service_time=args.service_time, within=args.within)
     if args.json:

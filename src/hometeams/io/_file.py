@@ -489,8 +489,9 @@ def _of_model(
     found: Iterable[Finding], base: Sequence[Finding], name: str, i: int
 ) -> list[Finding]:
     """The findings of model ``i`` that the file's own scenario does not have, naming it."""
+    known = set(base)  # one lookup per finding: a list made this quadratic in the staff
     return [
         attrs.evolve(f, message=f"under model {name!r} (models[{i}]): {f.message}")
         for f in found
-        if f not in base and f.path
+        if f not in known and f.path
     ]

@@ -100,6 +100,7 @@ def contract_table(s: Scenario, *, full_time: float = FULL_TIME_HOURS) -> tuple[
     for shift in s.cycle:
         minutes[shift.staff] += shift.end - shift.start
     staff = s.organisation.staff_by_id
+    order = {person: i for i, person in enumerate(staff)}
     return tuple(
         ContractLine(
             person,
@@ -107,7 +108,7 @@ def contract_table(s: Scenario, *, full_time: float = FULL_TIME_HOURS) -> tuple[
             rostered_hours=minutes[person] / 60 / s.roster.cycle,
             contract_hours=staff[person].fte * full_time,
         )
-        for person in sorted(minutes, key=list(staff).index)
+        for person in sorted(minutes, key=order.__getitem__)
     )
 
 

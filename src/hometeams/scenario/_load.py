@@ -183,20 +183,23 @@ def _rostered(s: Scenario, days: int) -> dict[_Key, Minutes]:
     """Rostered staff-minutes per (zone, cycle day, period); zone ``""`` is the district."""
     out: dict[_Key, Minutes] = defaultdict(float)
     zones = [shift_zone(s.organisation, line) for line in s.roster.lines]
+    # Staff share shift times: count the shifts of each (start, end, zone) once, then place them.
+    alike: dict[tuple[Minutes, Minutes, ZoneId | None], int] = defaultdict(int)
     shift: CycleShift
     for shift in s.cycle:
-        first = int(shift.start // DAY) - 1
+        alike[shift.start, shift.end, zones[shift.line]] += 1
+    for (start, end, zone), n in alike.items():
+        first = int(start // DAY) - 1
         for day in range(first, first + 3):
             for period in _PERIODS:
                 a, b = period_bounds(s.clock, day, period)
-                minutes = min(b, shift.end) - max(a, shift.start)
+                minutes = min(b, end) - max(a, start)
                 if minutes <= 0:
                     continue
                 key = day % days, period
-                out[(DISTRICT, *key)] += minutes
-                zone = zones[shift.line]
+                out[(DISTRICT, *key)] += n * minutes
                 if zone is not None:
-                    out[(zone, *key)] += minutes
+                    out[(zone, *key)] += n * minutes
     return out
 
 
