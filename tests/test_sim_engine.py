@@ -522,3 +522,24 @@ def test_a_listed_visit_walked_before_it_is_ready_is_not_dispatched_again() -> N
     busy = dict(zip(records.shifts.staff.tolist(), records.shifts.busy.tolist(), strict=True))
     assert busy[planned[0]] == 30.0
     assert sum(busy.values()) == 30.0
+
+
+def test_a_nurse_whose_shift_ends_now_is_not_sent_by_a_tier_opening_now() -> None:
+    """A tier opening at the very minute a shift ends does not send its nurse (start <= t < end)."""
+    # Kari (pool) works 07:00-15:00, Ola (pool) 15:00-23:00; the north team is off. A north
+    # visit becomes ready at 14:15 and may go to the pool after 45 minutes: at 15:00, when
+    # Kari's shift ends and Ola's starts. Only Ola is on duty at 15:00.
+    from hometeams.sim import Overflow
+
+    records = run(
+        realisation(
+            [job(855.0, 20.0, team="north", due=960.0)],
+            [shift("kari"), shift("ola", 900.0, 1380.0, period="evening"), shift("nina", 0, 60)],
+        ),
+        organisation(
+            {"kari": [], "ola": [], "nina": []},
+            teams={"pool": ["kari", "ola"], "north": ["nina"]},
+        ),
+        Overflow(45),
+    )
+    assert columns(records, "staff", "start") == [["ola"], [900.0]]

@@ -141,7 +141,19 @@ def test_no_lists_gives_the_records_of_the_engine_before_lists() -> None:
     for c, rate in ((3, 2.0), (1, 0.5)):
         records = run(queue_realisation(c, rate, 1.0, jobs=5000, seed=3), queue_organisation(c))
         now[f"mmc-{c}"] = _fingerprint(records)
-    assert now == before
+    # Where the engine before lists broke its own rule -- it could send a nurse at the very
+    # minute her shift ended, when a tier opened then -- the records differ (fixed, with a
+    # test of its own: test_a_nurse_whose_shift_ends_now_is_not_sent_by_a_tier_opening_now).
+    # In the district week that happens under continuity first with a 45-minute tolerance on
+    # a 15-minute grid and the drop rule, and nowhere else.
+    fixed = {
+        f"continuity-first-45/{rule}/30.0"
+        for rule in ("earliest_free", "lowest_care_level", "nearest", "preferred_first+nearest")
+    }
+    assert {k: v for k, v in now.items() if k not in fixed} == {
+        k: v for k, v in before.items() if k not in fixed
+    }
+    assert len(now) == len(before)
 
 
 @settings(max_examples=20, deadline=None)

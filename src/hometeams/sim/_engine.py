@@ -44,7 +44,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, MutableMapping, Sequence
+from collections.abc import Callable, Generator, Sequence
 
 import numpy as np
 import simpy
@@ -52,12 +52,13 @@ from simpy.events import Timeout
 
 from hometeams._random import stream
 from hometeams._time import DAY
-from hometeams._types import CompetenceId, Minutes, StaffId, TeamId, UserId, ZoneId
+from hometeams._types import Minutes, TeamId
 from hometeams.errors import InvalidArgument
 from hometeams.records import JobRecords, ListRecords, ShiftRecords
 from hometeams.sim._compile import START, Compiled
 from hometeams.sim._control import Control, Process
 from hometeams.sim._groups import Group, Plan, Tiers
+from hometeams.sim._looks import Looks
 from hometeams.sim._places import Places
 from hometeams.sim._planners import repair
 from hometeams.sim._planning import Planning
@@ -80,7 +81,7 @@ WALKED = -2
 to the dispatcher as well)."""
 
 
-class Engine:
+class Engine(Looks):
     """One run of one policy on one compiled realisation; also the policies' :class:`View`.
 
     Parameters
@@ -154,6 +155,7 @@ class Engine:
         self._rank = Ranking(tuple(policy.order), view=self)
         self._book = ShiftBook(c)
         self._moment = 0
+        self._ended = -1  # the last calendar moment whose shift ends have been applied
         # work lists: each listed job's shift (ONLINE: the dispatcher's; WALKED: taken from a
         # list by its nurse, perhaps before it is ready), each shift's stops
         self._planning = planning
@@ -226,11 +228,31 @@ class Engine:
         Timeout(env, delay if delay > 0 else 0.0, t).callbacks.append(handler)
 
     def _advance(self, event: simpy.Event) -> float:
-        """The engine's time at an event: the time it was scheduled for, never going back."""
+        """The engine's time at an event: the time it was scheduled for, never going back.
+
+        Shifts that end at this very time end first, before anything else happens at it
+        (:meth:`_end_shifts`): a nurse is on duty while ``start <= t < end``.
+        """
         t: float = event.value  # type: ignore[assignment]  # every engine event carries a time
         if t > self._now:  # noqa: PLR1730 - max() is a call, and this runs for every event
             self._now = t
+        moments = self._c.moments
+        m = self._moment
+        if self._ended < m < len(moments.times) and moments.times[m] == self._now:
+            self._end_shifts(m)
         return self._now
+
+    def _end_shifts(self, m: int) -> None:
+        """The shift ends of calendar moment ``m`` (which come before its starts)."""
+        self._ended = m
+        moments = self._c.moments
+        ended = False
+        for x in range(moments.shifts[m], moments.shifts[m + 1]):
+            if moments.shift_code[x] != START:
+                self._shift_end(moments.shift_id[x])
+                ended = True
+        if ended:  # who is on duty changed
+            self._refresh_all()
 
     def _tick(self, event: simpy.Event) -> None:
         """Advance the engine's time to an event's (a callback for walkers' events)."""
@@ -251,18 +273,13 @@ class Engine:
             self._next_plan += DAY
         m = self._moment
         moments = self._c.moments
-        lo, hi = moments.shifts[m], moments.shifts[m + 1]
-        if lo < hi:
-            starting = 0  # staff whose shift starts now: offered work together
-            for x in range(lo, hi):
-                if moments.shift_code[x] == START:
-                    starting |= self._shift_start(moments.shift_id[x])
-                else:
-                    self._shift_end(moments.shift_id[x])
-            # who is on duty changed: refresh once for all of this moment's shift entries
+        starting = 0  # staff whose shift starts now: offered work together
+        for x in range(moments.shifts[m], moments.shifts[m + 1]):
+            if moments.shift_code[x] == START:
+                starting |= self._shift_start(moments.shift_id[x])
+        if starting:  # who is on duty changed
             self._refresh_all()
-            if starting:
-                self._offer(starting)
+            self._offer(starting)
         list_of = self._list_of
         for k in range(moments.jobs[m], moments.jobs[m + 1]):
             if list_of[k] == ONLINE:
@@ -771,114 +788,6 @@ class Engine:
         self._rstaff[j] = s
         self._rstaff2[j] = s2
         self._rshift[j] = self._cur[s]
-
-    # -- the View ------------------------------------------------------------------------------
-
-    @property
-    def now(self) -> Minutes:
-        """The current simulation time."""
-        return self._now
-
-    @property
-    def staff_ids(self) -> tuple[StaffId, ...]:
-        """Staff ids by index."""
-        return self._c.staff_ids
-
-    @property
-    def memo(self) -> MutableMapping[object, object]:
-        """Per-run cache for policies."""
-        return self._memo
-
-    def staff_mask(self, staff: Iterable[StaffId]) -> int:
-        """Bitmask of staff ids."""
-        index = self._c.staff_index
-        mask = 0
-        for s in staff:
-            mask |= 1 << index[s]
-        return mask
-
-    def holders(self, competences: Iterable[CompetenceId]) -> int:
-        """Bitmask of staff holding all ``competences``."""
-        return self._c.holders_of(self._c.bits(frozenset(competences)))
-
-    def team_members(self, team: TeamId) -> int:
-        """Bitmask of a team's members."""
-        return self._c.team_members[team]
-
-    def job_user(self, job: int) -> UserId:
-        """The job's user."""
-        return self._c.user_names[self._c.job_user_idx[job]]
-
-    def job_zone(self, job: int) -> ZoneId:
-        """The job's zone."""
-        return str(self._c.realisation.jobs.zone[job])
-
-    def job_kind(self, job: int) -> str:
-        """The job's kind."""
-        return str(self._c.realisation.jobs.kind[job])
-
-    def job_teams(self, job: int) -> tuple[TeamId, ...]:
-        """Owning team(s) after hand-over."""
-        return self._c.owners[job]
-
-    def job_ready(self, job: int) -> Minutes:
-        """Ready time."""
-        return self._c.ready[job]
-
-    def job_due(self, job: int) -> Minutes:
-        """Due time."""
-        return self._c.due[job]
-
-    def job_required(self, job: int) -> frozenset[CompetenceId]:
-        """Required competences."""
-        return self._c.realisation.jobs.required[job]
-
-    def job_preferred(self, job: int) -> frozenset[CompetenceId]:
-        """Preferred competences."""
-        return self._c.realisation.jobs.preferred[job]
-
-    def job_staff_needed(self, job: int) -> int:
-        """Staff needed."""
-        return self._c.need[job]
-
-    def primary_contact(self, job: int) -> int:
-        """Index of the user's primary contact, or -1."""
-        return self._c.user_contact[self._c.job_user_idx[job]]
-
-    def known(self, job: int) -> int:
-        """Staff who have served the job's user so far."""
-        return self._known[self._c.job_user_idx[job]]
-
-    def travel_time(self, staff: int, job: int) -> Minutes:
-        """Travel from the staff member's current zone to the job's zone."""
-        return self.places.trip(staff, self._c.job_zone[job])
-
-    def free_since(self, staff: int) -> Minutes:
-        """When the staff member last became free."""
-        return self._free_since[staff]
-
-    def care_level(self, staff: int) -> int:
-        """Care level of the staff member's profession."""
-        return self._c.care[staff]
-
-    def holds_preferred(self, staff: int, job: int) -> bool:
-        """Whether the staff member holds all the job's preferred competences."""
-        return bool(self._pref_holders[job] >> staff & 1)
-
-    def preferred_holders(self, job: int) -> int:
-        """Bitmask of staff holding all the job's preferred competences."""
-        return self._pref_holders[job]
-
-    def nearest_of(self, job: int, staff: int) -> int:
-        """Of the staff in the mask, those with the shortest travel to the job."""
-        return self.places.nearest(self._c.job_zone[job], staff)
-
-    def lowest_care_level_of(self, staff: int) -> int:
-        """Of the staff in the mask, those at the lowest care level."""
-        for mask in self._levels:
-            if staff & mask:
-                return staff & mask
-        return staff
 
 
 def _level_masks(care: list[int]) -> list[int]:
