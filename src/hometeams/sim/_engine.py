@@ -273,12 +273,14 @@ class Engine(Looks):
             self._next_plan += DAY
         m = self._moment
         moments = self._c.moments
-        starting = 0  # staff whose shift starts now: offered work together
+        starting, started = 0, False  # staff whose shift starts now: offered work together
         for x in range(moments.shifts[m], moments.shifts[m + 1]):
             if moments.shift_code[x] == START:
                 starting |= self._shift_start(moments.shift_id[x])
-        if starting:  # who is on duty changed
+                started = True
+        if started:  # who is on duty changed
             self._refresh_all()
+        if starting:
             self._offer(starting)
         list_of = self._list_of
         for k in range(moments.jobs[m], moments.jobs[m + 1]):
