@@ -37,6 +37,7 @@ from hometeams.experiment import Interval, t_interval
 from hometeams.experiment._engine import replication_seed, root_seed
 from hometeams.experiment._executor import executor_for
 from hometeams.io import ScenarioFile
+from hometeams.io._planning import planning_kind
 from hometeams.io._policy import policy_kind
 from hometeams.metrics import metrics
 from hometeams.records import Records
@@ -65,6 +66,22 @@ _WORDS = {
         "ci": "{level} % KI",
     },
 }
+
+
+def _kinds(policy: object, planning: object) -> str:
+    """``"pooled"``, or ``"pooled, daily-lists"`` for a model with work lists.
+
+    Examples
+    --------
+    >>> from hometeams.sim import DailyLists, NoLists, Pooled
+    >>> _kinds(Pooled(), NoLists()), _kinds(Pooled(), DailyLists())
+    ('pooled', 'pooled, daily-lists')
+    """
+    kind = policy_kind(policy) or "own policy"
+    lists = planning_kind(planning)
+    if lists == "none":
+        return kind
+    return f"{kind}, {lists or 'own planning'}"
 
 
 def replicate(
@@ -260,7 +277,7 @@ def _run(args: argparse.Namespace) -> int:
         file.scenario.name or file.scenario.organisation.name,
         words["header"].format(
             model=name,
-            kind=policy_kind(spec.policy) or "own policy",
+            kind=_kinds(spec.policy, spec.planning),
             n=n,
             s="" if n == 1 else ("er" if args.lang == "nb" else "s"),
             seed=root.entropy,
