@@ -117,21 +117,17 @@ def comparison_text(
     percentage points).
     """
     from hometeams.metrics import relevance_bands  # noqa: PLC0415 - with the words below
-    from hometeams.report._format import (  # noqa: PLC0415 - matplotlib-free words and numbers
+    from hometeams.report import (  # noqa: PLC0415 - the report's words and numbers
+        FTE_HOURS_PER_WEEK,
         decimals,
+        describe_difference,
+        difference_kind,
         format_bounds,
         format_value,
         level_text,
-    )
-    from hometeams.report._labels import metric_label  # noqa: PLC0415
-    from hometeams.report._reading import (  # noqa: PLC0415
-        describe_difference,
-        difference_kind,
-        renamed,
-    )
-    from hometeams.report._resources import (  # noqa: PLC0415
-        FTE_HOURS_PER_WEEK,
         measured_text,
+        metric_label,
+        renamed,
         resource_text,
     )
 

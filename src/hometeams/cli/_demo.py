@@ -87,8 +87,7 @@ def _figure(
     overwrite: bool,
 ) -> bool:
     try:
-        from hometeams.report import plot_comparison  # noqa: PLC0415 - matplotlib
-        from hometeams.report._reading import renamed  # noqa: PLC0415
+        from hometeams.report import plot_comparison, renamed  # noqa: PLC0415 - matplotlib
     except ImportError:
         return False
     figure = plot_comparison(renamed(comparison, names), metrics=metrics, lang=lang)

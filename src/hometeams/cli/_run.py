@@ -93,13 +93,13 @@ def run_text(
     metric      mean    95 % CI
     Idle share  31.0 %  [18.3, 43.7]
     """
-    from hometeams.report._format import (  # noqa: PLC0415 - numbers shared with the report
+    from hometeams.report import (  # noqa: PLC0415 - numbers shared with the report
         decimals,
         format_bounds,
         format_value,
         level_text,
+        metric_label,
     )
-    from hometeams.report._labels import metric_label  # noqa: PLC0415
 
     words = _WORDS[lang]
     many = len(values) > 1
