@@ -34,8 +34,7 @@ from hometeams.cli._common import (
 )
 from hometeams.cli._limits import add_limit_option, checked_size, limits_from
 from hometeams.experiment import Interval, Model, replicate, t_interval
-from hometeams.io import ScenarioFile
-from hometeams.io._policy import policy_kind
+from hometeams.io import ScenarioFile, policy_kind
 from hometeams.metrics import metrics
 from hometeams.records import Records
 from hometeams.scenario import check_replications
