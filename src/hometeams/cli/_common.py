@@ -47,7 +47,6 @@ __all__ = [
     "load_organisation",
     "load_scenario",
     "print_json",
-    "read_file",
     "warn_findings",
 ]
 

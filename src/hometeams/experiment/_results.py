@@ -123,7 +123,7 @@ class Comparison:
     precision: Precision | None = attrs.field(default=None, kw_only=True)
     reached: bool | None = attrs.field(default=None, kw_only=True)
     records: Mapping[str, Mapping[int, Records]] = attrs.field(
-        factory=dict, kw_only=True, converter=_records
+        factory=dict, kw_only=True, converter=_records, repr=False
     )
 
     def __attrs_post_init__(self) -> None:
