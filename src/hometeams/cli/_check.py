@@ -26,14 +26,10 @@ from hometeams.cli._common import (
     add_output_options,
     load_organisation,
     print_json,
-    read_file,
 )
 from hometeams.cli._findings import contract_data, findings_lines, load_data, load_lines
 from hometeams.cli._limits import add_limit_option, checked_size, limits_from
-from hometeams.io import ScenarioFile
-from hometeams.io._policy import policy_kind
-from hometeams.io._units import format_minutes
-from hometeams.io._unstructure import file_data
+from hometeams.io import ScenarioFile, file_data, format_minutes, policy_kind, read_file
 from hometeams.model import Organisation
 from hometeams.scenario import Finding, SizeEstimate, contract_table, load_table
 

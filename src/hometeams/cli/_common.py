@@ -27,11 +27,7 @@ import attrs
 
 from hometeams.cli._exit import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from hometeams.errors import InvalidArgument
-from hometeams.io import EXAMPLES, ScenarioFile, example_organisation
-from hometeams.io._convert import structure
-from hometeams.io._planning import planning_kind
-from hometeams.io._scenario import is_scenario_data, scenario_from_data
-from hometeams.io._toml import parse_toml, read_text
+from hometeams.io import EXAMPLES, ScenarioFile, example_organisation, planning_kind, read_file
 from hometeams.metrics import METRICS
 from hometeams.model import Organisation
 
@@ -51,7 +47,6 @@ __all__ = [
     "load_organisation",
     "load_scenario",
     "print_json",
-    "read_file",
     "warn_findings",
 ]
 
@@ -128,26 +123,6 @@ def add_organisation_input(parser: argparse.ArgumentParser) -> None:
 def add_scenario_input(parser: argparse.ArgumentParser) -> None:
     """Add the scenario ``FILE`` argument."""
     parser.add_argument("file", metavar="FILE", help="a scenario file (TOML)")
-
-
-def read_file(path: str | os.PathLike[str]) -> Organisation | ScenarioFile:
-    """An organisation file or a scenario file, told apart by what is in it.
-
-    A scenario file has ``[organisation]``, ``[roster]``, ``[demand]``, ``[[models]]`` or
-    ``[experiment]`` at the top; an organisation file has its staff and teams there.
-
-    Raises
-    ------
-    OSError
-        If the file cannot be read.
-    InvalidScenario
-        If it is not a valid file of either kind.
-    """
-    source = str(path)
-    data = parse_toml(read_text(path), source=source)
-    if is_scenario_data(data):
-        return scenario_from_data(data, source=source, base=Path(path).parent)
-    return structure(data, Organisation, source=source)
 
 
 def load_organisation(

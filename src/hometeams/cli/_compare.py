@@ -38,7 +38,7 @@ from hometeams.io import ScenarioFile
 from hometeams.records import Records
 from hometeams.scenario import check_replications
 
-__all__ = ["COMMAND", "comparison_text", "model_records", "reading_options"]
+__all__ = ["COMMAND", "comparison_text", "first_records", "reading_options"]
 
 _HEADINGS = {
     "en": ("metric", "model", "n", "mean", "{level} % CI", "difference from {baseline}"),
@@ -117,21 +117,17 @@ def comparison_text(
     percentage points).
     """
     from hometeams.metrics import relevance_bands  # noqa: PLC0415 - with the words below
-    from hometeams.report._format import (  # noqa: PLC0415 - matplotlib-free words and numbers
+    from hometeams.report import (  # noqa: PLC0415 - the report's words and numbers
+        FTE_HOURS_PER_WEEK,
         decimals,
+        describe_difference,
+        difference_kind,
         format_bounds,
         format_value,
         level_text,
-    )
-    from hometeams.report._labels import metric_label  # noqa: PLC0415
-    from hometeams.report._reading import (  # noqa: PLC0415
-        describe_difference,
-        difference_kind,
-        renamed,
-    )
-    from hometeams.report._resources import (  # noqa: PLC0415
-        FTE_HOURS_PER_WEEK,
         measured_text,
+        metric_label,
+        renamed,
         resource_text,
     )
 
@@ -283,30 +279,20 @@ def reading_options(file: ScenarioFile, lang: str) -> dict[str, Any]:
     }
 
 
-def model_records(file: ScenarioFile, models: Sequence[str], *, seed: Any) -> dict[str, Records]:
-    """One run of each model -- replication 0 of the comparison -- for the report's figures.
+def first_records(comparison: Comparison) -> dict[str, Records]:
+    """Replication 0's records of each model, which the comparison kept for the report's figures.
+
+    The comparison must have been run with ``keep_records=(0,)``.
 
     Examples
     --------
     >>> from hometeams.io import example_scenario
-    >>> file = example_scenario()
-    >>> runs = model_records(file, ["pooled"], seed=1)
-    >>> len(runs["pooled"].shifts) > 0
+    >>> result = example_scenario().compare(
+    ...     models=["pooled"], replications=2, seed=1, executor="serial", keep_records=(0,))
+    >>> len(first_records(result)["pooled"].shifts) > 0
     True
     """
-    from hometeams.experiment._engine import replication_seed, root_seed  # noqa: PLC0415
-    from hometeams.sim import simulate  # noqa: PLC0415
-
-    first = replication_seed(root_seed(seed), 0)
-    return {
-        name: simulate(
-            file.scenario_of(name),
-            policy=file.model(name).policy,
-            planning=file.model(name).planning,
-            seed=first,
-        )
-        for name in models
-    }
+    return {name: comparison.records[name][0] for name in comparison.models}
 
 
 def _names(text: str | None, file: ScenarioFile) -> list[str] | None:
@@ -357,11 +343,10 @@ def _outputs(args: argparse.Namespace) -> list[Path]:
 def _write_report(
     args: argparse.Namespace, file: ScenarioFile, comparison: Comparison, shown: Sequence[str]
 ) -> Path:
-    from hometeams.report._html import write_report  # noqa: PLC0415 - matplotlib is heavy
+    from hometeams.report import write_report  # noqa: PLC0415 - matplotlib is heavy
 
-    runs = model_records(file, comparison.models, seed=comparison.seed)
     options: Mapping[str, Any] = {
-        "records": runs,
+        "records": first_records(comparison),
         "organisation": file.scenario.organisation,
         "title": file.title(args.lang) or None,
         "lang": args.lang,
@@ -407,6 +392,7 @@ def _run(args: argparse.Namespace) -> int:
         baseline=args.baseline,
         executor=args.workers,
         limits=limits,
+        keep_records=(0,) if args.report is not None else (),
     )
     if args.out is not None:
         comparison.to_csv(args.out, overwrite=args.overwrite)

@@ -28,7 +28,7 @@ from hometeams.cli._common import (
     choose_metrics,
     print_json,
 )
-from hometeams.cli._compare import comparison_text, model_records, reading_options
+from hometeams.cli._compare import comparison_text, first_records, reading_options
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import TABLES, Comparison
 from hometeams.io import ScenarioFile, example_scenario, write_scenario
@@ -87,8 +87,7 @@ def _figure(
     overwrite: bool,
 ) -> bool:
     try:
-        from hometeams.report import plot_comparison  # noqa: PLC0415 - matplotlib
-        from hometeams.report._reading import renamed  # noqa: PLC0415
+        from hometeams.report import plot_comparison, renamed  # noqa: PLC0415 - matplotlib
     except ImportError:
         return False
     figure = plot_comparison(renamed(comparison, names), metrics=metrics, lang=lang)
@@ -120,7 +119,9 @@ def _run(args: argparse.Namespace) -> int:
     file = demo_scenario()
     shown = list(choose_metrics(args.metrics, file=file))
     check_free([folder / name for name in _FILES], overwrite=args.overwrite)
-    comparison = file.compare(replications=args.replications, seed=args.seed, executor=args.workers)
+    comparison = file.compare(
+        replications=args.replications, seed=args.seed, executor=args.workers, keep_records=(0,)
+    )
     folder.mkdir(parents=True, exist_ok=True)
     written = [write_scenario(file, folder / "scenario.toml", overwrite=args.overwrite)]
     written += comparison.to_csv(folder, overwrite=args.overwrite)
@@ -135,14 +136,13 @@ def _run(args: argparse.Namespace) -> int:
         overwrite=args.overwrite,
     ):
         written.append(folder / "comparison.png")
-        from hometeams.report._html import write_report  # noqa: PLC0415 - matplotlib
+        from hometeams.report import write_report  # noqa: PLC0415 - matplotlib
 
-        runs = model_records(file, comparison.models, seed=comparison.seed)
         written.append(
             write_report(
                 folder / "report.html",
                 comparison,
-                records=runs,
+                records=first_records(comparison),
                 organisation=file.scenario.organisation,
                 title=file.title(args.lang),
                 lang=args.lang,

@@ -105,7 +105,7 @@ def number(value: float, digits: int, lang: str) -> str:
     >>> number(-0.125, 3, "nb"), number(12345.0, 0, "en")
     ('−0,125', '12 345')
     """
-    from hometeams.report._format import format_number  # noqa: PLC0415 - shared number style
+    from hometeams.report import format_number  # noqa: PLC0415 - shared number style
 
     return format_number(value, digits, lang).replace("\u00a0", " ")
 

@@ -14,8 +14,7 @@ import math
 import attrs
 
 from hometeams.errors import InvalidScenario
-from hometeams.io import ScenarioFile
-from hometeams.io._units import parse_minutes
+from hometeams.io import ScenarioFile, parse_minutes
 from hometeams.scenario import Limits, SizeEstimate
 
 __all__ = ["add_limit_option", "checked_size", "limits_from"]

@@ -33,16 +33,11 @@ from hometeams.cli._common import (
     warn_findings,
 )
 from hometeams.cli._limits import add_limit_option, checked_size, limits_from
-from hometeams.experiment import Interval, t_interval
-from hometeams.experiment._engine import replication_seed, root_seed
-from hometeams.experiment._executor import executor_for
-from hometeams.io import ScenarioFile
-from hometeams.io._planning import planning_kind
-from hometeams.io._policy import policy_kind
+from hometeams.experiment import Interval, Model, replicate, t_interval
+from hometeams.io import ScenarioFile, planning_kind, policy_kind
 from hometeams.metrics import metrics
 from hometeams.records import Records
-from hometeams.scenario import Scenario, check_replications
-from hometeams.sim import simulate
+from hometeams.scenario import check_replications
 
 __all__ = ["COMMAND", "replicate", "run_text"]
 
@@ -84,34 +79,12 @@ def _kinds(policy: object, planning: object) -> str:
     return f"{kind}, {lists or 'own planning'}"
 
 
-def replicate(
-    scenario: Scenario, policy: Any, seed: np.random.SeedSequence, planning: Any = None
-) -> Records:
-    """One run of ``scenario`` under ``policy`` and ``planning`` (a top-level function).
-
-    It goes to worker processes.
-
-    Examples
-    --------
-    >>> from hometeams.io import example_scenario
-    >>> from hometeams.sim import Pooled
-    >>> file = example_scenario()
-    >>> records = replicate(file.scenario_of("pooled"), Pooled(), np.random.SeedSequence(1))
-    >>> len(records.jobs) > 0
-    True
-    """
-    return simulate(scenario, policy=policy, seed=seed, planning=planning)
-
-
 def _replications(
-    file: ScenarioFile, name: str, *, n: int, root: np.random.SeedSequence, workers: int
+    file: ScenarioFile, name: str, *, n: int, root: np.random.SeedSequence, workers: int | None
 ) -> list[Records]:
-    scenario = file.scenario_of(name)
-    policy, planning = file.model(name).policy, file.model(name).planning
-    seeds = [replication_seed(root, i) for i in range(n)]
-    with executor_for(workers if n > 1 else 1, runner=replicate, models=()) as pool:
-        futures = [pool.submit(replicate, scenario, policy, seed, planning) for seed in seeds]
-        return [future.result() for future in futures]
+    spec = file.model(name)
+    model = Model(name, file.scenario_of(name), policy=spec.policy, planning=spec.planning)
+    return list(replicate(model, replications=n, seed=root, executor=workers if n > 1 else 1))
 
 
 def run_text(
@@ -135,13 +108,13 @@ def run_text(
     metric      mean    95 % CI
     Idle share  31.0 %  [18.3, 43.7]
     """
-    from hometeams.report._format import (  # noqa: PLC0415 - numbers shared with the report
+    from hometeams.report import (  # noqa: PLC0415 - numbers shared with the report
         decimals,
         format_bounds,
         format_value,
         level_text,
+        metric_label,
     )
-    from hometeams.report._labels import metric_label  # noqa: PLC0415
 
     words = _WORDS[lang]
     many = len(values) > 1
@@ -249,7 +222,7 @@ def _run(args: argparse.Namespace) -> int:
     check_replications(n, limits=limits, field="--replications")
     checked_size(file, source=args.file, limits=limits, replications=n)
     seed = args.seed if args.seed is not None else file.experiment.seed
-    root = root_seed(seed)
+    root = np.random.SeedSequence(seed)  # a whole number >= 0 or None, checked by the options
     if args.out is not None:
         check_free(_outputs(args.out, n), overwrite=args.overwrite)
     warn_findings(file, source=args.file)

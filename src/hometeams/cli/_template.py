@@ -44,8 +44,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from hometeams.io import write_template  # noqa: PLC0415 - keep --help fast
-    from hometeams.io._template import TEMPLATES  # noqa: PLC0415
+    from hometeams.io import TEMPLATES, write_template  # noqa: PLC0415 - keep --help fast
 
     out = write_template(args.output, lang=args.lang, overwrite=args.overwrite)
     print(_DONE[args.lang].format(out=out, sheets=", ".join(TEMPLATES[args.lang])))

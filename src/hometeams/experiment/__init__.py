@@ -4,7 +4,8 @@ Name each organisation model to compare (:class:`Model`: a scenario and a policy
 on the same realised demand and absences with :func:`compare`, and read each model's mean with a
 95 % interval and each model's paired difference from a baseline (:class:`Comparison`). Sweep a
 grid of planning choices with :func:`sweep`. Replications run serially, on a local process pool
-or on a Dask cluster, with identical results for the same seed.
+or on a Dask cluster, with identical results for the same seed. :func:`replicate` gives one
+model's records, replication by replication, seeded as :func:`compare` seeds them.
 
 :class:`Synthetic` and :func:`synthetic_runner` stand in for the simulator with known answers, to
 check the machinery (or a cluster) before trusting it with real models.
@@ -12,6 +13,7 @@ check the machinery (or a cluster) before trusting it with real models.
 
 from __future__ import annotations
 
+from hometeams.experiment._engine import replicate
 from hometeams.experiment._executor import ExecutorSetting, SerialExecutor
 from hometeams.experiment._model import Model, Runner, simulation_runner
 from hometeams.experiment._progress import ProgressSetting
@@ -36,6 +38,7 @@ __all__ = [
     "TableName",
     "compare",
     "paired_interval",
+    "replicate",
     "simulation_runner",
     "sweep",
     "synthetic_runner",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 from collections.abc import Mapping, Sequence
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 import numpy as np
@@ -24,12 +24,23 @@ from numpy.typing import NDArray
 from hometeams._random import Seed, root_sequence
 from hometeams.errors import InvalidArgument
 from hometeams.experiment._executor import ExecutorSetting, executor_for
-from hometeams.experiment._model import Model, Runner
+from hometeams.experiment._model import Model, Runner, kept_run
 from hometeams.experiment._progress import Progress, ProgressSetting
 from hometeams.experiment._results import Comparison
 from hometeams.experiment._stats import Precision
 
-__all__ = ["Settings", "replication_seed", "root_seed", "run_groups"]
+if TYPE_CHECKING:
+    from hometeams.records import Records
+
+__all__ = [
+    "Kept",
+    "Settings",
+    "kept_task",
+    "replicate",
+    "replication_seed",
+    "root_seed",
+    "run_groups",
+]
 
 
 def root_seed(seed: object) -> np.random.SeedSequence:
@@ -61,9 +72,82 @@ def replication_seed(root: np.random.SeedSequence, i: int) -> np.random.SeedSequ
     )
 
 
+def replicate(
+    model: Model,
+    *,
+    replications: int = 1,
+    seed: int | np.random.SeedSequence | None = None,
+    executor: ExecutorSetting = None,
+) -> tuple[Records, ...]:
+    """The records of replications ``0, 1, ...`` of one model, seeded as :func:`compare` seeds them.
+
+    Replication ``i`` runs :func:`hometeams.sim.simulate` with the model's scenario, policy and
+    planning and the seed ``SeedSequence(seed).spawn(n)[i]``: the same run as replication ``i``
+    of a comparison with the same ``seed``, whatever the models beside it.
+
+    Parameters
+    ----------
+    model
+        The model to run.
+    replications
+        How many runs (at least 1).
+    seed
+        A non-negative int or a :class:`numpy.random.SeedSequence` (the root); ``None`` for
+        fresh entropy.
+    executor
+        As for :func:`compare`: ``None`` is a process pool over all cores, ``1`` or
+        ``"serial"`` runs in this process.
+
+    Returns
+    -------
+    tuple of Records
+        One per replication, in order.
+
+    Examples
+    --------
+    >>> from hometeams.experiment import Model, replicate
+    >>> from hometeams.io import example_scenario
+    >>> file = example_scenario()
+    >>> model = Model("pooled", file.scenario_of("pooled"), policy=file.model("pooled").policy)
+    >>> runs = replicate(model, replications=2, seed=1, executor="serial")
+    >>> len(runs), len(runs[0].jobs) > 0
+    (2, True)
+    """
+    if not isinstance(model, Model):
+        raise InvalidArgument(f"model: must be a Model, got {model!r}")
+    if isinstance(replications, bool) or not isinstance(replications, int) or replications < 1:
+        raise InvalidArgument(f"replications: must be an integer >= 1, got {replications!r}")
+    root = root_seed(seed)
+    seeds = [replication_seed(root, i) for i in range(replications)]
+    with executor_for(executor, runner=simulate_task, models=[model]) as pool:
+        futures = [pool.submit(simulate_task, model, seed) for seed in seeds]
+        return tuple(future.result() for future in futures)
+
+
+def simulate_task(model: Model, seed: np.random.SeedSequence) -> Records:
+    """One run of one model's scenario, policy and planning (sent to an executor)."""
+    from hometeams.sim import simulate  # noqa: PLC0415 - the engine loads only when it runs
+
+    return simulate(model.scenario, policy=model.policy, seed=seed, planning=model.planning)
+
+
 def run_task(runner: Runner, model: Model, seed: np.random.SeedSequence) -> Mapping[str, float]:
     """One replication of one model (the unit of work sent to an executor)."""
     return runner(model, seed)
+
+
+@attrs.frozen
+class Kept:
+    """A replication's figures with the records they were measured on (``keep_records``)."""
+
+    figures: Mapping[str, float]
+    records: Records
+
+
+def kept_task(model: Model, seed: np.random.SeedSequence) -> Kept:
+    """One replication of one model whose records are kept (the default runner's)."""
+    figures, records = kept_run(model, seed)
+    return Kept(figures, records)
 
 
 @attrs.frozen
@@ -76,6 +160,7 @@ class Settings:
     metrics: tuple[str, ...] | None
     precision: Precision | None
     max_replications: int
+    keep: frozenset[int] = frozenset()
 
 
 def _to_floats(
@@ -102,11 +187,11 @@ def _to_floats(
 
 
 def _collect(
-    futures: dict[cf.Future[Mapping[str, float]], tuple[int, int, int]],
+    futures: dict[cf.Future[Mapping[str, float] | Kept], tuple[int, int, int]],
     progress: Progress,
     describe: Sequence[Sequence[Model]],
-) -> dict[tuple[int, int, int], Mapping[str, float]]:
-    results: dict[tuple[int, int, int], Mapping[str, float]] = {}
+) -> dict[tuple[int, int, int], Mapping[str, float] | Kept]:
+    results: dict[tuple[int, int, int], Mapping[str, float] | Kept] = {}
     try:
         for future in cf.as_completed(futures):
             key = futures[future]
@@ -140,6 +225,7 @@ def run_groups(
     active = list(range(len(groups)))
     names = settings.metrics
     values: list[list[list[list[float]]]] = [[[] for _ in group] for group in groups]
+    kept: list[dict[str, dict[int, Records]]] = [{} for _ in groups]
     reached: list[bool | None] = [None] * len(groups)
     with (
         executor_for(executor, runner=runner, models=_unique(groups)) as pool,
@@ -152,7 +238,13 @@ def run_groups(
                 for i in range(ran[g], target[g])
                 for m in range(len(groups[g]))
             ]
-            results = _run_round(pool, tasks, groups, root=settings.root, runner=runner, bar=bar)
+            results = _run_round(
+                pool, tasks, groups, root=settings.root, runner=runner, bar=bar, keep=settings.keep
+            )
+            for (g, m, i), out in results.items():
+                if isinstance(out, Kept):
+                    kept[g].setdefault(groups[g][m].name, {})[i] = out.records
+                    results[g, m, i] = out.figures
             if names is None:
                 names = _metric_names(results[min(results)])
             for (g, m, i), out in sorted(results.items()):
@@ -175,7 +267,13 @@ def run_groups(
     assert names is not None  # set by the first round, which always runs
     return [
         attrs.evolve(
-            _comparison(groups[g], baselines[g], values[g], names, settings), reached=reached[g]
+            _comparison(groups[g], baselines[g], values[g], names, settings),
+            reached=reached[g],
+            records={
+                model.name: dict(sorted(kept[g][model.name].items()))
+                for model in groups[g]
+                if model.name in kept[g]
+            },
         )
         for g in range(len(groups))
     ]
@@ -189,13 +287,22 @@ def _run_round(
     root: np.random.SeedSequence,
     runner: Runner,
     bar: Progress,
-) -> dict[tuple[int, int, int], Mapping[str, float]]:
-    """Submit (group, model, replication) tasks and return their results by those indices."""
-    futures: dict[cf.Future[Mapping[str, float]], tuple[int, int, int]] = {}
+    keep: frozenset[int],
+) -> dict[tuple[int, int, int], Mapping[str, float] | Kept]:
+    """Submit (group, model, replication) tasks and return their results by those indices.
+
+    A replication in ``keep`` returns its records too (:class:`Kept`).
+    """
+    futures: dict[cf.Future[Mapping[str, float] | Kept], tuple[int, int, int]] = {}
     bar.add(total=len(tasks))
     for g, m, i in tasks:
         # A fresh seed object per task: a runner that spawns from it cannot affect another.
-        future = pool.submit(run_task, runner, groups[g][m], replication_seed(root, i))
+        seed = replication_seed(root, i)
+        future: cf.Future[Mapping[str, float] | Kept]
+        if i in keep:
+            future = pool.submit(kept_task, groups[g][m], seed)
+        else:
+            future = pool.submit(run_task, runner, groups[g][m], seed)
         futures[future] = (g, m, i)
         if future.done() and future.exception() is not None:
             break  # a serial run failed: report it without running the rest

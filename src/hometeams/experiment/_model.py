@@ -18,14 +18,17 @@ cluster, picklable: a function defined at the top level of a module.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 import numpy as np
 
 from hometeams.errors import InvalidArgument
 
-__all__ = ["Model", "Runner", "simulation_runner"]
+if TYPE_CHECKING:
+    from hometeams.records import Records
+
+__all__ = ["Model", "Runner", "kept_run", "simulation_runner"]
 
 
 def _check_name(_instance: object, _attribute: object, value: object) -> None:
@@ -112,9 +115,18 @@ def simulation_runner(model: Model, seed: np.random.SeedSequence) -> dict[str, f
     >>> callable(simulation_runner)
     True
     """
+    return kept_run(model, seed)[0]
+
+
+def kept_run(model: Model, seed: np.random.SeedSequence) -> tuple[dict[str, float], Records]:
+    """:func:`simulation_runner`'s figures and the records they were measured on.
+
+    What a replication whose records a comparison keeps runs (a top-level function, so that it
+    travels to worker processes, and its records come back pickled).
+    """
     # Imported here so that the experiment machinery does not load the engine until it runs.
     from hometeams.metrics import metrics  # noqa: PLC0415
     from hometeams.sim import simulate  # noqa: PLC0415
 
     records = simulate(model.scenario, policy=model.policy, seed=seed, planning=model.planning)
-    return dict(metrics(records, clock=model.scenario.clock))
+    return dict(metrics(records, clock=model.scenario.clock)), records

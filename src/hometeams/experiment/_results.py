@@ -11,9 +11,9 @@ plain-text table for a terminal.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import numpy as np
@@ -38,6 +38,9 @@ from hometeams.experiment._stats import (
 )
 from hometeams.experiment._text import format_table
 
+if TYPE_CHECKING:
+    from hometeams.records import Records
+
 __all__ = ["TABLES", "Comparison", "TableName", "precision_from_json", "precision_to_json"]
 
 TableName = Literal["replications", "summary", "differences"]
@@ -56,6 +59,10 @@ def _names(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(value)
+
+
+def _records(value: Mapping[str, Mapping[int, Records]]) -> dict[str, dict[int, Records]]:
+    return {str(model): dict(runs) for model, runs in value.items()}
 
 
 def _values(value: ArrayLike) -> NDArray[np.float64]:
@@ -88,6 +95,10 @@ class Comparison:
         spawn_key=(*seed.spawn_key, i))``, i.e. ``SeedSequence(seed).spawn(n)[i]``.
     precision, reached
         The stopping rule, if one was used, and whether its target was met.
+    records
+        The records of the replications :func:`~hometeams.experiment.compare` was asked to
+        keep (``keep_records``), by model and replication: ``records["pooled"][0]``. Empty
+        by default; not written to files.
 
     Examples
     --------
@@ -111,6 +122,9 @@ class Comparison:
     seed: np.random.SeedSequence | None = attrs.field(default=None, kw_only=True)
     precision: Precision | None = attrs.field(default=None, kw_only=True)
     reached: bool | None = attrs.field(default=None, kw_only=True)
+    records: Mapping[str, Mapping[int, Records]] = attrs.field(
+        factory=dict, kw_only=True, converter=_records, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         for field, names in (("models", self.models), ("metrics", self.metrics)):
@@ -135,6 +149,11 @@ class Comparison:
             raise InvalidArgument(f"seed: must be a SeedSequence or None, got {self.seed!r}")
         if self.precision is not None and not isinstance(self.precision, Precision):
             raise InvalidArgument(f"precision: must be a Precision or None, got {self.precision!r}")
+        unknown = [model for model in self.records if model not in self.models]
+        if unknown:
+            raise InvalidArgument(
+                f"records: {unknown} are not among the models {list(self.models)}"
+            )
         if self.baseline not in self.models:
             raise InvalidArgument(
                 f"baseline: must be one of the models {list(self.models)}, got {self.baseline!r}"

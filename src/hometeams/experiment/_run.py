@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+import attrs
 import numpy as np
 
 from hometeams.errors import InvalidArgument, InvalidScenario
@@ -28,7 +29,7 @@ from hometeams.experiment._stats import Precision, check_level
 if TYPE_CHECKING:
     from hometeams.scenario import Limits
 
-__all__ = ["check_baseline", "check_models", "check_sizes", "compare", "settings"]
+__all__ = ["check_baseline", "check_keep", "check_models", "check_sizes", "compare", "settings"]
 
 
 def check_models(models: object, *, field: str = "models") -> tuple[Model, ...]:
@@ -58,6 +59,28 @@ def check_baseline(baseline: str | None, models: Sequence[Model]) -> str:
     if baseline not in names:
         raise InvalidArgument(f"baseline: must be one of the models {names}, got {baseline!r}")
     return baseline
+
+
+def check_keep(keep: object, *, replications: int, runner: object) -> frozenset[int]:
+    """The replications whose records to keep, or an error naming the first that cannot be.
+
+    Only the default runner (:func:`simulation_runner`) has records, and only replications of
+    the first round (below ``replications``) surely run.
+    """
+    if isinstance(keep, str | bytes) or not isinstance(keep, Iterable):
+        raise InvalidArgument(f"keep_records: must be a list of replication numbers, got {keep!r}")
+    out = tuple(keep)
+    for i in out:
+        if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < replications:
+            raise InvalidArgument(
+                f"keep_records: must be replication numbers from 0 to {replications - 1}, got {i!r}"
+            )
+    if out and runner is not simulation_runner:
+        raise InvalidArgument(
+            f"keep_records: only the default runner (simulation_runner) has records, got "
+            f"runner={runner!r}"
+        )
+    return frozenset(out)
 
 
 def _positive_int(value: object, field: str, minimum: int) -> int:
@@ -155,6 +178,7 @@ def compare(
     progress: ProgressSetting = None,
     runner: Runner = simulation_runner,
     limits: Limits | None = None,
+    keep_records: Iterable[int] = (),
 ) -> Comparison:
     """Run models on the same realised demand and compare them with confidence intervals.
 
@@ -195,6 +219,11 @@ def compare(
         The most a run may hold (:class:`~hometeams.scenario.Limits`; the defaults if
         ``None``): more replications, or a model whose scenario is estimated to need more jobs,
         shifts or memory, is refused before anything runs.
+    keep_records
+        Replications whose records to keep in the result's ``records``, by model (e.g.
+        ``(0,)`` for the first replication, the run a report draws its figures from); each
+        below ``replications``, and only with the default runner. They come back from worker
+        processes pickled, and their figures are those of the same run.
 
     Returns
     -------
@@ -226,11 +255,12 @@ def compare(
         n_models=len(chosen),
         limits=limits,
     )
+    keep = check_keep(keep_records, replications=config.replications, runner=runner)
     check_sizes(chosen, limits=limits)
     (result,) = run_groups(
         [chosen],
         baselines=[check_baseline(baseline, chosen)],
-        settings=config,
+        settings=attrs.evolve(config, keep=keep),
         runner=runner,
         executor=executor,
         progress=progress,

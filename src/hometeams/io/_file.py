@@ -357,6 +357,7 @@ class ScenarioFile:
         executor: ExecutorSetting = None,
         progress: ProgressSetting = None,
         limits: Limits | None = None,
+        keep_records: Iterable[int] = (),
     ) -> Comparison:
         """Run the comparison the file describes, optionally changing some of its settings.
 
@@ -373,6 +374,9 @@ class ScenarioFile:
         limits
             The most a run may hold (:class:`~hometeams.scenario.Limits`, the defaults if
             ``None``); see :meth:`size`.
+        keep_records
+            Replications whose records the result keeps, by model (e.g. ``(0,)``), as for
+            :func:`~hometeams.experiment.compare`.
 
         Returns
         -------
@@ -414,6 +418,7 @@ class ScenarioFile:
             progress=progress,
             runner=simulation_runner,
             limits=limits,
+            keep_records=keep_records,
         )
 
     def size(self, *, limits: Limits | None = None) -> SizeEstimate:

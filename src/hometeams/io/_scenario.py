@@ -70,6 +70,7 @@ __all__ = [
     "example_scenario",
     "is_scenario_data",
     "loads_scenario",
+    "read_file",
     "read_scenario",
     "scenario_from_data",
     "write_scenario",
@@ -296,6 +297,39 @@ def read_scenario(path: str | os.PathLike[str]) -> ScenarioFile:
     """
     path = Path(path)
     return loads_scenario(read_text(path), source=str(path), base=path.parent)
+
+
+def read_file(path: str | os.PathLike[str]) -> Organisation | ScenarioFile:
+    """An organisation file or a scenario file, told apart by what is in it.
+
+    A scenario file has ``[organisation]``, ``[roster]``, ``[demand]``, ``[[models]]`` or
+    ``[experiment]`` at the top; an organisation file has its staff and teams there. This is
+    how ``hometeams check`` and ``hometeams analyse`` read the file they are given.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be read.
+    InvalidScenario
+        If it is not a valid file of either kind.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = write_scenario(example_scenario(), folder / "evening.toml")
+    >>> type(read_file(folder / "evening.toml")).__name__
+    'ScenarioFile'
+    >>> from hometeams.io import write_organisation
+    >>> _ = write_organisation(example_scenario().scenario.organisation, folder / "org.toml")
+    >>> type(read_file(folder / "org.toml")).__name__
+    'Organisation'
+    """
+    source = str(path)
+    data = parse_toml(read_text(path), source=source)
+    if is_scenario_data(data):
+        return scenario_from_data(data, source=source, base=Path(path).parent)
+    return structure(data, Organisation, source=source)
 
 
 # -- writing -----------------------------------------------------------------------------------

@@ -206,5 +206,11 @@ def _level_digits(level: float) -> int:
 
 
 def level_text(level: float, lang: str) -> str:
-    """The confidence level in per cent as the report writes it (``95``, ``99,5``)."""
+    """The confidence level in per cent as the report writes it (``95``, ``99,5``).
+
+    Examples
+    --------
+    >>> level_text(0.95, "en"), level_text(0.995, "nb")
+    ('95', '99,5')
+    """
     return format_number(level * 100.0, _level_digits(level), lang)

@@ -76,7 +76,9 @@ def renamed(comparison: Comparison, names: Mapping[str, str] | None) -> Comparis
     if len(set(new)) != len(new):
         raise InvalidArgument(f"names: the models must keep different names, got {list(new)}")
     index = comparison.models.index(comparison.baseline)
-    return attrs.evolve(comparison, models=new, baseline=new[index])
+    to = dict(zip(comparison.models, new, strict=True))
+    records = {to[model]: runs for model, runs in comparison.records.items()}
+    return attrs.evolve(comparison, models=new, baseline=new[index], records=records)
 
 
 def _kind(iv: Interval, band: float = 0.0) -> str:
