@@ -44,6 +44,7 @@ def test_each_form_reads_as_the_planning_it_names(data: object, expected: object
         FixedLists(planner=BuiltIn(passes=2)),
         DailyLists(planner=PyVRP()),
         DailyLists(planner=PyVRP(iterations=50)),
+        DailyLists(planner=PyVRP(time_limit=5.0)),
     ],
 )
 def test_written_planning_reads_back_equal(planning: object) -> None:

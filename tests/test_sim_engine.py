@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pytest
@@ -35,8 +36,9 @@ def job(
     preferred: Sequence[str] = (),
     n_staff: int = 1,
     kind: str = "visit",
+    expected: float | None = None,
 ) -> dict[str, object]:
-    """One job row (due defaults to ready + 30)."""
+    """One job row (due defaults to ready + 30, the expected duration to the duration)."""
     return {
         "user": user,
         "zone": zone,
@@ -48,6 +50,7 @@ def job(
         "required": frozenset(required),
         "preferred": frozenset(preferred),
         "n_staff": n_staff,
+        "expected": duration if expected is None else expected,
     }
 
 
@@ -543,3 +546,97 @@ def test_a_nurse_whose_shift_ends_now_is_not_sent_by_a_tier_opening_now() -> Non
         Overflow(45),
     )
     assert columns(records, "staff", "start") == [["ola"], [900.0]]
+
+
+class AllOnTheFirst:
+    """A planner that puts every visit of the day on the first route, in order."""
+
+    def solve(self, problem: RoutingProblem) -> tuple[tuple[int, ...], ...]:
+        """All visits on route 0."""
+        lists: list[tuple[int, ...]] = [() for _ in problem.routes]
+        if lists:
+            lists[0] = tuple(range(len(problem.visits)))
+        return tuple(lists)
+
+
+def test_a_zero_minute_alarm_as_she_must_leave_is_taken_once() -> None:
+    """Work arriving at the minute a waiting nurse must leave is not sent to her twice."""
+    # Kari's list: 08:00 (30 min) and 10:00; she waits from 08:30 and must leave at 10:00,
+    # when a zero-minute alarm comes in (the 09:10 two-person call cannot be served).
+    from hometeams.sim import DailyLists
+
+    jobs = [
+        job(480.0, 30.0),
+        job(550.0, 10.0, kind="arrival", n_staff=2),
+        job(600.0, 30.0),
+        job(600.0, 0.0, kind="alarm"),
+    ]
+    records = run(realisation(jobs, [shift("kari")]), organisation({"kari": []}),
+                  planning=DailyLists())  # fmt: skip
+    assert columns(records, "staff")[0] == ["kari", "", "kari", "kari"]
+    assert records.shifts.busy.tolist() == [60.0]
+
+
+def test_a_visit_released_at_the_minute_it_becomes_ready_is_done_once() -> None:
+    """A listed visit released at its ready time is dispatched once, not twice."""
+    # Kari's 08:00 visit takes 40 minutes (30 expected); her next, at 08:40 in zone b ten
+    # minutes away, would start at 08:50: late by more than release_after = 0, so it goes to
+    # the dispatcher at 08:40 -- once.
+    from hometeams.sim import DailyLists
+
+    class KariOnly:
+        def solve(self, problem: RoutingProblem) -> tuple[tuple[int, ...], ...]:
+            lists: list[tuple[int, ...]] = [() for _ in problem.routes]
+            for r, route in enumerate(problem.routes):
+                if route.staff == 0:  # kari
+                    lists[r] = tuple(range(len(problem.visits)))
+                    break
+            return tuple(lists)
+
+    jobs = [
+        job(480.0, 40.0, expected=30.0),
+        job(500.0, 5.0, kind="arrival", zone="b"),
+        job(520.0, 30.0, zone="b", due=600.0),
+    ]
+    records = run(
+        realisation(jobs, [shift("kari"), shift("ola", zone="b")]),
+        organisation({"kari": [], "ola": []}, zones=("z", "b")),
+        travel={("z", "b"): 10.0, ("b", "z"): 10.0},
+        planning=DailyLists(planner=KariOnly(), release_after=0),
+    )
+    # the visit is done once, and every minute of work is some job's
+    assert records.shifts.busy.sum() == pytest.approx(40.0 + 5.0 + 30.0)
+    assert (records.jobs.state < 2).all()
+
+
+def test_a_nurse_waiting_past_her_shift_is_sent_nothing() -> None:
+    """A list stop planned after the shift is released at once; no work after her shift."""
+    # The planner puts the 14:10 visit after an eight-hour expected first visit (planned 15:30,
+    # after her shift): it is released; a call at 15:05 waits for Ola, who starts at 16:40.
+    from hometeams.sim import DailyLists
+
+    jobs = [
+        job(480.0, 100.0, expected=450.0, due=600.0),
+        job(850.0, 30.0, due=1200.0),
+        job(905.0, 10.0, kind="arrival", due=1000.0),
+    ]
+    records = run(
+        realisation(jobs, [shift("kari"), shift("ola", 1000.0, 1380.0, period="evening")]),
+        organisation({"kari": [], "ola": []}),
+        planning=DailyLists(planner=AllOnTheFirst()),
+    )
+    assert columns(records, "staff", "start") == [["kari", "kari", "ola"], [480.0, 850.0, 1000.0]]
+    assert records.shifts.busy.tolist() == [130.0, 10.0]
+
+
+def test_listed_visits_are_dropped_by_the_lateness_limit_as_others_are() -> None:
+    """With max_lateness, a listed visit not started by due + limit ends unserved."""
+    # The first visit runs to 09:25; the second is due at 09:10, dropped at 09:20.
+    from hometeams.sim import DailyLists
+
+    jobs = [job(480.0, 85.0, expected=30.0, due=510.0), job(520.0, 30.0, due=550.0)]
+    kwargs: dict[str, Any] = {"max_lateness": 10}
+    with_lists = run(realisation(jobs, [shift("kari")]), organisation({"kari": []}),
+                     planning=DailyLists(planner=AllOnTheFirst()), **kwargs)  # fmt: skip
+    online = run(realisation(jobs, [shift("kari")]), organisation({"kari": []}), **kwargs)
+    assert columns(with_lists, "state")[0] == columns(online, "state")[0] == [ON_TIME, UNSERVED]

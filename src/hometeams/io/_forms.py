@@ -208,6 +208,7 @@ def _planning_schema() -> Schema:
                     "passes": {"type": "integer", "minimum": 0},
                     "iterations": {"type": "integer", "minimum": 0},
                     "seed": {"type": "integer", "minimum": 0},
+                    "time_limit": {"type": "number", "exclusiveMinimum": 0},
                 },
                 "required": ["kind"],
                 "additionalProperties": False,

@@ -60,7 +60,10 @@ PLANNERS: tuple[str, ...] = ("built-in", "pyvrp")
 """The planners a file may name."""
 
 _KEYS = ("kind", "planner", "release_after")
-_PLANNER_KEYS = {"built-in": ("kind", "passes"), "pyvrp": ("kind", "iterations", "seed")}
+_PLANNER_KEYS = {
+    "built-in": ("kind", "passes"),
+    "pyvrp": ("kind", "iterations", "seed", "time_limit"),
+}
 _DEFAULT_RELEASE = DailyLists().release_after
 
 
@@ -87,6 +90,12 @@ def _whole(value: object, *, field: str) -> int:
     return value
 
 
+def _seconds(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise InvalidScenario(f"must be a number of seconds > 0, got {value!r}", path="time_limit")
+    return float(value)
+
+
 def _planner(value: object) -> Planner:
     kind, table = _kind_of(value, known=PLANNERS, what="planner")
     keys = _PLANNER_KEYS[kind]
@@ -94,7 +103,13 @@ def _planner(value: object) -> Planner:
         if key not in keys:
             hint = suggest(key, tuple(k for k in keys if k != "kind"))
             raise InvalidScenario(f"unknown key {key!r} for planner {kind!r}{hint}")
-    args = {key: _whole(table[key], field=key) for key in keys[1:] if key in table}
+    args: dict[str, Any] = {
+        key: _whole(table[key], field=key)
+        for key in keys[1:]
+        if key in table and key != "time_limit"
+    }
+    if "time_limit" in table:
+        args["time_limit"] = _seconds(table["time_limit"])
     if kind == "built-in":
         return BuiltIn(**args)
     from hometeams import sim  # noqa: PLC0415 - PyVRP is the optional planner

@@ -458,6 +458,9 @@ class Engine(Looks):
             for j, planned in self._stops.pop(k):
                 if self._list_of[j] != k:
                     continue
+                if planned >= c.shift_end[k]:  # (a planner's own lists may say so)
+                    self._release(j)
+                    continue
                 zone = c.job_zone[j]
                 while True:
                     end = self._fill_gap(s, planned, zone)
@@ -470,6 +473,8 @@ class Engine(Looks):
                 trip = self.places.trip(s, zone)
                 leave = planned - trip
                 now = self._now
+                if now > self._drop[j]:  # past its drop time: it ends unserved
+                    continue
                 start = planned if now <= leave else now + trip
                 if start >= c.shift_end[k] or now + trip > planned + self._release_after:
                     self._release(j)
@@ -511,6 +516,7 @@ class Engine(Looks):
 
         def time_to_leave(_event: simpy.Event) -> None:
             if not wake.triggered:
+                self._gaps.pop(s, None)  # from now on nobody may send her work
                 wake.succeed(None)
 
         _callbacks(self._until_time(leave)).append(time_to_leave)
@@ -530,7 +536,10 @@ class Engine(Looks):
         jz, opens = c.job_zone[j], self._ready[j]
         fits = 0
         for s, (leave, zone, _wake) in self._gaps.items():
-            if now + places.trip(s, jz) + c.expected[j] + places.travel[jz][zone] <= leave:
+            if (
+                now < self._duty_until[s]
+                and now + places.trip(s, jz) + c.expected[j] + places.travel[jz][zone] <= leave
+            ):
                 fits |= 1 << s
         fits &= c.req[j]
         for after, mask, team in tiers:
@@ -579,10 +588,15 @@ class Engine(Looks):
         return end
 
     def _release(self, j: int) -> None:
-        """Job ``j`` leaves its list for the dispatcher (now, or when it becomes ready)."""
+        """Job ``j`` leaves its list for the dispatcher (now, or when it becomes ready).
+
+        If its calendar moment has passed it enters the dispatcher now, waiting from now on
+        behind those already waiting -- unless it is past its drop time, when it ends
+        unserved; otherwise its moment brings it in like any other job.
+        """
         self._list_of[j] = ONLINE
-        if self._ready[j] <= self._now:
-            self._ready[j] = self._now  # it waits from now on, behind those already waiting
+        if j < self._c.moments.jobs[self._moment] and self._now <= self._drop[j]:
+            self._ready[j] = self._now
             self._arrive(j)
 
     # -- dispatch ----------------------------------------------------------------------------

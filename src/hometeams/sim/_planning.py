@@ -223,9 +223,9 @@ class FixedLists:
             # choice each weekday keeps a user with the same nurse through the week
             seed = cast(int, day.memo.setdefault(("fixed-lists-seed", self), problem.seed))
             solution = self.planner.solve(attrs.evolve(problem, seed=seed))
-            if not problem.visits:
-                # Nothing to learn from (the night running into the first Monday has the
-                # weekday of a Sunday but no visits): plan the weekday again next time.
+            if day.index < 0 or not problem.visits:
+                # Nothing to learn a week from: the night running into the first Monday has
+                # the weekday of a Sunday but only its last hours. Plan it again next time.
                 return solution
             templates[day.weekday] = {
                 day.slot(r): tuple(day.key(i) for i in order) for r, order in enumerate(solution)

@@ -48,6 +48,9 @@ class Calendar:
             known[episode] = first[users]
         self.c = c
         self.day_start = day_start
+        # shifts by start (a realisation's are already; one built by hand may not be)
+        self.shift_order = sorted(range(len(c.shift_start)), key=c.shift_start.__getitem__)
+        self.shift_starts = [c.shift_start[k] for k in self.shift_order]
         self.plannable: list[bool] = plannable.tolist()
         self.known: list[float] = known.tolist()
 
@@ -91,9 +94,9 @@ class PlanningDay:
         self.end: Minutes = self.start + DAY
         self.memo = memo
         c = calendar.c
-        lo = bisect.bisect_left(c.shift_start, self.start)
-        hi = bisect.bisect_left(c.shift_start, self.end)
-        self.shifts: tuple[int, ...] = tuple(range(lo, hi))
+        lo = bisect.bisect_left(calendar.shift_starts, self.start)
+        hi = bisect.bisect_left(calendar.shift_starts, self.end)
+        self.shifts: tuple[int, ...] = tuple(calendar.shift_order[lo:hi])
         lo = bisect.bisect_left(c.ready, self.start)
         hi = bisect.bisect_left(c.ready, self.end)
         plannable, known = calendar.plannable, calendar.known
