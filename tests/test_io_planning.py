@@ -114,3 +114,18 @@ def test_compare_shows_the_plan_figures_when_a_model_has_lists() -> None:
         "moved_visits_share",
         *HEADLINE[HEADLINE.index("travel_per_visit") + 1 :],
     )
+
+
+def test_a_pyvrp_planner_without_pyvrp_installed_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without the route extra, a file naming PyVRP is refused when read, naming the field."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "pyvrp" else real(name, *a)
+    )
+    with pytest.raises(InvalidScenario, match=r"route") as err:
+        planning_from_data({"kind": "daily-lists", "planner": "pyvrp"})
+    assert err.value.path == "planner.kind"

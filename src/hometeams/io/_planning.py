@@ -33,6 +33,7 @@ hometeams.errors.InvalidScenario: kind: unknown planning kind 'daily-list'; did 
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -40,7 +41,7 @@ from typing import Any
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.io._policy import argument_error, suggest
 from hometeams.io._units import format_minutes, parse_minutes
-from hometeams.sim import BuiltIn, DailyLists, FixedLists, NoLists, Planner, Planning
+from hometeams.sim import BuiltIn, DailyLists, FixedLists, NoLists, Planner, Planning, PyVRP
 
 __all__ = [
     "PLANNERS",
@@ -112,9 +113,12 @@ def _planner(value: object) -> Planner:
         args["time_limit"] = _seconds(table["time_limit"])
     if kind == "built-in":
         return BuiltIn(**args)
-    from hometeams import sim  # noqa: PLC0415 - PyVRP is the optional planner
-
-    planner: Planner = sim.PyVRP(**args)
+    if importlib.util.find_spec("pyvrp") is None:  # say so now, not in the middle of a run
+        raise InvalidScenario(
+            'the pyvrp planner needs the PyVRP library: pip install "hometeams[route]"',
+            path="kind",
+        )
+    planner: Planner = PyVRP(**args)
     return planner
 
 

@@ -492,12 +492,12 @@ class Engine(Looks):
             self._free_since[s] = self._now
             self._offer(bit)
 
-    def _until_time(self, t: float) -> simpy.Event:
+    def _until_time(self, t: float) -> Timeout:
         """An event at time ``t``; when it fires the engine's time is ``t``."""
         env = self.env
         delay = t - env.now
         event = Timeout(env, delay if delay > 0 else 0.0, t)
-        _callbacks(event).append(self._tick)
+        event.callbacks.append(self._tick)
         return event
 
     def _wait_in_gap(
@@ -519,7 +519,7 @@ class Engine(Looks):
                 self._gaps.pop(s, None)  # from now on nobody may send her work
                 wake.succeed(None)
 
-        _callbacks(self._until_time(leave)).append(time_to_leave)
+        self._until_time(leave).callbacks.append(time_to_leave)
         end = yield wake
         self._gaps.pop(s, None)
         return end if isinstance(end, float) else None
@@ -812,14 +812,6 @@ def _level_masks(care: list[int]) -> list[int]:
     for s, level in enumerate(care):
         levels[level] = levels.get(level, 0) | 1 << s
     return [levels[k] for k in sorted(levels)]
-
-
-def _callbacks(event: simpy.Event) -> list[Handler]:
-    """A new (not yet processed) event's callback list."""
-    callbacks = event.callbacks
-    if callbacks is None:  # pragma: no cover - only processed events have none
-        raise RuntimeError("event already processed")
-    return callbacks
 
 
 def _check_solution(problem: RoutingProblem, solution: Solution, planning: Planning) -> None:

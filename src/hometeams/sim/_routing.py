@@ -38,7 +38,6 @@ __all__ = [
     "RoutingProblem",
     "Solution",
     "Visit",
-    "insertion",
     "route_cost",
     "schedule",
     "total_cost",
@@ -251,39 +250,3 @@ def total_cost(problem: RoutingProblem, solution: Solution) -> float:
     placed = sum(len(order) for order in solution)
     unplaced = (len(problem.visits) - placed) * problem.unassigned_cost
     return sum(route_cost(problem, r, order) for r, order in enumerate(solution)) + unplaced
-
-
-def insertion(
-    problem: RoutingProblem, r: int, order: Sequence[int], i: int
-) -> tuple[float, tuple[int, ...]]:
-    """The cheapest place for visit ``i`` on route ``r``: (added cost, new order).
-
-    The visit is tried at its place in the order of ready times and one place either side;
-    the added cost is ``inf`` where it cannot go on the route at all.
-
-    Examples
-    --------
-    >>> problem = RoutingProblem(
-    ...     routes=[Route(staff=0, shift=0, start=480.0, end=720.0, zone=0)],
-    ...     visits=[Visit(job=0, zone=1, ready=480.0, due=540.0, duration=30.0, ranks={0: 0}),
-    ...             Visit(job=1, zone=0, ready=540.0, due=600.0, duration=30.0, ranks={0: 0})],
-    ...     travel=[[0.0, 10.0, 0.0], [10.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
-    >>> insertion(problem, 0, (1,), 0)
-    (22.0, (0, 1))
-    """
-    if r not in problem.visits[i].ranks:
-        return INFEASIBLE, tuple(order)
-    visits = problem.visits
-    ready = visits[i].ready
-    at = 0
-    while at < len(order) and visits[order[at]].ready <= ready:
-        at += 1
-    base = route_cost(problem, r, order)
-    best, best_order = INFEASIBLE, tuple(order)
-    for pos in (at, at - 1, at + 1):
-        if 0 <= pos <= len(order):
-            new = (*order[:pos], i, *order[pos:])
-            added = route_cost(problem, r, new) - base
-            if added < best:
-                best, best_order = added, new
-    return best, best_order
