@@ -1,0 +1,387 @@
+"""The library's words, in English and Norwegian (bokmål), in one table.
+
+A leader group in a Norwegian municipality reads "Andel i tide" and "Forskjeller fra faste
+team"; a researcher abroad reads "On-time share" and "Differences from fixed teams". Every
+user-facing word of the library -- the report's headings and sentences, the command line's
+lines, the units and the table headings -- is one entry of :data:`WORDS`: a dotted key
+(``"report.differences"``, ``"erlang.queue"``) and a :class:`Word` holding both languages, so
+a word without its translation cannot be written down. ``{name}`` fields are filled in by
+:func:`words`; a test checks that both languages of an entry have the same fields.
+
+The keys start with the part of the library that speaks them (``report.``, ``erlang.``,
+``table.``, ...). Names of things in the data -- the national team types and professions of
+:mod:`hometeams.model`, the metric catalogue's labels -- stay with their data: they are part
+of the model, not of how it is shown.
+
+How numbers are written in each language (decimal comma, a true minus sign) is in
+:mod:`hometeams.report`; this module only holds words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+from hometeams.errors import InvalidArgument
+
+__all__ = ["LANGUAGES", "WORDS", "Word", "check_lang", "words"]
+
+LANGUAGES: tuple[str, ...] = ("en", "nb")
+"""The library's languages: English and Norwegian (bokmål)."""
+
+
+class Word(NamedTuple):
+    """One word or sentence in both languages; ``{name}`` fields are filled in.
+
+    Examples
+    --------
+    >>> Word("Seed", "Frø (seed)").text("nb")
+    'Frø (seed)'
+    """
+
+    en: str
+    nb: str
+
+    def text(self, lang: str) -> str:
+        """The template in ``lang`` (``"en"`` or ``"nb"``), fields not filled in."""
+        return self.nb if lang == "nb" else self.en
+
+
+def check_lang(lang: object) -> str:
+    """Return ``lang`` if the library speaks it, else raise naming it.
+
+    Examples
+    --------
+    >>> check_lang("nb")
+    'nb'
+    >>> check_lang("de")
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidArgument: lang: must be one of ['en', 'nb'], got 'de'
+    """
+    if not isinstance(lang, str) or lang not in LANGUAGES:
+        raise InvalidArgument(f"lang: must be one of {list(LANGUAGES)}, got {lang!r}")
+    return lang
+
+
+def words(key: str, lang: str, /, **fields: object) -> str:
+    """The entry ``key`` of :data:`WORDS` in ``lang``, with its ``{fields}`` filled in.
+
+    Examples
+    --------
+    >>> words("report.differences", "nb", baseline="faste team")
+    'Forskjeller fra faste team'
+    >>> words("report.differences", "en", baseline="fixed teams")
+    'Differences from fixed teams'
+    """
+    return WORDS[key].text(check_lang(lang)).format(**fields)
+
+
+WORDS: Mapping[str, Word] = MappingProxyType(
+    {
+        # the comparison report and its plots (hometeams.report)
+        "report.res.heading": Word(
+            "Resources per week (means over the replications)",
+            "Ressurser per uke (snitt over replikasjonene)",
+        ),
+        "report.res.model": Word("model", "modell"),
+        "report.res.rostered": Word("rostered h", "turnustimer"),
+        "report.res.fte": Word("FTE", "årsverk"),
+        "report.res.worked": Word("worked h", "arbeidede t"),
+        "report.res.overtime": Word("overtime h", "overtid t"),
+        "report.res.paid_year": Word("paid h/year", "betalte t/år"),
+        "report.res.cost_year": Word("NOK/year", "kr/år"),
+        "report.res.fewer": Word(
+            "{model} has {week} fewer rostered hours a week than {baseline}: {day} a day{shifts}, "
+            "{fte} FTE, {year} hours a year",
+            "{model} har {week} færre turnustimer i uken enn {baseline}: {day} i døgnet{shifts}, "
+            "{fte} årsverk, {year} timer i året",
+        ),
+        "report.res.more": Word(
+            "{model} has {week} more rostered hours a week than {baseline}: {day} a day{shifts}, "
+            "{fte} FTE, {year} hours a year",
+            "{model} har {week} flere turnustimer i uken enn {baseline}: {day} i døgnet{shifts}, "
+            "{fte} årsverk, {year} timer i året",
+        ),
+        "report.res.same": Word(
+            "{model} has the same rostered hours as {baseline}: {rostered} a week",
+            "{model} har like mange turnustimer som {baseline}: {rostered} i uken",
+        ),
+        "report.res.cost": Word(" (NOK {cost} a year)", " ({cost} kr i året)"),
+        "report.res.count": Word("one two three", "én to tre"),
+        "report.res.shift": Word("{n} {h}-hour shift", "{n} vakt på {h} timer"),
+        "report.res.shifts_whole": Word("{n} {h}-hour shifts", "{n} vakter på {h} timer"),
+        "report.res.shifts": Word("{n} shifts of {h} hours", "{n} vakter på {h} timer"),
+        "report.res.convention": Word(
+            "Hours are per week of the {measured} measured; 1 FTE = {hours} hours a week, {year} "
+            "hours a year (52 weeks); paid hours are rostered plus overtime.",
+            "Timer per uke over de {measured} som er målt; 1 årsverk = {hours} timer i uken, "
+            "{year} timer i året (52 uker); betalte timer er turnustimer pluss overtid.",
+        ),
+        "report.res.cost_convention": Word(
+            " Cost: NOK {cost} per paid hour.",
+            " Kostnad: {cost} kr per betalt time.",
+        ),
+        "report.title": Word(
+            "Comparison of organisation models",
+            "Sammenligning av organisasjonsmodeller",
+        ),
+        "report.subtitle": Word("Organisation: {name}", "Organisasjon: {name}"),
+        "report.date": Word("Date: {date}", "Dato: {date}"),
+        "report.footer": Word(
+            "Made with hometeams {version}. Figures are simulated, not observed.",
+            "Laget med hometeams {version}. Tallene er simulerte, ikke observerte.",
+        ),
+        "report.findings": Word("Main findings", "Hovedfunn"),
+        "report.setup": Word("What was compared", "Hva som ble sammenlignet"),
+        "report.summary": Word("Results per model", "Resultater per modell"),
+        "report.differences": Word("Differences from {baseline}", "Forskjeller fra {baseline}"),
+        "report.figures": Word("Figures", "Figurer"),
+        "report.how_to_read": Word("How to read this report", "Slik leser du rapporten"),
+        "report.models": Word("Models", "Modeller"),
+        "report.baseline_mark": Word("baseline", "sammenligningsgrunnlag"),
+        "report.replications": Word("Replications", "Replikasjoner"),
+        "report.replications_value": Word(
+            "{n} per model, on the same realised demand and absences",
+            "{n} per modell, med samme realiserte etterspørsel og fravær",
+        ),
+        "report.level": Word("Confidence level", "Konfidensnivå"),
+        "report.seed": Word("Seed", "Frø (seed)"),
+        "report.seed_none": Word("not recorded", "ikke registrert"),
+        "report.warmup": Word("Warm-up", "Innsvingningsperiode"),
+        "report.warmup_none": Word(
+            "not stated (no simulation records given)",
+            "ikke oppgitt (ingen simuleringsdata gitt)",
+        ),
+        "report.horizon": Word("Simulated period", "Simulert periode"),
+        "report.days": Word("{n} days", "{n} dager"),
+        "report.day": Word("{n} day", "{n} dag"),
+        "report.weeks": Word("{n} weeks", "{n} uker"),
+        "report.week": Word("{n} week", "{n} uke"),
+        "report.no_warmup": Word("none", "ingen"),
+        "report.minutes_value": Word("{n} minutes", "{n} minutter"),
+        "report.precision": Word("Stopping rule", "Stoppregel"),
+        "report.precision_value": Word(
+            "interval half-width at most {target}{scope}",
+            "halv intervallbredde høyst {target}{scope}",
+        ),
+        "report.precision_relative": Word(" of the mean", " av snittet"),
+        "report.precision_differences": Word(" (differences)", " (forskjeller)"),
+        "report.reached": Word("reached", "nådd"),
+        "report.not_reached": Word("not reached", "ikke nådd"),
+        "report.organisation": Word("Organisation", "Organisasjon"),
+        "report.organisation_value": Word(
+            "{staff} staff ({fte} FTE); teams: {teams}, zones: {zones}, users: {users}",
+            "{staff} ansatte ({fte} årsverk); team: {teams}, soner: {zones}, brukere: {users}",
+        ),
+        "report.metric": Word("Metric", "Indikator"),
+        "report.ci": Word("{pct} % CI", "{pct} % KI"),
+        "report.better": Word("better", "bedre"),
+        "report.worse": Word("worse", "dårligere"),
+        "report.family.service": Word("Service to users", "Tjenesten til brukerne"),
+        "report.family.staff time": Word("Staff time", "Personalets tid"),
+        "report.family.continuity": Word("Continuity of care", "Kontinuitet"),
+        "report.family.other": Word("Other figures", "Andre tall"),
+        "report.summary_note": Word(
+            "Mean over the replications, with its {pct} % confidence interval below.",
+            "Snitt over replikasjonene, med {pct} % konfidensintervall under.",
+        ),
+        "report.differences_note": Word(
+            "Paired difference (model minus {baseline}) with its {pct} % confidence interval. "
+            "Marked better or worse only where the interval excludes zero and the mean is outside "
+            "the metric's relevance band; inside it, no practical difference.",
+            "Parvis forskjell (modell minus {baseline}) med {pct} % konfidensintervall. Merket "
+            "bedre eller dårligere bare der intervallet ikke inneholder null og snittet er "
+            "utenfor indikatorens relevansgrense; innenfor den er det ingen praktisk forskjell.",
+        ),
+        "report.compared_with": Word(
+            "{model} compared with {baseline}",
+            "{model} sammenlignet med {baseline}",
+        ),
+        "report.higher": Word(
+            "{Metric} is higher with {model} than with {baseline}: {diff} ({pct} % CI {low} to "
+            "{high})",
+            "{Metric} er høyere med {model} enn med {baseline}: {diff} ({pct} % KI {low} til "
+            "{high})",
+        ),
+        "report.lower": Word(
+            "{Metric} is lower with {model} than with {baseline}: {diff} ({pct} % CI {low} to "
+            "{high})",
+            "{Metric} er lavere med {model} enn med {baseline}: {diff} ({pct} % KI {low} til "
+            "{high})",
+        ),
+        "report.unclear": Word(
+            "No clear difference in {metric} between {model} and {baseline}: {diff} ({pct} % CI "
+            "{low} to {high})",
+            "Ingen klar forskjell i {metric} mellom {model} og {baseline}: {diff} ({pct} % KI "
+            "{low} til {high})",
+        ),
+        "report.same": Word(
+            "{Metric} is the same with {model} and {baseline} in every replication",
+            "{Metric} er lik med {model} og {baseline} i alle replikasjoner",
+        ),
+        "report.no_interval": Word(
+            "{Metric} differs by {diff} between {model} and {baseline}; with fewer than two "
+            "replications there is no interval",
+            "{Metric} skiller seg med {diff} mellom {model} og {baseline}; med færre enn to "
+            "replikasjoner finnes det ikke noe intervall",
+        ),
+        "report.undefined": Word(
+            "{Metric} is not defined for {model} and {baseline} in any replication",
+            "{Metric} er ikke definert for {model} og {baseline} i noen replikasjon",
+        ),
+        "report.negligible": Word(
+            "No practical difference in {metric} between {model} and {baseline}: {diff} ({pct} % "
+            "CI {low} to {high}), within ±{band}",
+            "Ingen praktisk forskjell i {metric} mellom {model} og {baseline}: {diff} ({pct} % KI "
+            "{low} til {high}), innenfor ±{band}",
+        ),
+        "report.better_suffix": Word(" — better.", " — bedre."),
+        "report.worse_suffix": Word(" — worse.", " — dårligere."),
+        "report.end": Word(".", "."),
+        "report.no_clear": Word(
+            "No clear difference in: {metrics}.",
+            "Ingen klar forskjell i: {metrics}.",
+        ),
+        "report.negligible_list": Word(
+            "No practical difference (within the relevance band) in: {metrics}.",
+            "Ingen praktisk forskjell (innenfor relevansgrensen) i: {metrics}.",
+        ),
+        "report.negligible_tag": Word("no practical difference", "ingen praktisk forskjell"),
+        "report.same_list": Word(
+            "The same in every replication: {metrics}.",
+            "Likt i alle replikasjoner: {metrics}.",
+        ),
+        "report.no_interval_list": Word(
+            "No interval (too few replications): {metrics}.",
+            "Ikke noe intervall (for få replikasjoner): {metrics}.",
+        ),
+        "report.undefined_list": Word(
+            "Not defined in any replication: {metrics}.",
+            "Ikke definert i noen replikasjon: {metrics}.",
+        ),
+        "report.see_tables": Word(
+            "Every metric is in the tables below.",
+            "Alle indikatorene står i tabellene nedenfor.",
+        ),
+        "report.only_one_model": Word(
+            "Only one model was run, so there is nothing to compare it with.",
+            "Bare én modell ble kjørt, så det er ingenting å sammenligne med.",
+        ),
+        "report.unit.pp": Word("pp", "%-poeng"),
+        "report.unit.pp_long": Word("percentage points", "prosentpoeng"),
+        "report.unit.minutes": Word("min", "min"),
+        "report.unit.hours": Word("h", "t"),
+        "report.unit.hours_long": Word("hours", "timer"),
+        "report.fig.comparison": Word(
+            "Mean of each metric per model; the black lines are the {pct} % confidence intervals "
+            "and the dashed line is {baseline}.",
+            "Snitt av hver indikator per modell; de svarte strekene er {pct} % "
+            "konfidensintervall, og den stiplede linjen er {baseline}.",
+        ),
+        "report.fig.tradeoff": Word(
+            "Idle staff time against visits on time, one point per model with its {pct} % "
+            "intervals in both directions. Better is up and to the left.",
+            "Ledig gang mot besøk i tide, ett punkt per modell med {pct} % intervall i begge "
+            "retninger. Bedre er opp og mot venstre.",
+        ),
+        "report.fig.distinct": Word(
+            "How many different staff a user met in a fortnight, in one simulated run per model: "
+            "the share of user-fortnights with 1, 2, 3, … staff. Fewer faces means more "
+            "continuity.",
+            "Hvor mange ulike ansatte en bruker møtte på fjorten dager, i én simulert kjøring per "
+            "modell: andelen bruker-fjortendager med 1, 2, 3, … ansatte. Færre ansikter betyr mer "
+            "kontinuitet.",
+        ),
+        "report.fig.utilisation": Word(
+            "Utilisation by hour of the week, in one simulated run per model: minutes busy or "
+            "travelling within shifts over minutes rostered, summed over the weeks after the "
+            "warm-up. Gaps are hours when nobody is rostered.",
+            "Utnyttelsesgrad per time i uken, i én simulert kjøring per modell: minutter i arbeid "
+            "eller på vei innenfor vaktene delt på minutter i turnus, summert over ukene etter "
+            "innsvingningsperioden. Hull er timer der ingen står i turnus.",
+        ),
+        "report.fig.organisation": Word(
+            "The organisation: staff (grey dots) and teams (coloured by kind, sized by FTE); a "
+            "line joins a person to every team that holds part of their position.",
+            "Organisasjonen: ansatte (grå prikker) og team (farget etter type, størrelse etter "
+            "årsverk); en strek binder en ansatt til hvert team som har en del av stillingen.",
+        ),
+        "report.fig.missing_window": Word(
+            "Distinct staff per fortnight: not shown, because the simulated period after the "
+            "warm-up is shorter than 14 days.",
+            "Ulike ansatte per fjorten dager: ikke vist, fordi den simulerte perioden etter "
+            "innsvingningen er kortere enn 14 dager.",
+        ),
+        "report.axis.share_of_windows": Word(
+            "Share of user-fortnights (%)",
+            "Andel bruker-fjortendager (%)",
+        ),
+        "report.axis.distinct_staff": Word(
+            "Different staff met in 14 days",
+            "Ulike ansatte møtt på 14 dager",
+        ),
+        "report.axis.utilisation": Word("Utilisation (%)", "Utnyttelsesgrad (%)"),
+        "report.axis.lower_better": Word("{label} (lower is better)", "{label} (lavere er bedre)"),
+        "report.axis.higher_better": Word(
+            "{label} (higher is better)",
+            "{label} (høyere er bedre)",
+        ),
+        "report.legend.mean": Word("{model} (mean {mean})", "{model} (snitt {mean})"),
+        "report.legend.staff": Word("Staff", "Ansatte"),
+        "report.plot.undefined": Word("not defined", "ikke definert"),
+        "report.days.short": Word("Mon Tue Wed Thu Fri Sat Sun", "man tir ons tor fre lør søn"),
+        "report.category.specialist": Word("Specialist team", "Fagteam"),
+        "report.category.allocation": Word("Allocation team", "Forvaltningsteam"),
+        "report.category.geographic": Word("Geographic team", "Geografisk team (sone)"),
+        "report.category.night": Word("Night team", "Nattpatrulje"),
+        "report.category.other": Word("Other team", "Annet team"),
+        "report.read.1": Word(
+            "Each model was simulated {n} times (replications). A figure in the tables is the "
+            "mean over these runs; its {pct} % confidence interval (CI) is the range that, "
+            "computed this way, contains the model's true mean in {pct} of 100 such experiments.",
+            "Hver modell ble simulert {n} ganger (replikasjoner). Et tall i tabellene er snittet "
+            "over disse kjøringene; {pct} % konfidensintervall (KI) er området som, regnet slik, "
+            "inneholder modellens sanne snitt i {pct} av 100 slike forsøk.",
+        ),
+        "report.read.2": Word(
+            "In every replication all models met the same realised demand and the same absences "
+            "(common random numbers). The differences are therefore taken replication by "
+            "replication (paired), and their intervals are narrower than the two separate "
+            "intervals suggest: read the differences, not the overlap of the intervals.",
+            "I hver replikasjon møtte alle modellene samme realiserte etterspørsel og samme "
+            "fravær (felles tilfeldige tall). Forskjellene er derfor regnet replikasjon for "
+            "replikasjon (parvis), og intervallene deres er smalere enn de to separate "
+            "intervallene antyder: les forskjellene, ikke om intervallene overlapper.",
+        ),
+        "report.read.3": Word(
+            "A difference is clear when its interval does not include zero. No clear difference "
+            "does not mean that the models are equal, only that these replications cannot tell "
+            "them apart; more replications narrow the intervals. A clear difference smaller than "
+            "the metric's relevance band (say 1 percentage point of visits on time, 5 minutes of "
+            "delay) is reported as no practical difference: real, but too small to matter.",
+            "En forskjell er klar når intervallet ikke inneholder null. Ingen klar forskjell "
+            "betyr ikke at modellene er like, bare at disse replikasjonene ikke skiller dem; "
+            "flere replikasjoner gir smalere intervall. En klar forskjell som er mindre enn "
+            "indikatorens relevansgrense (for eksempel 1 prosentpoeng besøk i tide eller 5 "
+            "minutter forsinkelse) omtales som ingen praktisk forskjell: reell, men for liten til "
+            "å bety noe.",
+        ),
+        "report.read.4": Word(
+            "Shares are in per cent, and differences of shares in percentage points: from 70 % to "
+            "75 % is +5 percentage points. Better and worse follow each metric's direction: less "
+            "idle time and less delay are better, more visits on time is better.",
+            "Andeler er i prosent, og forskjeller i andeler i prosentpoeng: fra 70 % til 75 % er "
+            "+5 prosentpoeng. Bedre og dårligere følger retningen til hver indikator: mindre "
+            "ledig gang og kortere forsinkelse er bedre, flere besøk i tide er bedre.",
+        ),
+        "report.read.5": Word(
+            "The results are only as good as the scenario: staff, rosters, demand, durations and "
+            "travel times as entered. Check those before acting on the figures.",
+            "Resultatene er ikke bedre enn scenarioet: ansatte, turnus, etterspørsel, varigheter "
+            "og reisetider slik de er lagt inn. Kontroller dem før du handler på tallene.",
+        ),
+    }
+)
+"""Every user-facing word of the library, by dotted key; add a word here, in both languages."""
