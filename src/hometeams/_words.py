@@ -382,6 +382,91 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "Resultatene er ikke bedre enn scenarioet: ansatte, turnus, etterspørsel, varigheter "
             "og reisetider slik de er lagt inn. Kontroller dem før du handler på tallene.",
         ),
+        # hometeams erlang (hometeams.cli)
+        "erlang.queue": Word(
+            "Requests that wait (M/M/c): load {load} erlangs{visits}",
+            "Forespørsler som venter (M/M/c): belastning {load} erlang{visits}",
+        ),
+        "erlang.visits": Word(", visits of {minutes} min", ", besøk på {minutes} min"),
+        "erlang.staff": Word("staff", "ansatte"),
+        "erlang.erlang_b": Word(
+            "turned away if all are busy (Erlang B)",
+            "avvist om alle er opptatt (Erlang B)",
+        ),
+        "erlang.erlang_c": Word("wait at all (Erlang C)", "må vente (Erlang C)"),
+        "erlang.occupancy": Word("occupancy", "beleggsgrad"),
+        "erlang.mean_wait": Word("mean wait", "gjennomsnittlig ventetid"),
+        "erlang.within": Word("wait longer than {minutes} min", "venter over {minutes} min"),
+        "erlang.unstable": Word("unstable", "ustabil"),
+        "erlang.visit_lengths": Word("× visit length", "× besøkslengde"),
+        "erlang.minimum": Word(
+            "Fewest staff with {targets}: {n}",
+            "Færrest ansatte med {targets}: {n}",
+        ),
+        "erlang.target_wait_probability": Word(
+            "at most {share} waiting",
+            "høyst {share} som venter",
+        ),
+        "erlang.target_mean_wait": Word(
+            "a mean wait of at most {minutes} min",
+            "gjennomsnittlig ventetid høyst {minutes} min",
+        ),
+        "erlang.target_service_level": Word(
+            "{share} waiting at most {within} min",
+            "{share} som venter høyst {within} min",
+        ),
+        "erlang.target_blocking": Word("at most {share} turned away", "høyst {share} avvist"),
+        "erlang.all_unstable": Word(
+            "a load of {load} erlangs needs more than {n} staff: the queue would grow without end",
+            "en belastning på {load} erlang trenger flere enn {n} ansatte: køen ville vokse uten "
+            "ende",
+        ),
+        "erlang.poisson": Word(
+            "Need as a Poisson count with mean {mean} staff",
+            "Behov som poissonfordelt antall med snitt {mean} ansatte",
+        ),
+        "erlang.short_p": Word(
+            "share of moments with unmet need",
+            "andel av tiden med udekket behov",
+        ),
+        "erlang.short": Word("mean unmet need (staff)", "gjennomsnittlig udekket behov (ansatte)"),
+        "erlang.idle": Word("mean idle staff", "gjennomsnittlig ledige ansatte"),
+        "erlang.utilisation": Word("utilisation", "utnyttelsesgrad"),
+        "erlang.coverage": Word(
+            "Fewest staff covering all need {pct} of the time: {n}",
+            "Færrest ansatte som dekker alt behov {pct} av tiden: {n}",
+        ),
+        "erlang.cost": Word(
+            "Staff with the least expected cost (unmet need {ratio} × idle): {n}",
+            "Ansatte med lavest forventet kostnad (udekket behov {ratio} × ledig tid): {n}",
+        ),
+        "erlang.waste": Word(
+            "Need {need} staff{floor}: staffed {staff}",
+            "Behov {need} ansatte{floor}: bemannet {staff}",
+        ),
+        "erlang.floor": Word(", floor {floor}", ", minstebemanning {floor}"),
+        "erlang.used": Word("used work", "utført arbeid"),
+        "erlang.rounding": Word("rounding waste (whole people)", "avrundingssvinn (hele personer)"),
+        "erlang.floor_waste": Word("floor waste", "svinn fra minstebemanning"),
+        "erlang.buffer": Word("buffer", "buffer"),
+        "erlang.idle_share": Word("idle share", "ledig gang"),
+        "erlang.shortfall": Word("unmet need", "udekket behov"),
+        "erlang.pooling": Word(
+            "Pooling {k} units ({kind}){floor}",
+            "Sammenslåing av {k} enheter ({kind}){floor}",
+        ),
+        "erlang.unit": Word("unit", "enhet"),
+        "erlang.load": Word("load", "belastning"),
+        "erlang.merged": Word("merged", "slått sammen"),
+        "erlang.summed": Word("merged at the summed need", "slått sammen til summert behov"),
+        "erlang.saved": Word(
+            "Merging saves {n} staff at the same target.",
+            "Sammenslåing sparer {n} ansatte med samme mål.",
+        ),
+        "erlang.breaks": Word(
+            "Cut to the summed need, the merged queue would be unstable.",
+            "Kuttet til summert behov ville den sammenslåtte køen vært ustabil.",
+        ),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""
