@@ -467,6 +467,13 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "Cut to the summed need, the merged queue would be unstable.",
             "Kuttet til summert behov ville den sammenslåtte køen vært ustabil.",
         ),
+        # the plain-text table of a comparison (hometeams.experiment, hometeams compare)
+        "table.metric": Word("metric", "indikator"),
+        "table.model": Word("model", "modell"),
+        "table.n": Word("n", "n"),
+        "table.mean": Word("mean", "snitt"),
+        "table.ci": Word("{level} % CI", "{level} % KI"),
+        "table.difference": Word("difference from {baseline}", "forskjell fra {baseline}"),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""
