@@ -474,6 +474,25 @@ WORDS: Mapping[str, Word] = MappingProxyType(
         "table.mean": Word("mean", "snitt"),
         "table.ci": Word("{level} % CI", "{level} % KI"),
         "table.difference": Word("difference from {baseline}", "forskjell fra {baseline}"),
+        # hometeams compare (hometeams.cli)
+        "compare.setup": Word(
+            "{n} models, {reps} replications each on the same demand and absences, seed {seed}",
+            "{n} modeller, {reps} replikasjoner hver på samme etterspørsel og fravær, frø {seed}",
+        ),
+        "compare.clear": Word(
+            "Differences from {baseline} that matter (the interval excludes zero, the mean is "
+            "outside the metric's relevance band):",
+            "Forskjeller fra {baseline} som betyr noe (intervallet utelukker null, snittet er "
+            "utenfor indikatorens relevansgrense):",
+        ),
+        "compare.unclear": Word(
+            "No differences from {baseline} that matter in these metrics.",
+            "Ingen forskjeller fra {baseline} som betyr noe i disse indikatorene.",
+        ),
+        "compare.measured": Word(
+            "; totals over the {measured} measured",
+            "; summer over de {measured} som er målt",
+        ),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""
