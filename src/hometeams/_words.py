@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from hometeams.errors import InvalidArgument
 
-__all__ = ["LANGUAGES", "WORDS", "Word", "check_lang", "words"]
+__all__ = ["LANGUAGES", "WORDS", "Word", "check_lang", "counted", "words"]
 
 LANGUAGES: tuple[str, ...] = ("en", "nb")
 """The library's languages: English and Norwegian (bokmål)."""
@@ -76,6 +76,18 @@ def words(key: str, lang: str, /, **fields: object) -> str:
     'Differences from fixed teams'
     """
     return WORDS[key].text(check_lang(lang)).format(**fields)
+
+
+def counted(n: int, noun: str, lang: str) -> str:
+    """``n`` and the noun, ``noun.<noun>.one`` for one and ``noun.<noun>.other`` otherwise.
+
+    Examples
+    --------
+    >>> counted(1, "zones", "en"), counted(2, "zones", "en"), counted(2, "zones", "nb")
+    ('1 zone', '2 zones', '2 soner')
+    """
+    form = "one" if n == 1 else "other"
+    return f"{n} {words(f'noun.{noun}.{form}', lang)}"
 
 
 WORDS: Mapping[str, Word] = MappingProxyType(
@@ -493,6 +505,77 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "; totals over the {measured} measured",
             "; summer over de {measured} som er målt",
         ),
+        # hometeams check (hometeams.cli)
+        "check.fte": Word("FTE", "årsverk"),
+        "check.findings": Word("Findings:", "Funn:"),
+        "check.none": Word("No findings.", "Ingen funn."),
+        "check.uncovered": Word(
+            "needs that no staff member has the competence for",
+            "behov som ingen ansatt har kompetanse til",
+        ),
+        "check.no_team": Word("staff in no team", "ansatte uten team"),
+        "check.organisation": Word("organisation", "organisasjon"),
+        "check.in_file": Word("written in the file", "skrevet i fila"),
+        "check.file": Word("from {path}", "fra {path}"),
+        "check.example": Word("built-in example {key}", "innebygd eksempel {key}"),
+        "check.roster": Word(
+            "roster: {lines}, {cycle} cycle; {horizon} simulated, {warmup}",
+            "turnus: {lines}, {cycle} syklus; {horizon} simulert, {warmup}",
+        ),
+        "check.warmup": Word("the first {warmup} a warm-up", "de første {warmup} innkjøring"),
+        "check.no_warmup": Word("no warm-up", "ingen innkjøring"),
+        "check.demand": Word(
+            "demand: {visits} ({per_week} a week), {arrivals}, {alarms}, {discharges}",
+            "etterspørsel: {visits} ({per_week} i uka), {arrivals}, {alarms}, {discharges}",
+        ),
+        "check.models": Word("models ({n}): {models}", "modeller ({n}): {models}"),
+        "check.own": Word("own {parts}", "egen {parts}"),
+        "check.experiment": Word(
+            "experiment: {replications}, seed {seed}, baseline {baseline}",
+            "eksperiment: {replications}, frø {seed}, sammenlignet med {baseline}",
+        ),
+        "check.fresh": Word("fresh each run", "nytt for hver kjøring"),
+        "check.size": Word(
+            "size: about {jobs} jobs and {shifts} shifts a replication, about {mb} MB",
+            "størrelse: om lag {jobs} oppdrag og {shifts} vakter per replikasjon, om lag {mb} MB",
+        ),
+        "check.part.organisation": Word("organisation", "organisasjon"),
+        "check.part.roster": Word("roster", "turnus"),
+        "check.part.floors": Word("floors", "bemanningsgulv"),
+        "check.cycle.one": Word("a 1-week", "1 ukes"),
+        "check.cycle.other": Word("a {n}-week", "{n} ukers"),
+        # units of time, as format_minutes writes them
+        "unit.weeks": Word("weeks", "uker"),
+        "unit.week": Word("week", "uke"),
+        "unit.days": Word("days", "dager"),
+        "unit.day": Word("day", "dag"),
+        "unit.hours": Word("hours", "timer"),
+        "unit.hour": Word("hour", "time"),
+        # counted nouns: noun.<name>.one for 1, noun.<name>.other for any other count
+        "noun.staff.one": Word("staff", "ansatt"),
+        "noun.staff.other": Word("staff", "ansatte"),
+        "noun.teams.one": Word("team", "team"),
+        "noun.teams.other": Word("teams", "team"),
+        "noun.zones.one": Word("zone", "sone"),
+        "noun.zones.other": Word("zones", "soner"),
+        "noun.units.one": Word("unit", "enhet"),
+        "noun.units.other": Word("units", "enheter"),
+        "noun.users.one": Word("user", "bruker"),
+        "noun.users.other": Word("users", "brukere"),
+        "noun.lines.one": Word("line", "linje"),
+        "noun.lines.other": Word("lines", "linjer"),
+        "noun.visit_plans.one": Word("visit plan", "besøksplan"),
+        "noun.visit_plans.other": Word("visit plans", "besøksplaner"),
+        "noun.visits.one": Word("visit", "besøk"),
+        "noun.visits.other": Word("visits", "besøk"),
+        "noun.arrivals.one": Word("arrival process", "ankomstprosess"),
+        "noun.arrivals.other": Word("arrival processes", "ankomstprosesser"),
+        "noun.alarms.one": Word("alarm source", "alarmkilde"),
+        "noun.alarms.other": Word("alarm sources", "alarmkilder"),
+        "noun.discharges.one": Word("discharge source", "utskrivingskilde"),
+        "noun.discharges.other": Word("discharge sources", "utskrivingskilder"),
+        "noun.replications.one": Word("replication", "replikasjon"),
+        "noun.replications.other": Word("replications", "replikasjoner"),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""
