@@ -576,6 +576,56 @@ WORDS: Mapping[str, Word] = MappingProxyType(
         "noun.discharges.other": Word("discharge sources", "utskrivingskilder"),
         "noun.replications.one": Word("replication", "replikasjon"),
         "noun.replications.other": Word("replications", "replikasjoner"),
+        # the findings of hometeams check and import (hometeams.cli)
+        "findings.findings": Word("Findings", "Funn"),
+        "findings.none": Word("No findings.", "Ingen funn."),
+        "findings.more": Word(
+            "  ... and {n} more {kind} {word} (--json lists them all)",
+            "  ... og {n} {word} til av typen {kind} (--json viser alle)",
+        ),
+        "findings.counted": Word(
+            "  info: {n} {kind} {word} (--json lists them)",
+            "  merknad: {n} {word} av typen {kind} (--json viser dem)",
+        ),
+        # the load table of hometeams check
+        "load.title": Word(
+            "Offered load against rostered minutes (staff-minutes a period; need: Poisson, "
+            "covering the work at a random moment with probability 0.9):",
+            "Arbeidsmengde mot turnusførte minutter (personalminutter per vakt; behov: Poisson, "
+            "dekker arbeidet i et tilfeldig øyeblikk med sannsynlighet 0,9):",
+        ),
+        "load.head.zone": Word("zone", "sone"),
+        "load.head.day": Word("day", "dag"),
+        "load.head.period": Word("period", "vakt"),
+        "load.head.planned": Word("planned", "planlagt"),
+        "load.head.unplanned": Word("unplanned", "uplanlagt"),
+        "load.head.load": Word("load", "arbeid"),
+        "load.head.rostered": Word("rostered", "turnus"),
+        "load.head.over": Word("over", "over"),
+        "load.head.busy": Word("busy", "opptatt"),
+        "load.head.on_duty": Word("on duty", "på vakt"),
+        "load.head.need": Word("need", "behov"),
+        "load.all": Word("(all)", "(alle)"),
+        "load.week": Word("{day} of week {week}", "{day} uke {week}"),
+        # days and periods
+        "weekday.monday": Word("Monday", "mandag"),
+        "weekday.tuesday": Word("Tuesday", "tirsdag"),
+        "weekday.wednesday": Word("Wednesday", "onsdag"),
+        "weekday.thursday": Word("Thursday", "torsdag"),
+        "weekday.friday": Word("Friday", "fredag"),
+        "weekday.saturday": Word("Saturday", "lørdag"),
+        "weekday.sunday": Word("Sunday", "søndag"),
+        "period.day": Word("day", "dag"),
+        "period.evening": Word("evening", "kveld"),
+        "period.night": Word("night", "natt"),
+        "noun.error.one": Word("error", "feil"),
+        "noun.error.other": Word("errors", "feil"),
+        "noun.warning.one": Word("warning", "advarsel"),
+        "noun.warning.other": Word("warnings", "advarsler"),
+        "noun.info.one": Word("info", "merknad"),
+        "noun.info.other": Word("info", "merknader"),
+        "noun.finding.one": Word("finding", "funn"),
+        "noun.finding.other": Word("findings", "funn"),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""
