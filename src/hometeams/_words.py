@@ -542,8 +542,8 @@ WORDS: Mapping[str, Word] = MappingProxyType(
         "check.part.organisation": Word("organisation", "organisasjon"),
         "check.part.roster": Word("roster", "turnus"),
         "check.part.floors": Word("floors", "bemanningsgulv"),
-        "check.cycle.one": Word("a 1-week", "1 ukes"),
-        "check.cycle.other": Word("a {n}-week", "{n} ukers"),
+        "cycle.one": Word("a 1-week", "1 ukes"),
+        "cycle.other": Word("a {n}-week", "{n} ukers"),
         # units of time, as format_minutes writes them
         "unit.weeks": Word("weeks", "uker"),
         "unit.week": Word("week", "uke"),
@@ -626,6 +626,62 @@ WORDS: Mapping[str, Word] = MappingProxyType(
         "noun.info.other": Word("info", "merknader"),
         "noun.finding.one": Word("finding", "funn"),
         "noun.finding.other": Word("findings", "funn"),
+        # hometeams import (hometeams.cli)
+        "import.model.fixed": Word("fixed teams", "faste team"),
+        "import.model.pooled": Word("pooled", "samlet"),
+        "import.more": Word(
+            "{n} more findings: hometeams check {out}",
+            "{n} funn til: hometeams check {out} --lang nb",
+        ),
+        "import.done": Word(
+            "Wrote {out}: {staff}, {users}, {plans} ({per_week} a week), {cycle} rota; next: "
+            "hometeams check {out}",
+            "Skrev {out}: {staff}, {users}, {plans} ({per_week} i uka), {cycle} turnus; neste: "
+            "hometeams check {out} --lang nb",
+        ),
+        # the comments of the scenario file it writes: a header, then one per part
+        "import.head": Word(
+            "Scenario file written by `hometeams import {source}`.\n"
+            "Check it with `hometeams check {out}` and compare the models with\n"
+            "`hometeams compare {out} --report report.html`. Edit freely: the models, the\n"
+            "experiment and the horizon are starting points. Reference: docs/reference/\n"
+            "scenario-file.md",
+            "Scenariofil skrevet av `hometeams import {source}`.\n"
+            "Sjekk den med `hometeams check {out} --lang nb` og sammenlign modellene med\n"
+            "`hometeams compare {out} --lang nb --report rapport.html`. Rediger fritt:\n"
+            "modellene, eksperimentet og perioden er et utgangspunkt. Referanse:\n"
+            "docs/reference/scenario-file.md",
+        ),
+        "import.part.organisation": Word(
+            "The organisation: the staff, users and zones of the sheets; one geographic team per "
+            "zone.",
+            "Organisasjonen: ansatte, brukere og soner fra arkene; ett geografisk team per sone.",
+        ),
+        "import.part.teams": Word(
+            "One team per zone, of everyone whose home zone it is.",
+            "Ett team per sone, med alle som har den som hjemmesone.",
+        ),
+        "import.part.roster": Word(
+            "The rota (roster sheet), one line per person, shift and week of the cycle.",
+            "Turnusen (arket turnus), én linje per person, vakt og uke i syklusen.",
+        ),
+        "import.part.visits": Word(
+            "The visits (visits sheet), one plan per row.",
+            "Besøkene (arket besøk), én plan per rad.",
+        ),
+        "import.part.travel": Word(
+            "Travel times between zones in minutes (travel sheet).",
+            "Reisetid mellom soner i minutter (arket reisetid).",
+        ),
+        "import.part.models": Word(
+            "The organisation models to compare: add your own (overflow, continuity-first, ...).",
+            "Organisasjonsmodellene som sammenlignes: legg til dine egne (overflow, "
+            "continuity-first, ...).",
+        ),
+        "import.part.experiment": Word(
+            "Replications and seed of the comparison.",
+            "Replikasjoner og frø for sammenligningen.",
+        ),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""

@@ -167,7 +167,7 @@ def _scenario_lines(file: ScenarioFile, *, lang: str) -> list[str]:
             "check.roster",
             lang,
             lines=counted(len(s.roster.lines), "lines", lang),
-            cycle=words(f"check.cycle.{'one' if cycle == 1 else 'other'}", lang, n=cycle),
+            cycle=words(f"cycle.{'one' if cycle == 1 else 'other'}", lang, n=cycle),
             horizon=_length(s.horizon, lang),
             warmup=warmup,
         ),
