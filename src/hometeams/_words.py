@@ -682,6 +682,14 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "Replications and seed of the comparison.",
             "Replikasjoner og frø for sammenligningen.",
         ),
+        # hometeams demo (hometeams.cli)
+        "demo.next": Word(
+            "Wrote {files} to {folder}/. Make it yours: edit {folder}/scenario.toml and run\n  "
+            "hometeams compare {folder}/scenario.toml --report {folder}/report.html --overwrite",
+            "Skrev {files} til {folder}/. Gjør den til din egen: rediger {folder}/scenario.toml "
+            "og kjør\n  hometeams compare {folder}/scenario.toml --report {folder}/report.html "
+            "--overwrite --lang nb",
+        ),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""
