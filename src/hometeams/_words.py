@@ -690,6 +690,13 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "og kjør\n  hometeams compare {folder}/scenario.toml --report {folder}/report.html "
             "--overwrite --lang nb",
         ),
+        # hometeams template (hometeams.cli)
+        "template.done": Word(
+            "Wrote {out} ({sheets}). Replace the example rows with your district's and run\n  "
+            "hometeams import {out} -o district.toml",
+            "Skrev {out} ({sheets}). Bytt ut eksempelradene med distriktets egne og kjør\n  "
+            "hometeams import {out} -o distrikt.toml --lang nb",
+        ),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""
