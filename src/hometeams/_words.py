@@ -697,6 +697,88 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "Skrev {out} ({sheets}). Bytt ut eksempelradene med distriktets egne og kjør\n  "
             "hometeams import {out} -o distrikt.toml --lang nb",
         ),
+        # the organisation analysis (hometeams.report, hometeams analyse)
+        "analysis.title": Word("Analysis of {name}", "Analyse av {name}"),
+        "analysis.headline": Word(
+            "staff: {staff} ({fte} FTE) · teams: {teams} · zones: {zones} · users: {users}",
+            "ansatte: {staff} ({fte} årsverk) · team: {teams} · soner: {zones} · brukere: {users}",
+        ),
+        "analysis.span": Word(
+            "Span of control (direct reports; flagged above {max_fte} FTE)",
+            "Lederspenn (direkte underordnede; flagget over {max_fte} årsverk)",
+        ),
+        "analysis.leader": Word("leader", "leder"),
+        "analysis.heads": Word("heads", "personer"),
+        "analysis.fte": Word("FTE", "årsverk"),
+        "analysis.too_large": Word("too large", "for stort"),
+        "analysis.no_leaders": Word("No reporting lines.", "Ingen rapporteringslinjer."),
+        "analysis.coverage": Word(
+            "Competence coverage by zone (FTE holding / users needing)",
+            "Kompetansedekning per sone (årsverk med kompetansen / brukere med behov)",
+        ),
+        "analysis.competence": Word("competence", "kompetanse"),
+        "analysis.whole": Word("whole service", "hele tjenesten"),
+        "analysis.no_zone": Word("(no home zone)", "(ingen hjemmesone)"),
+        "analysis.risk": Word(
+            "Key-person risk (competences held by fewer than {k} people)",
+            "Nøkkelpersonrisiko (kompetanse som færre enn {k} personer har)",
+        ),
+        "analysis.nobody": Word("nobody", "ingen"),
+        "analysis.users_need": Word("needed by {n}", "behov hos {n}"),
+        "analysis.in_zone": Word("zone {group}", "sone {group}"),
+        "analysis.in_team": Word("team {group}", "team {group}"),
+        "analysis.no_risk": Word(
+            "No competence hangs on fewer than {k} people.",
+            "Ingen kompetanse hviler på færre enn {k} personer.",
+        ),
+        "analysis.absences": Word("If one person is away", "Hvis én person er borte"),
+        "analysis.sole": Word("only one with {items}", "eneste med {items}"),
+        "analysis.exposed": Word("users exposed: {n}", "utsatte brukere: {n}"),
+        "analysis.gaps": Word("gaps in {items}", "hull i {items}"),
+        "analysis.no_absence": Word(
+            "No single absence leaves a competence without a holder.",
+            "Ingen enkeltperson er eneste med en kompetanse.",
+        ),
+        "analysis.bus": Word(
+            "Bus factor per zone: fewest absences that leave a user's need uncovered (below {k})",
+            "Bussfaktor per sone: færrest fravær før en brukers behov står udekket (under {k})",
+        ),
+        "analysis.no_bus": Word(
+            "In every zone, every need survives the absence of any {k_less} people.",
+            "I alle soner tåler alle behov at hvilke som helst {k_less} er borte.",
+        ),
+        "analysis.reach": Word(
+            "Specialist reach (users needing the team's competence)",
+            "Fagteamenes rekkevidde (brukere med behov for teamets kompetanse)",
+        ),
+        "analysis.team": Word("team", "team"),
+        "analysis.users": Word("users", "brukere"),
+        "analysis.direct": Word("direct", "direkte"),
+        "analysis.through": Word("through staff", "gjennom andre"),
+        "analysis.unreached": Word("unreached", "nås ikke"),
+        "analysis.no_specialists": Word("No specialist teams.", "Ingen fagteam."),
+        "analysis.reach_note": Word(
+            "Assumes {caseload} users per FTE followed directly, {supervised} staff per FTE "
+            "supervised.",
+            "Forutsetter {caseload} brukere per årsverk fulgt direkte, {supervised} ansatte per "
+            "årsverk veiledet.",
+        ),
+        "analysis.overlap": Word(
+            "Teams with overlapping functions",
+            "Team med overlappende funksjoner",
+        ),
+        "analysis.similarity": Word("similarity {value}", "likhet {value}"),
+        "analysis.same_type": Word("same type", "samme type"),
+        "analysis.shared": Word("shared: {items}", "felles: {items}"),
+        "analysis.no_overlap": Word("No overlapping teams.", "Ingen overlappende team."),
+        "analysis.uncovered": Word(
+            "Needs nobody in the organisation covers",
+            "Behov ingen i organisasjonen dekker",
+        ),
+        "analysis.no_uncovered": Word(
+            "Every need is covered by at least one person.",
+            "Alle behov dekkes av minst én person.",
+        ),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""
