@@ -779,6 +779,17 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "Every need is covered by at least one person.",
             "Alle behov dekkes av minst én person.",
         ),
+        # hometeams run (hometeams.cli); its table's headings are the table.* entries
+        "run.header": Word(
+            "model {model!r} ({kind}), {replications}, seed {seed}",
+            "modell {model!r} ({kind}), {replications}, frø {seed}",
+        ),
+        "run.counts": Word(
+            "{jobs} jobs and {shifts} shifts after the warm-up{per}",
+            "{jobs} oppdrag og {shifts} vakter etter innkjøringen{per}",
+        ),
+        "run.per": Word(" (replication 1)", " (replikasjon 1)"),
+        "run.value": Word("value", "verdi"),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""
