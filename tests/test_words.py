@@ -8,6 +8,7 @@ import pytest
 
 from hometeams._words import LANGUAGES, WORDS, Word, check_lang, words
 from hometeams.errors import InvalidArgument
+from hometeams.metrics import METRICS
 
 
 def _fields(template: str) -> set[str]:
@@ -38,3 +39,11 @@ def test_lookup_fills_the_fields_in_the_language_asked_for() -> None:
     assert check_lang("en") == "en"
     with pytest.raises(InvalidArgument, match=r"lang: must be one of \['en', 'nb'\], got 'de'"):
         words("report.differences", "de", baseline="fixed")
+
+
+def test_every_metric_of_the_catalogue_has_its_label_and_no_other() -> None:
+    """The ``metric.`` entries are exactly the catalogue's metrics, and label them."""
+    labelled = {k.removeprefix("metric.") for k in WORDS if k.startswith("metric.")}
+    assert labelled == set(METRICS)
+    info = METRICS["idle_share"]
+    assert (info.label_en, info.label_nb) == ("Idle share", "Ledig gang")

@@ -790,6 +790,53 @@ WORDS: Mapping[str, Word] = MappingProxyType(
         ),
         "run.per": Word(" (replication 1)", " (replikasjon 1)"),
         "run.value": Word("value", "verdi"),
+        # metric labels (hometeams.metrics.METRICS: label_en, label_nb)
+        "metric.jobs": Word("Jobs", "Oppdrag"),
+        "metric.served": Word("Served jobs", "Utførte oppdrag"),
+        "metric.unserved": Word("Unserved jobs", "Ikke utførte oppdrag"),
+        "metric.unserved_share": Word("Unserved share", "Andel ikke utført"),
+        "metric.on_time_share": Word("On-time share", "Andel i tide"),
+        "metric.late_share": Word("Late share", "Andel forsinket"),
+        "metric.mean_delay": Word("Mean delay", "Gjennomsnittlig forsinkelse"),
+        "metric.p90_delay": Word("Delay, 90th percentile", "Forsinkelse, 90-persentil"),
+        "metric.competence_match": Word("Competence match", "Riktig kompetanse"),
+        "metric.plan_deviation": Word("Plan deviation", "Avvik fra plan"),
+        "metric.moved_visits_share": Word("Moved visits share", "Andel flyttede besøk"),
+        "metric.rostered_hours": Word("Rostered hours", "Turnustimer"),
+        "metric.staff_hours": Word("Staff-hours worked", "Arbeidede timer"),
+        "metric.utilisation": Word("Utilisation", "Utnyttelsesgrad"),
+        "metric.idle_share": Word("Idle share", "Ledig gang"),
+        "metric.face_to_face_share": Word("Face-to-face share", "Andel ansiktstid"),
+        "metric.travel_hours": Word("Travel hours", "Reisetid, timer"),
+        "metric.travel_share": Word("Travel share", "Andel reisetid"),
+        "metric.travel_per_visit": Word("Travel per visit", "Reisetid per besøk"),
+        "metric.overtime_hours": Word("Overtime hours in the period", "Overtidstimer i perioden"),
+        "metric.absent_hours": Word("Absent hours", "Fraværstimer"),
+        "metric.absent_share": Word("Absent share", "Fraværsandel"),
+        "metric.users": Word("Users", "Brukere"),
+        "metric.continuity_users": Word(
+            "Users with two or more visits",
+            "Brukere med minst to besøk",
+        ),
+        "metric.mean_distinct_staff_14d": Word(
+            "Distinct staff per 14 days",
+            "Ulike ansatte per 14 dager",
+        ),
+        "metric.mean_upc": Word(
+            "Usual provider continuity (UPC)",
+            "UPC (andel hos vanligste ansatt)",
+        ),
+        "metric.mean_coc": Word("Continuity of care index (COC)", "COC (Bice–Boxerman)"),
+        "metric.mean_secon": Word(
+            "Sequential continuity (SECON)",
+            "SECON (sekvensiell kontinuitet)",
+        ),
+        "metric.mean_mmci": Word(
+            "Modified modified continuity index (MMCI)",
+            "MMCI (modifisert kontinuitetsindeks)",
+        ),
+        "metric.mean_hhi": Word("Herfindahl–Hirschman concentration (HHI)", "HHI (konsentrasjon)"),
+        "metric.mean_known_provider": Word("Known-provider share", "Andel besøk av kjent ansatt"),
     }
 )
 """Every user-facing word of the library, by dotted key; add a word here, in both languages."""
