@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from hometeams._words import WORDS, counted, words
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -35,95 +36,6 @@ from hometeams.scenario import Finding, SizeEstimate, contract_table, load_table
 
 __all__ = ["COMMAND", "check_summary", "check_text"]
 
-_WORDS = {
-    "en": {
-        "fte": "FTE",
-        "findings": "Findings:",
-        "none": "No findings.",
-        "uncovered": "needs that no staff member has the competence for",
-        "no_team": "staff in no team",
-        "organisation": "organisation",
-        "in_file": "written in the file",
-        "file": "from {path}",
-        "example": "built-in example {key}",
-        "roster": "roster: {lines}, a {cycle}-week cycle; {horizon} simulated, {warmup}",
-        "warmup": "the first {warmup} a warm-up",
-        "no_warmup": "no warm-up",
-        "demand": "demand: {visits} ({per_week} a week), {arrivals}, {alarms}, {discharges}",
-        "models": "models ({n}): {models}",
-        "own": "own {parts}",
-        "experiment": "experiment: {replications}, seed {seed}, baseline {baseline}",
-        "fresh": "fresh each run",
-        "size": "size: about {jobs} jobs and {shifts} shifts a replication, about {mb} MB",
-    },
-    "nb": {
-        "fte": "årsverk",
-        "findings": "Funn:",
-        "none": "Ingen funn.",
-        "uncovered": "behov som ingen ansatt har kompetanse til",
-        "no_team": "ansatte uten team",
-        "organisation": "organisasjon",
-        "in_file": "skrevet i fila",
-        "file": "fra {path}",
-        "example": "innebygd eksempel {key}",
-        "roster": "turnus: {lines}, {cycle} {week_genitive} syklus; {horizon} simulert, {warmup}",
-        "warmup": "de første {warmup} innkjøring",
-        "no_warmup": "ingen innkjøring",
-        "demand": "etterspørsel: {visits} ({per_week} i uka), {arrivals}, {alarms}, {discharges}",
-        "models": "modeller ({n}): {models}",
-        "own": "egen {parts}",
-        "experiment": "eksperiment: {replications}, frø {seed}, sammenlignet med {baseline}",
-        "fresh": "nytt for hver kjøring",
-        "size": "størrelse: om lag {jobs} oppdrag og {shifts} vakter per replikasjon, "
-        "om lag {mb} MB",
-    },
-}
-_NOUNS = {  # (one, several)
-    "en": {
-        "staff": ("staff", "staff"),
-        "teams": ("team", "teams"),
-        "zones": ("zone", "zones"),
-        "units": ("unit", "units"),
-        "users": ("user", "users"),
-        "lines": ("line", "lines"),
-        "visit_plans": ("visit plan", "visit plans"),
-        "visits": ("visit", "visits"),
-        "arrivals": ("arrival process", "arrival processes"),
-        "alarms": ("alarm source", "alarm sources"),
-        "discharges": ("discharge source", "discharge sources"),
-        "replications": ("replication", "replications"),
-    },
-    "nb": {
-        "staff": ("ansatt", "ansatte"),
-        "teams": ("team", "team"),
-        "zones": ("sone", "soner"),
-        "units": ("enhet", "enheter"),
-        "users": ("bruker", "brukere"),
-        "lines": ("linje", "linjer"),
-        "visit_plans": ("besøksplan", "besøksplaner"),
-        "visits": ("besøk", "besøk"),
-        "arrivals": ("ankomstprosess", "ankomstprosesser"),
-        "alarms": ("alarmkilde", "alarmkilder"),
-        "discharges": ("utskrivingskilde", "utskrivingskilder"),
-        "replications": ("replikasjon", "replikasjoner"),
-    },
-}
-_NB_UNITS = {
-    "weeks": "uker",
-    "week": "uke",
-    "days": "dager",
-    "day": "dag",
-    "hours": "timer",
-    "hour": "time",
-}
-_NB_PARTS = {"organisation": "organisasjon", "roster": "turnus", "floors": "bemanningsgulv"}
-
-
-def _counted(n: int, noun: str, lang: str) -> str:
-    """``n`` and the noun, singular for one: ``1 zone``, ``2 zones``, ``1 sone``."""
-    one, several = _NOUNS[lang][noun]
-    return f"{n} {one if n == 1 else several}"
-
 
 def _number(value: float, lang: str) -> str:
     text = f"{round(value, 2):g}"  # FTE to 1/100: 0.75 positions are common
@@ -132,10 +44,10 @@ def _number(value: float, lang: str) -> str:
 
 def _headcount(org: Organisation, lang: str, *, keys: tuple[str, ...]) -> str:
     """``3 staff (2.3 FTE), 1 team, 1 zone, ...`` for the counts named by ``keys``."""
-    staff = f"{_counted(len(org.staff), 'staff', lang)} ({_number(org.fte, lang)} "
-    staff += f"{_WORDS[lang]['fte']})"
+    staff = f"{counted(len(org.staff), 'staff', lang)} ({_number(org.fte, lang)} "
+    staff += f"{words('check.fte', lang)})"
     sizes = {"teams": org.teams, "zones": org.zones, "units": org.units, "users": org.users}
-    return ", ".join([staff, *(_counted(len(sizes[key]), key, lang) for key in keys)])
+    return ", ".join([staff, *(counted(len(sizes[key]), key, lang) for key in keys)])
 
 
 # -- organisation files ------------------------------------------------------------------------
@@ -185,7 +97,6 @@ def check_text(org: Organisation, *, source: str, lang: str = "en") -> str:
       1 ansatt (0,8 årsverk), 1 team, 0 soner, 0 enheter, 0 brukere
     Ingen funn.
     """
-    words = _WORDS[lang]
     lines = [
         f"OK: {source}: {org.name}",
         "  " + _headcount(org, lang, keys=("teams", "zones", "units", "users")),
@@ -193,14 +104,14 @@ def check_text(org: Organisation, *, source: str, lang: str = "en") -> str:
     uncovered = org.uncovered_needs()
     no_team = _staff_in_no_team(org)
     if not uncovered and not no_team:
-        lines.append(words["none"])
+        lines.append(words("check.none", lang))
         return "\n".join(lines)
-    lines.append(words["findings"])
+    lines.append(words("check.findings", lang))
     if uncovered:
-        lines.append(f"  {words['uncovered']} ({len(uncovered)}):")
+        lines.append(f"  {words('check.uncovered', lang)} ({len(uncovered)}):")
         lines += [f"    {user}: {', '.join(sorted(needs))}" for user, needs in uncovered.items()]
     if no_team:
-        lines.append(f"  {words['no_team']} ({len(no_team)}): {', '.join(no_team)}")
+        lines.append(f"  {words('check.no_team', lang)} ({len(no_team)}): {', '.join(no_team)}")
     return "\n".join(lines)
 
 
@@ -212,66 +123,71 @@ def _length(minutes: float, lang: str) -> str:
     text = format_minutes(minutes)
     if not isinstance(text, str):
         text = f"{minutes:g} min"
-    if lang == "nb":
-        number, _, unit = text.partition(" ")
-        text = f"{number} {_NB_UNITS.get(unit, unit)}"
-    return text
+    number, _, unit = text.partition(" ")
+    return f"{number} {words(f'unit.{unit}', lang)}" if f"unit.{unit}" in WORDS else text
 
 
 def _origin(file: ScenarioFile, lang: str) -> str:
     """Where the scenario's organisation comes from: the file itself, another file, an example."""
     ref = file.organisation_ref
     if ref is None:
-        return _WORDS[lang]["in_file"]
+        return words("check.in_file", lang)
     if ref.file is not None:
-        return _WORDS[lang]["file"].format(path=ref.file)
-    return _WORDS[lang]["example"].format(key=ref.example)
+        return words("check.file", lang, path=ref.file)
+    return words("check.example", lang, key=ref.example)
 
 
 def _models(file: ScenarioFile, lang: str) -> list[str]:
     """Each model as ``name (policy, own roster)``."""
     models = []
     for spec in file.models:
-        parts = [_NB_PARTS[p] if lang == "nb" else p for p in spec.overrides]
-        own = f", {_WORDS[lang]['own'].format(parts=' & '.join(parts))}" if parts else ""
+        parts = [words(f"check.part.{p}", lang) for p in spec.overrides]
+        own = f", {words('check.own', lang, parts=' & '.join(parts))}" if parts else ""
         models.append(f"{spec.name} ({policy_kind(spec.policy) or 'own policy'}{own})")
     return models
 
 
 def _scenario_lines(file: ScenarioFile, *, lang: str) -> list[str]:
     """A few lines describing a scenario file: organisation, roster, demand, models."""
-    words = _WORDS[lang]
     s = file.scenario
     org = s.organisation
     warmup = (
-        words["warmup"].format(warmup=_length(s.warmup, lang)) if s.warmup else words["no_warmup"]
+        words("check.warmup", lang, warmup=_length(s.warmup, lang))
+        if s.warmup
+        else words("check.no_warmup", lang)
     )
+    cycle = s.roster.cycle
     seed = file.experiment.seed
     models = _models(file, lang)
     return [
-        f"  {words['organisation']}: {org.name} ({_origin(file, lang)}): "
+        f"  {words('check.organisation', lang)}: {org.name} ({_origin(file, lang)}): "
         + _headcount(org, lang, keys=("teams", "zones", "users")),
         "  "
-        + words["roster"].format(
-            lines=_counted(len(s.roster.lines), "lines", lang),
-            cycle=s.roster.cycle,
-            week_genitive="ukes" if s.roster.cycle == 1 else "ukers",  # only the nb text uses it
+        + words(
+            "check.roster",
+            lang,
+            lines=counted(len(s.roster.lines), "lines", lang),
+            cycle=words(f"cycle.{'one' if cycle == 1 else 'other'}", lang, n=cycle),
             horizon=_length(s.horizon, lang),
             warmup=warmup,
         ),
         "  "
-        + words["demand"].format(
-            visits=_counted(len(s.demand.visits), "visit_plans", lang),
-            per_week=_counted(sum(v.per_week() for v in s.demand.visits), "visits", lang),
-            arrivals=_counted(len(s.demand.arrivals), "arrivals", lang),
-            alarms=_counted(len(s.demand.alarms), "alarms", lang),
-            discharges=_counted(len(s.demand.discharges), "discharges", lang),
+        + words(
+            "check.demand",
+            lang,
+            visits=counted(len(s.demand.visits), "visit_plans", lang),
+            per_week=counted(sum(v.per_week() for v in s.demand.visits), "visits", lang),
+            arrivals=counted(len(s.demand.arrivals), "arrivals", lang),
+            alarms=counted(len(s.demand.alarms), "alarms", lang),
+            discharges=counted(len(s.demand.discharges), "discharges", lang),
         ),
-        "  " + words["models"].format(n=len(models), models=", ".join(models)),
+        "  " + words("check.models", lang, n=len(models), models=", ".join(models)),
         "  "
-        + words["experiment"].format(
-            replications=_counted(file.experiment.replications, "replications", lang),
-            seed=words["fresh"] if seed is None else seed,
+        + words(
+            "check.experiment",
+            lang,
+            replications=counted(file.experiment.replications, "replications", lang),
+            seed=words("check.fresh", lang) if seed is None else seed,
             baseline=file.baseline,
         ),
     ]
@@ -307,8 +223,12 @@ def _size_line(size: SizeEstimate, lang: str) -> str:
     def count(value: float) -> str:
         return f"{round(value):,}".replace(",", sep)
 
-    return "  " + _WORDS[lang]["size"].format(
-        jobs=count(size.jobs), shifts=count(size.shifts), mb=count(max(size.memory, 1.0))
+    return "  " + words(
+        "check.size",
+        lang,
+        jobs=count(size.jobs),
+        shifts=count(size.shifts),
+        mb=count(max(size.memory, 1.0)),
     )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from hometeams._words import words
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -40,30 +41,7 @@ from hometeams.scenario import check_replications
 
 __all__ = ["COMMAND", "comparison_text", "first_records", "reading_options"]
 
-_HEADINGS = {
-    "en": ("metric", "model", "n", "mean", "{level} % CI", "difference from {baseline}"),
-    "nb": ("indikator", "modell", "n", "snitt", "{level} % KI", "forskjell fra {baseline}"),
-}
-_WORDS = {
-    "en": {
-        "setup": "{n} models, {reps} replications each on the same demand and absences, "
-        "seed {seed}",
-        "clear": "Differences from {baseline} that matter (the interval excludes zero, the "
-        "mean is outside the metric's relevance band):",
-        "unclear": "No differences from {baseline} that matter in these metrics.",
-        "negligible": "No practical difference (within the relevance band) in: {metrics}.",
-        "measured": "; totals over the {measured} measured",
-    },
-    "nb": {
-        "setup": "{n} modeller, {reps} replikasjoner hver på samme etterspørsel og fravær, "
-        "frø {seed}",
-        "clear": "Forskjeller fra {baseline} som betyr noe (intervallet utelukker null, "
-        "snittet er utenfor indikatorens relevansgrense):",
-        "unclear": "Ingen forskjeller fra {baseline} som betyr noe i disse indikatorene.",
-        "negligible": "Ingen praktisk forskjell (innenfor relevansgrensen) i: {metrics}.",
-        "measured": "; summer over de {measured} som er målt",
-    },
-}
+_HEADINGS = ("table.metric", "table.model", "table.n", "table.mean")
 
 
 def _seed_text(comparison: Comparison) -> str:
@@ -141,18 +119,9 @@ def comparison_text(
     comparison = renamed(comparison, names)
     baseline = comparison.baseline
     level = level_text(comparison.level, lang)
-    heads = _HEADINGS[lang]
-    rows = [
-        [
-            heads[0],
-            heads[1],
-            heads[2],
-            heads[3],
-            heads[4].format(level=level),
-            heads[5].format(baseline=baseline),
-            heads[4].format(level=level),
-        ]
-    ]
+    ci = words("table.ci", lang, level=level)
+    difference = words("table.difference", lang, baseline=baseline)
+    rows = [[*(words(key, lang) for key in _HEADINGS), ci, difference, ci]]
     for metric in metrics:
         intervals = [comparison.interval(model, metric) for model in comparison.models]
         digits = decimals(metric, [iv.mean for iv in intervals], spread=_spread(intervals))
@@ -172,13 +141,16 @@ def comparison_text(
                     format_bounds(diff, metric, lang, digits=places, difference=True),
                 ]
             rows.append(row)
-    words = _WORDS[lang]
     head = [title] if title else []
-    setup = words["setup"].format(
-        n=len(comparison.models), reps=comparison.replications, seed=_seed_text(comparison)
+    setup = words(
+        "compare.setup",
+        lang,
+        n=len(comparison.models),
+        reps=comparison.replications,
+        seed=_seed_text(comparison),
     )
     if period is not None:
-        setup += words["measured"].format(measured=measured_text(period, lang))
+        setup += words("compare.measured", lang, measured=measured_text(period, lang))
     head.append(setup)
     lines = [*head, ""]
     if period is not None:
@@ -205,10 +177,10 @@ def comparison_text(
     ]
     lines.append("")
     if clear:
-        lines += _fill(words["clear"].format(baseline=baseline), indent="")
+        lines += _fill(words("compare.clear", lang, baseline=baseline), indent="")
         lines += [_indent(sentence) for sentence in clear]
     else:
-        lines += _fill(words["unclear"].format(baseline=baseline), indent="")
+        lines += _fill(words("compare.unclear", lang, baseline=baseline), indent="")
     negligible = []
     for metric in metrics:
         which = [m for m in others if kinds[m, metric] == "negligible"]
@@ -217,7 +189,9 @@ def comparison_text(
             item = f"{metric_label(metric, lang)} ({', '.join(which)}, ±{band.lstrip('+')})"
             negligible.append(item)
     if negligible:
-        lines += _fill(words["negligible"].format(metrics="; ".join(negligible)), indent="")
+        lines += _fill(
+            words("report.negligible_list", lang, metrics="; ".join(negligible)), indent=""
+        )
     return "\n".join(lines)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import attrs
 
 from hometeams._files import write_bytes
+from hometeams._words import words
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -43,13 +44,6 @@ _FILES = (
     "comparison.png",
     "report.html",
 )
-_NEXT = {
-    "en": "Wrote {files} to {folder}/. Make it yours: edit {folder}/scenario.toml and run\n"
-    "  hometeams compare {folder}/scenario.toml --report {folder}/report.html --overwrite",
-    "nb": "Skrev {files} til {folder}/. Gjør den til din egen: rediger {folder}/scenario.toml og "
-    "kjør\n  hometeams compare {folder}/scenario.toml --report {folder}/report.html --overwrite "
-    "--lang nb",
-}
 
 
 def demo_scenario() -> ScenarioFile:
@@ -167,7 +161,7 @@ def _run(args: argparse.Namespace) -> int:
     print(text)
     print()
     names = ", ".join(path.name for path in written)
-    print(_NEXT[args.lang].format(files=names, folder=folder))
+    print(words("demo.next", args.lang, files=names, folder=folder))
     return EXIT_OK
 
 

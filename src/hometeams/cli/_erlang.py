@@ -19,8 +19,8 @@ Four questions a planner asks at the whiteboard, each a mode:
 Loads and needs are in erlangs -- the mean number of staff the work keeps busy: arrivals per
 hour times the visit length in hours (``--per-hour 2.8 --service-time 30`` is a load of 1.4).
 
-This module holds the options and the dispatch; the queue mode is in ``_erlang_queue``, the
-other three in ``_erlang_need``, and their words and numbers in ``_erlang_words``.
+This module holds the options and the dispatch; the four modes are in ``_erlang_answers``, and
+their words in the library's word table (the ``erlang.`` entries of :mod:`hometeams._words`).
 """
 
 from __future__ import annotations
@@ -29,8 +29,7 @@ import argparse
 import math
 
 from hometeams.cli._common import Command
-from hometeams.cli._erlang_need import run_poisson, run_pooling, run_waste
-from hometeams.cli._erlang_queue import run_queue
+from hometeams.cli._erlang_answers import run_poisson, run_pooling, run_queue, run_waste
 from hometeams.errors import InvalidArgument
 
 __all__ = ["COMMAND"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import TypedDict
 
+from hometeams._words import counted, words
 from hometeams.cli._common import columns
 from hometeams.scenario import ContractLine, Finding, LoadCell
 
@@ -22,39 +22,6 @@ _SHOWN = 5
 """Warnings shown per kind; the rest are counted."""
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
-
-_LINES = {
-    "en": {
-        "findings": "Findings",
-        "none": "No findings.",
-        "more": "  ... and {n} more {kind} {word} (--json lists them all)",
-        "counted": "  info: {n} {kind} {word} (--json lists them)",
-    },
-    "nb": {
-        "findings": "Funn",
-        "none": "Ingen funn.",
-        "more": "  ... og {n} {word} til av typen {kind} (--json viser alle)",
-        "counted": "  merknad: {n} {word} av typen {kind} (--json viser dem)",
-    },
-}
-_NAMES = {  # (one, several)
-    "en": {
-        "error": ("error", "errors"),
-        "warning": ("warning", "warnings"),
-        "info": ("info", "info"),
-        "finding": ("finding", "findings"),
-    },
-    "nb": {
-        "error": ("feil", "feil"),
-        "warning": ("advarsel", "advarsler"),
-        "info": ("merknad", "merknader"),
-        "finding": ("funn", "funn"),
-    },
-}
-
-
-def _counted(n: int, word: tuple[str, str]) -> str:
-    return f"{n} {word[0] if n == 1 else word[1]}"
 
 
 def findings_lines(found: Sequence[Finding], *, lang: str = "en") -> list[str]:
@@ -73,15 +40,14 @@ def findings_lines(found: Sequence[Finding], *, lang: str = "en") -> list[str]:
     >>> findings_lines([], lang="nb")
     ['Ingen funn.']
     """
-    words, names = _LINES[lang], _NAMES[lang]
     if not found:
-        return [words["none"]]
+        return [words("findings.none", lang)]
     ordered = sorted(found, key=lambda f: _ORDER[f.severity])  # stable: file order within
     severities = Counter(f.severity for f in found)
     counts = ", ".join(
-        _counted(severities[s], names[s]) for s in ("error", "warning", "info") if severities[s]
+        counted(severities[s], s, lang) for s in ("error", "warning", "info") if severities[s]
     )
-    lines = [f"{words['findings']} ({counts}):"]
+    lines = [f"{words('findings.findings', lang)} ({counts}):"]
     shown: Counter[str] = Counter()
     hidden: dict[tuple[str, str], int] = {}
     for finding in ordered:
@@ -90,19 +56,25 @@ def findings_lines(found: Sequence[Finding], *, lang: str = "en") -> list[str]:
             finding.severity == "warning" and shown[finding.kind] < _SHOWN
         ):
             text = _norwegian(finding) if lang == "nb" else finding.message
-            lines.append(f"  {names[finding.severity][0]}: {finding.path}: {text}")
+            severity = words(f"noun.{finding.severity}.one", lang)
+            lines.append(f"  {severity}: {finding.path}: {text}")
             shown[finding.kind] += finding.severity == "warning"
         else:
             hidden[group] = hidden.get(group, 0) + 1
     for (severity, kind), n in hidden.items():
         key = "more" if severity == "warning" else "counted"
-        word = names["warning" if severity == "warning" else "finding"][n != 1]
-        lines.append(words[key].format(n=n, kind=kind or "?", word=word))
+        noun = "warning" if severity == "warning" else "finding"
+        word = words(f"noun.{noun}.{'one' if n == 1 else 'other'}", lang)
+        lines.append(words(f"findings.{key}", lang, n=n, kind=kind or "?", word=word))
     return lines
 
 
-_NB_DAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-_NB_PERIODS = {"day": "dag", "evening": "kveld", "night": "natt"}
+_WEEKDAYS = tuple(
+    f"weekday.{day}"
+    for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+_HEAD = ("zone", "day", "period", "planned", "unplanned", "load", "rostered", "over", "busy",
+         "on_duty", "need")  # fmt: skip
 
 
 def _comma(value: float, digits: int = 1) -> str:
@@ -136,8 +108,8 @@ def _norwegian(finding: Finding) -> str:
         return finding.message
     day = int(n["cycle_day"])
     week = str(n["weekday"]).partition(" of week ")[2]
-    when = _NB_DAYS[day % 7] + (f" uke {week}" if week else "")
-    when += f" {_NB_PERIODS[str(n['period'])]}"
+    when = words(_WEEKDAYS[day % 7], "nb") + (f" uke {week}" if week else "")
+    when += " " + words("period." + str(n["period"]), "nb")
     rostered, excess = float(n["rostered_minutes"]), float(n["excess_minutes"])
     share = f" ({excess / rostered:.0%})".replace("%)", " %)") if rostered else ""
     zone = n.get("zone")
@@ -158,39 +130,6 @@ def _norwegian(finding: Finding) -> str:
     return prefix + text
 
 
-class _Table(TypedDict):
-    title: str
-    head: tuple[str, ...]
-    all: str
-    periods: dict[str, str]
-    days: tuple[str, ...]
-    week: str
-
-
-_TABLE: dict[str, _Table] = {
-    "en": {
-        "title": "Offered load against rostered minutes (staff-minutes a period; need: "
-        "Poisson, covering the work at a random moment with probability 0.9):",
-        "head": ("zone", "day", "period", "planned", "unplanned", "load", "rostered", "over",
-                 "busy", "on duty", "need"),
-        "all": "(all)",
-        "periods": {"day": "day", "evening": "evening", "night": "night"},
-        "days": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        "week": "{day} of week {week}",
-    },
-    "nb": {
-        "title": "Arbeidsmengde mot turnusførte minutter (personalminutter per vakt; behov: "
-        "Poisson, dekker arbeidet i et tilfeldig øyeblikk med sannsynlighet 0,9):",
-        "head": ("sone", "dag", "vakt", "planlagt", "uplanlagt", "arbeid", "turnus", "over",
-                 "opptatt", "på vakt", "behov"),
-        "all": "(alle)",
-        "periods": _NB_PERIODS,
-        "days": _NB_DAYS,
-        "week": "{day} uke {week}",
-    },
-}  # fmt: skip
-
-
 def load_lines(cells: Sequence[LoadCell], *, lang: str = "en") -> list[str]:
     r"""The load table as text: one row per zone (``(all)`` first), day of the cycle and period.
 
@@ -203,24 +142,23 @@ def load_lines(cells: Sequence[LoadCell], *, lang: str = "en") -> list[str]:
     sone    dag     vakt   planlagt  uplanlagt  arbeid  turnus  over  opptatt  på vakt  behov
     (alle)  mandag  kveld       528          0     528     480    48      1,1        1      2
     """
-    table = _TABLE[lang]
 
     def number(value: float) -> str:
         text = f"{round(value, 1):g}"
         return text.replace(".", ",") if lang == "nb" else text
 
     def day(cell: LoadCell) -> str:
-        name = table["days"][cell.cycle_day % 7]
+        name = words(_WEEKDAYS[cell.cycle_day % 7], lang)
         if cell.cycle == 1:
             return name
-        return table["week"].format(day=name, week=cell.cycle_day // 7 + 1)
+        return words("load.week", lang, day=name, week=cell.cycle_day // 7 + 1)
 
-    rows = [list(table["head"])]
+    rows = [[words(f"load.head.{key}", lang) for key in _HEAD]]
     rows += [
         [
-            cell.zone or table["all"],
+            cell.zone or words("load.all", lang),
             day(cell),
-            table["periods"][cell.period.value],
+            words(f"period.{cell.period.value}", lang),
             *(f"{value:.0f}" for value in (cell.planned, cell.unplanned, cell.load)),
             f"{cell.rostered:.0f}",
             f"{max(cell.excess, 0):.0f}" if cell.excess > 0 else "",
@@ -230,7 +168,7 @@ def load_lines(cells: Sequence[LoadCell], *, lang: str = "en") -> list[str]:
         ]
         for cell in cells
     ]
-    return [table["title"], *columns(rows, right=range(3, 11)).splitlines()]
+    return [words("load.title", lang), *columns(rows, right=range(3, 11)).splitlines()]
 
 
 def load_data(cells: Sequence[LoadCell]) -> list[dict[str, object]]:

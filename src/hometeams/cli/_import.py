@@ -19,87 +19,33 @@ import argparse
 import sys
 from pathlib import Path
 
+from hometeams._words import counted, words
 from hometeams.cli._common import EXIT_OK, Command, check_free
 
 __all__ = ["COMMAND", "commented"]
 
-_MODELS = {"en": ("fixed teams", "pooled"), "nb": ("faste team", "samlet")}
 _REPLICATIONS = 10
 _SHOWN = 3
 """Findings printed after an import; ``hometeams check`` lists them all."""
-_MORE = {
-    "en": "{n} more findings: hometeams check {out}",
-    "nb": "{n} funn til: hometeams check {out} --lang nb",
-}
 _SEED = 2026
 
-_COMMENTS = {
-    "en": {
-        "head": [
-            "Scenario file written by `hometeams import {source}`.",
-            "Check it with `hometeams check {out}` and compare the models with",
-            "`hometeams compare {out} --report report.html`. Edit freely: the models, the",
-            "experiment and the horizon are starting points. Reference: docs/reference/",
-            "scenario-file.md",
-        ],
-        "[organisation]": "The organisation: the staff, users and zones of the sheets; one "
-        "geographic team per zone.",
-        "[[organisation.teams]]": "One team per zone, of everyone whose home zone it is.",
-        "[roster]": "The rota (roster sheet), one line per person, shift and week of the cycle.",
-        "[[demand.visits]]": "The visits (visits sheet), one plan per row.",
-        "[travel]": "Travel times between zones in minutes (travel sheet).",
-        "[[models]]": "The organisation models to compare: add your own (overflow, "
-        "continuity-first, ...).",
-        "[experiment]": "Replications and seed of the comparison.",
-    },
-    "nb": {
-        "head": [
-            "Scenariofil skrevet av `hometeams import {source}`.",
-            "Sjekk den med `hometeams check {out} --lang nb` og sammenlign modellene med",
-            "`hometeams compare {out} --lang nb --report rapport.html`. Rediger fritt:",
-            "modellene, eksperimentet og perioden er et utgangspunkt. Referanse:",
-            "docs/reference/scenario-file.md",
-        ],
-        "[organisation]": "Organisasjonen: ansatte, brukere og soner fra arkene; ett "
-        "geografisk team per sone.",
-        "[[organisation.teams]]": "Ett team per sone, med alle som har den som hjemmesone.",
-        "[roster]": "Turnusen (arket turnus), én linje per person, vakt og uke i syklusen.",
-        "[[demand.visits]]": "Besøkene (arket besøk), én plan per rad.",
-        "[travel]": "Reisetid mellom soner i minutter (arket reisetid).",
-        "[[models]]": "Organisasjonsmodellene som sammenlignes: legg til dine egne (overflow, "
-        "continuity-first, ...).",
-        "[experiment]": "Replikasjoner og frø for sammenligningen.",
-    },
+_PARTS = {
+    "[organisation]": "import.part.organisation",
+    "[[organisation.teams]]": "import.part.teams",
+    "[roster]": "import.part.roster",
+    "[[demand.visits]]": "import.part.visits",
+    "[travel]": "import.part.travel",
+    "[[models]]": "import.part.models",
+    "[experiment]": "import.part.experiment",
 }
-_DONE = {
-    "en": "Wrote {out}: {staff}, {users}, {plans} ({per_week} a week), {cycle} rota; next: "
-    "hometeams check {out}",
-    "nb": "Skrev {out}: {staff}, {users}, {plans} ({per_week} i uka), {cycle} turnus; neste: "
-    "hometeams check {out} --lang nb",
-}
-_NOUNS = {  # (one, several)
-    "en": {
-        "staff": ("staff", "staff"),
-        "users": ("user", "users"),
-        "plans": ("visit plan", "visit plans"),
-        "per_week": ("visit", "visits"),
-        "cycle": ("a 1-week", "a {n}-week"),
-    },
-    "nb": {
-        "staff": ("ansatt", "ansatte"),
-        "users": ("bruker", "brukere"),
-        "plans": ("besøksplan", "besøksplaner"),
-        "per_week": ("besøk", "besøk"),
-        "cycle": ("1 ukes", "{n} ukers"),
-    },
-}
+"""The comment above each part of the file, by the part's header line."""
+_NOUNS = {"staff": "staff", "users": "users", "plans": "visit_plans", "per_week": "visits"}
 
 
 def _counted(lang: str, key: str, n: int) -> str:
-    one, several = _NOUNS[lang][key]
-    if "{n}" in several or key == "cycle":
-        return (one if n == 1 else several).format(n=n)
-    return f"{n} {one if n == 1 else several}"
+    if key == "cycle":
+        return words(f"cycle.{'one' if n == 1 else 'other'}", lang, n=n)
+    return counted(n, _NOUNS[key], lang)
 
 
 def commented(text: str, *, lang: str, source: str, out: str) -> str:
@@ -118,15 +64,14 @@ def commented(text: str, *, lang: str, source: str, out: str) -> str:
     lines = []
     <BLANKLINE>
     """
-    words = _COMMENTS[lang]
-    head = [f"# {line.format(source=source, out=out)}".rstrip() for line in words["head"]]
-    lines = [*head, ""]
+    head = words("import.head", lang, source=source, out=out).splitlines()
+    lines = [*(f"# {line}".rstrip() for line in head), ""]
     seen: set[str] = set()
     for line in text.splitlines():
-        note = words.get(line.strip())
-        if isinstance(note, str) and line.strip() not in seen:
+        part = _PARTS.get(line.strip())
+        if part is not None and line.strip() not in seen:
             seen.add(line.strip())
-            lines.append(f"# {note}")
+            lines.append(f"# {words(part, lang)}")
         lines.append(line)
     return "\n".join(lines) + "\n"
 
@@ -184,7 +129,7 @@ def _run(args: argparse.Namespace) -> int:
     scenario = read_workbook(
         args.source, name=args.name, speed=args.speed, ignore_unknown=args.ignore_unknown
     )
-    fixed, pooled = _MODELS[args.lang]
+    fixed, pooled = (words(f"import.model.{m}", args.lang) for m in ("fixed", "pooled"))
     file = ScenarioFile(
         scenario,
         [ModelSpec(fixed, FixedTeams()), ModelSpec(pooled, Pooled())],
@@ -198,7 +143,7 @@ def _run(args: argparse.Namespace) -> int:
     for finding in findings[:_SHOWN]:
         print(f"hometeams: warning: {out}: {finding}", file=sys.stderr)
     if len(findings) > _SHOWN:
-        more = _MORE[args.lang].format(n=len(findings) - _SHOWN, out=out)
+        more = words("import.more", args.lang, n=len(findings) - _SHOWN, out=out)
         print(f"hometeams: warning: {more}", file=sys.stderr)
     counts = {
         "staff": len(scenario.organisation.staff),
@@ -207,8 +152,8 @@ def _run(args: argparse.Namespace) -> int:
         "per_week": sum(plan.per_week() for plan in scenario.demand.visits),
         "cycle": scenario.roster.cycle,
     }
-    words = {key: _counted(args.lang, key, n) for key, n in counts.items()}
-    print(_DONE[args.lang].format(out=out, **words))
+    counts_text = {key: _counted(args.lang, key, n) for key, n in counts.items()}
+    print(words("import.done", args.lang, out=out, **counts_text))
     return EXIT_OK
 
 

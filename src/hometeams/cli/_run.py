@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from hometeams._files import write_csv, write_text
+from hometeams._words import counted, words
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -40,27 +41,6 @@ from hometeams.records import Records
 from hometeams.scenario import check_replications
 
 __all__ = ["COMMAND", "replicate", "run_text"]
-
-_WORDS = {
-    "en": {
-        "header": "model {model!r} ({kind}), {n} replication{s}, seed {seed}",
-        "counts": "{jobs} jobs and {shifts} shifts after the warm-up{per}",
-        "per": " (replication 1)",
-        "metric": "metric",
-        "value": "value",
-        "mean": "mean",
-        "ci": "{level} % CI",
-    },
-    "nb": {
-        "header": "modell {model!r} ({kind}), {n} replikasjon{s}, frø {seed}",
-        "counts": "{jobs} oppdrag og {shifts} vakter etter innkjøringen{per}",
-        "per": " (replikasjon 1)",
-        "metric": "indikator",
-        "value": "verdi",
-        "mean": "snitt",
-        "ci": "{level} % KI",
-    },
-}
 
 
 def _kinds(policy: object, planning: object) -> str:
@@ -116,12 +96,12 @@ def run_text(
         metric_label,
     )
 
-    words = _WORDS[lang]
     many = len(values) > 1
     if many:
-        rows = [[words["metric"], words["mean"], words["ci"].format(level=level_text(level, lang))]]
+        ci = words("table.ci", lang, level=level_text(level, lang))
+        rows = [[words("table.metric", lang), words("table.mean", lang), ci]]
     else:
-        rows = [[words["metric"], words["value"]]]
+        rows = [[words("table.metric", lang), words("run.value", lang)]]
     for metric in metrics:
         sample = [row[metric] for row in values]
         if many:
@@ -244,19 +224,23 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_jsonable(info))
         return EXIT_OK
-    words = _WORDS[args.lang]
     first = runs[0].after_warmup()
     header = [
         file.scenario.name or file.scenario.organisation.name,
-        words["header"].format(
+        words(
+            "run.header",
+            args.lang,
             model=name,
             kind=_kinds(spec.policy, spec.planning),
-            n=n,
-            s="" if n == 1 else ("er" if args.lang == "nb" else "s"),
+            replications=counted(n, "replications", args.lang),
             seed=root.entropy,
         ),
-        words["counts"].format(
-            jobs=len(first.jobs), shifts=len(first.shifts), per=words["per"] if n > 1 else ""
+        words(
+            "run.counts",
+            args.lang,
+            jobs=len(first.jobs),
+            shifts=len(first.shifts),
+            per=words("run.per", args.lang) if n > 1 else "",
         ),
     ]
     print(run_text(values, metrics=shown, lang=args.lang, header=header))

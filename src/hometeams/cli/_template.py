@@ -13,16 +13,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from hometeams._words import words
 from hometeams.cli._common import EXIT_OK, Command
 
 __all__ = ["COMMAND"]
-
-_DONE = {
-    "en": "Wrote {out} ({sheets}). Replace the example rows with your district's and run\n"
-    "  hometeams import {out} -o district.toml",
-    "nb": "Skrev {out} ({sheets}). Bytt ut eksempelradene med distriktets egne og kjør\n"
-    "  hometeams import {out} -o distrikt.toml --lang nb",
-}
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +41,7 @@ def _run(args: argparse.Namespace) -> int:
     from hometeams.io import TEMPLATES, write_template  # noqa: PLC0415 - keep --help fast
 
     out = write_template(args.output, lang=args.lang, overwrite=args.overwrite)
-    print(_DONE[args.lang].format(out=out, sheets=", ".join(TEMPLATES[args.lang])))
+    print(words("template.done", args.lang, out=out, sheets=", ".join(TEMPLATES[args.lang])))
     return EXIT_OK
 
 

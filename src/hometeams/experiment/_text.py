@@ -17,17 +17,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from hometeams.errors import InvalidArgument
+from hometeams._words import check_lang, words
 from hometeams.experiment._stats import Interval
 
-__all__ = ["LANGUAGES", "format_table"]
+__all__ = ["format_table"]
 
-LANGUAGES = ("en", "nb")
-
-_HEADINGS = {
-    "en": ("metric", "model", "n", "mean", "{pct} % CI", "difference from {baseline}"),
-    "nb": ("indikator", "modell", "n", "snitt", "{pct} % KI", "forskjell fra {baseline}"),
-}
+_HEADINGS = ("table.metric", "table.model", "table.n", "table.mean")
 _MISSING = "–"
 
 
@@ -63,14 +58,9 @@ def format_table(
     indikator  modell  n  snitt  95 % KI      forskjell fra fast  95 % KI
     vent       fast    3  11     [8,5; 13,5]
     """
-    if lang not in _HEADINGS:
-        raise InvalidArgument(f"lang: must be one of {list(LANGUAGES)}, got {lang!r}")
-    pct = _number(level * 100.0, lang)
-    metric_h, model_h, n_h, mean_h, ci_h, diff_h = _HEADINGS[lang]
-    ci = ci_h.format(pct=pct)
-    lines: list[list[str]] = [
-        [metric_h, model_h, n_h, mean_h, ci, diff_h.format(baseline=baseline), ci]
-    ]
+    ci = words("table.ci", lang, level=_number(level * 100.0, check_lang(lang)))
+    difference = words("table.difference", lang, baseline=baseline)
+    lines: list[list[str]] = [[*(words(key, lang) for key in _HEADINGS), ci, difference, ci]]
     previous = None
     for metric, model, iv, diff in rows:
         line = [

@@ -2,7 +2,8 @@
 
 The names are a contract: :func:`~hometeams.metrics.metrics` returns exactly these keys, in this
 order, and :func:`~hometeams.metrics.summarise` has exactly these columns after the group keys.
-A report labels its tables in Norwegian or English from here, and draws arrows (better/worse)
+A report labels its tables in Norwegian or English from here (the labels are the
+``metric.<name>`` entries of the library's word table), and draws arrows (better/worse)
 from ``higher_is_better`` -- ``None`` where a figure is a volume rather than a quality (how many
 jobs, how many hours).
 
@@ -20,6 +21,8 @@ import types
 from collections.abc import Mapping
 
 import attrs
+
+from hometeams._words import WORDS
 
 __all__ = ["METRICS", "MetricInfo"]
 
@@ -40,7 +43,8 @@ class MetricInfo:
     higher_is_better
         ``True``/``False``, or ``None`` for a volume that is neither good nor bad.
     label_nb, label_en
-        Short labels in Norwegian (bokmål) and English.
+        Short labels in Norwegian (bokmål) and English, from the library's word table
+        (``metric.<name>`` in :mod:`hometeams._words`).
     description
         The definition, in English.
 
@@ -61,94 +65,86 @@ class MetricInfo:
 
 
 _S, _T, _C = "service", "staff time", "continuity"
+
+
+def _labels(name: str) -> tuple[str, str]:
+    """The metric's labels in Norwegian and English: ``metric.<name>`` of the word table."""
+    word = WORDS[f"metric.{name}"]
+    return word.nb, word.en
+
+
 _ENTRIES = (
-    (_S, "jobs", "jobs", None, "Oppdrag", "Jobs",
+    (_S, "jobs", "jobs", None,
      "Jobs that became ready after the warm-up (a two-person visit is one job)."),
-    (_S, "served", "jobs", None, "Utførte oppdrag", "Served jobs",
-     "Jobs started within the horizon (on time or late)."),
-    (_S, "unserved", "jobs", False, "Ikke utførte oppdrag", "Unserved jobs",
-     "Jobs never started within the horizon."),
-    (_S, "unserved_share", "share", False, "Andel ikke utført", "Unserved share",
-     "unserved / jobs."),
-    (_S, "on_time_share", "share", True, "Andel i tide", "On-time share",
+    (_S, "served", "jobs", None, "Jobs started within the horizon (on time or late)."),
+    (_S, "unserved", "jobs", False, "Jobs never started within the horizon."),
+    (_S, "unserved_share", "share", False, "unserved / jobs."),
+    (_S, "on_time_share", "share", True,
      ("Jobs started by their due time / all jobs (unserved jobs count as not on time), so "
      "on_time_share + late_share + unserved_share = 1.")),
-    (_S, "late_share", "share", False, "Andel forsinket", "Late share",
-     "Jobs started after their due time / all jobs."),
-    (_S, "mean_delay", "minutes", False, "Gjennomsnittlig forsinkelse", "Mean delay",
-     "Mean of start - ready over served jobs."),
-    (_S, "p90_delay", "minutes", False, "Forsinkelse, 90-persentil", "Delay, 90th percentile",
+    (_S, "late_share", "share", False, "Jobs started after their due time / all jobs."),
+    (_S, "mean_delay", "minutes", False, "Mean of start - ready over served jobs."),
+    (_S, "p90_delay", "minutes", False,
      "90th percentile of start - ready over served jobs (linear interpolation, as numpy)."),
-    (_S, "competence_match", "share", True, "Riktig kompetanse", "Competence match",
+    (_S, "competence_match", "share", True,
      ("Among served jobs that had preferred competences: the share where all of them were met. "
      "Jobs without preferences and unserved jobs are left out of the denominator.")),
-    (_S, "plan_deviation", "minutes", False, "Avvik fra plan", "Plan deviation",
+    (_S, "plan_deviation", "minutes", False,
      ("Mean |start - planned start| over the served visits that were on a work list, in "
      "minutes; nan without lists.")),
-    (_S, "moved_visits_share", "share", False, "Andel flyttede besøk", "Moved visits share",
+    (_S, "moved_visits_share", "share", False,
      ("Share of the visits on a work list not done by the staff member they were planned for "
      "(a list handed over, a visit released to the dispatcher); nan without lists.")),
-    (_T, "rostered_hours", "hours", None, "Turnustimer", "Rostered hours",
+    (_T, "rostered_hours", "hours", None,
      "Rostered hours of every shift, including absent ones: the roster as planned."),
-    (_T, "staff_hours", "hours", None, "Arbeidede timer", "Staff-hours worked",
+    (_T, "staff_hours", "hours", None,
      "Rostered hours of the shifts worked (not absent) plus overtime."),
-    (_T, "utilisation", "share", True, "Utnyttelsesgrad", "Utilisation",
+    (_T, "utilisation", "share", True,
      "(busy + travel) / rostered, over shifts worked (absent shifts excluded)."),
-    (_T, "idle_share", "share", False, "Ledig gang", "Idle share",
+    (_T, "idle_share", "share", False,
      "idle / rostered, over shifts worked (absent shifts excluded)."),
-    (_T, "face_to_face_share", "share", True, "Andel ansiktstid", "Face-to-face share",
+    (_T, "face_to_face_share", "share", True,
      ("(busy + overtime on site) / (rostered + overtime), over shifts worked: the share of "
      "paid time spent with users, counting the end of a visit that runs past the shift.")),
-    (_T, "travel_hours", "hours", False, "Reisetid, timer", "Travel hours",
-     ("Total travel of the staff over the measured period, in hours: travel within shifts "
-     "plus the part of overtime not on site.")),
-    (_T, "travel_share", "share", False, "Andel reisetid", "Travel share",
-     ("travel / (busy + travel), over shifts worked, overtime included: the share of the "
-     "time working (not idle) spent on the road.")),
-    (_T, "travel_per_visit", "minutes", False, "Reisetid per besøk", "Travel per visit",
+    (_T, "travel_hours", "hours", False,
+     ("Total travel of the staff over the measured period, in hours: travel within shifts plus "
+     "the part of overtime not on site.")),
+    (_T, "travel_share", "share", False,
+     ("travel / (busy + travel), over shifts worked, overtime included: the share of the time "
+     "working (not idle) spent on the road.")),
+    (_T, "travel_per_visit", "minutes", False,
      ("Travel minutes of the staff (travel_hours) per served job; both staff of a two-person "
      "visit travel. nan where the group has no time worked.")),
-    (_T, "overtime_hours", "hours", False, "Overtidstimer i perioden",
-     "Overtime hours in the period",
+    (_T, "overtime_hours", "hours", False,
      "Minutes worked past the end of shifts over the measured period, in hours."),
-    (_T, "absent_hours", "hours", False, "Fraværstimer", "Absent hours",
+    (_T, "absent_hours", "hours", False,
      "Rostered hours of shifts the staff member was absent from."),
-    (_T, "absent_share", "share", False, "Fraværsandel", "Absent share",
-     "absent rostered minutes / all rostered minutes."),
-    (_C, "users", "users", None, "Brukere", "Users",
-     "Users with at least one served visit in the group."),
-    (_C, "continuity_users", "users", None, "Brukere med minst to besøk",
-     "Users with two or more visits",
+    (_T, "absent_share", "share", False, "absent rostered minutes / all rostered minutes."),
+    (_C, "users", "users", None, "Users with at least one served visit in the group."),
+    (_C, "continuity_users", "users", None,
      ("Users with at least two served visits in the group: the users the mean indices are "
      "averaged over.")),
-    (_C, "mean_distinct_staff_14d", "staff", False, "Ulike ansatte per 14 dager",
-     "Distinct staff per 14 days",
-     ("Mean over user-fortnights with a served visit of the number of distinct staff met "
-     "(both staff of a two-person visit); fortnights start at the warm-up's end and only "
-     "whole fortnights within the horizon count.")),
-    (_C, "mean_upc", "index", True, "UPC (andel hos vanligste ansatt)",
-     "Usual provider continuity (UPC)", "max n_i / N, averaged over continuity_users."),
-    (_C, "mean_coc", "index", True, "COC (Bice–Boxerman)", "Continuity of care index (COC)",
+    (_C, "mean_distinct_staff_14d", "staff", False,
+     ("Mean over user-fortnights with a served visit of the number of distinct staff met (both "
+     "staff of a two-person visit); fortnights start at the warm-up's end and only whole "
+     "fortnights within the horizon count.")),
+    (_C, "mean_upc", "index", True, "max n_i / N, averaged over continuity_users."),
+    (_C, "mean_coc", "index", True,
      "(sum n_i^2 - N) / (N (N - 1)), averaged over continuity_users."),
-    (_C, "mean_secon", "index", True, "SECON (sekvensiell kontinuitet)",
-     "Sequential continuity (SECON)",
+    (_C, "mean_secon", "index", True,
      ("Share of consecutive visit pairs by the same staff member, averaged over "
      "continuity_users.")),
-    (_C, "mean_mmci", "index", True, "MMCI (modifisert kontinuitetsindeks)",
-     "Modified modified continuity index (MMCI)",
+    (_C, "mean_mmci", "index", True,
      "(1 - M / (N + 0.1)) / (1 - 1 / (N + 0.1)), averaged over continuity_users."),
-    (_C, "mean_hhi", "index", True, "HHI (konsentrasjon)",
-     "Herfindahl–Hirschman concentration (HHI)",
-     "sum (n_i / N)^2, averaged over continuity_users."),
-    (_C, "mean_known_provider", "share", True, "Andel besøk av kjent ansatt",
-     "Known-provider share",
+    (_C, "mean_hhi", "index", True, "sum (n_i / N)^2, averaged over continuity_users."),
+    (_C, "mean_known_provider", "share", True,
      "Share of visits 2..N by a staff member already seen, averaged over continuity_users."),
 )  # fmt: skip
 
 METRICS: Mapping[str, MetricInfo] = types.MappingProxyType(
     {
-        name: MetricInfo(name, family, unit, better, nb, en, text)
-        for family, name, unit, better, nb, en, text in _ENTRIES
+        name: MetricInfo(name, family, unit, better, *_labels(name), text)
+        for family, name, unit, better, text in _ENTRIES
     }
 )
 """Every metric, by name, in the order of a summary table's columns."""

@@ -5,9 +5,10 @@ in the order a planner asks the questions -- who leads how many, where each comp
 which people the service cannot do without, how far the specialist teams reach, which teams do
 the same work, and which users need a competence nobody has.
 
-Labels live in :data:`LABELS`, one small dict per language (``"en"``, ``"nb"``), so that a new
-report can reuse them and a new language is one more dict. :func:`analysis_dict` gives the same
-content as plain JSON-serialisable data for ``hometeams analyse --json``.
+Labels are the ``analysis.`` entries of the library's word table (:mod:`hometeams._words`),
+one entry holding both languages; :data:`LABELS` shows them per language.
+:func:`analysis_dict` gives the same content as plain JSON-serialisable data for
+``hometeams analyse --json``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from hometeams._words import LANGUAGES, WORDS
 from hometeams.errors import InvalidArgument
 from hometeams.graph import (
     DEFAULT_CASELOAD_PER_FTE,
@@ -40,104 +42,20 @@ __all__ = ["LABELS", "analysis_dict", "analysis_text"]
 
 LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
-        "en": MappingProxyType(
+        lang: MappingProxyType(
             {
-                "title": "Analysis of {name}",
-                "headline": "staff: {staff} ({fte} FTE) · teams: {teams} · zones: {zones} · "
-                "users: {users}",
-                "span": "Span of control (direct reports; flagged above {max_fte} FTE)",
-                "leader": "leader",
-                "heads": "heads",
-                "fte": "FTE",
-                "too_large": "too large",
-                "no_leaders": "No reporting lines.",
-                "coverage": "Competence coverage by zone (FTE holding / users needing)",
-                "competence": "competence",
-                "whole": "whole service",
-                "no_zone": "(no home zone)",
-                "risk": "Key-person risk (competences held by fewer than {k} people)",
-                "nobody": "nobody",
-                "users_need": "needed by {n}",
-                "in_zone": "zone {group}",
-                "in_team": "team {group}",
-                "no_risk": "No competence hangs on fewer than {k} people.",
-                "absences": "If one person is away",
-                "sole": "only one with {items}",
-                "exposed": "users exposed: {n}",
-                "gaps": "gaps in {items}",
-                "no_absence": "No single absence leaves a competence without a holder.",
-                "bus": "Bus factor per zone: fewest absences that leave a user's need "
-                "uncovered (below {k})",
-                "no_bus": "In every zone, every need survives the absence of any {k_less} people.",
-                "reach": "Specialist reach (users needing the team's competence)",
-                "team": "team",
-                "users": "users",
-                "direct": "direct",
-                "through": "through staff",
-                "unreached": "unreached",
-                "no_specialists": "No specialist teams.",
-                "reach_note": "Assumes {caseload} users per FTE followed directly, "
-                "{supervised} staff per FTE supervised.",
-                "overlap": "Teams with overlapping functions",
-                "similarity": "similarity {value}",
-                "same_type": "same type",
-                "shared": "shared: {items}",
-                "no_overlap": "No overlapping teams.",
-                "uncovered": "Needs nobody in the organisation covers",
-                "no_uncovered": "Every need is covered by at least one person.",
+                key.removeprefix("analysis."): word.text(lang)
+                for key, word in WORDS.items()
+                if key.startswith("analysis.")
             }
-        ),
-        "nb": MappingProxyType(
-            {
-                "title": "Analyse av {name}",
-                "headline": "ansatte: {staff} ({fte} årsverk) · team: {teams} · soner: {zones} · "
-                "brukere: {users}",
-                "span": "Lederspenn (direkte underordnede; flagget over {max_fte} årsverk)",
-                "leader": "leder",
-                "heads": "personer",
-                "fte": "årsverk",
-                "too_large": "for stort",
-                "no_leaders": "Ingen rapporteringslinjer.",
-                "coverage": "Kompetansedekning per sone (årsverk med kompetansen / brukere "
-                "med behov)",
-                "competence": "kompetanse",
-                "whole": "hele tjenesten",
-                "no_zone": "(ingen hjemmesone)",
-                "risk": "Nøkkelpersonrisiko (kompetanse som færre enn {k} personer har)",
-                "nobody": "ingen",
-                "users_need": "behov hos {n}",
-                "in_zone": "sone {group}",
-                "in_team": "team {group}",
-                "no_risk": "Ingen kompetanse hviler på færre enn {k} personer.",
-                "absences": "Hvis én person er borte",
-                "sole": "eneste med {items}",
-                "exposed": "utsatte brukere: {n}",
-                "gaps": "hull i {items}",
-                "no_absence": "Ingen enkeltperson er eneste med en kompetanse.",
-                "bus": "Bussfaktor per sone: færrest fravær før en brukers behov står udekket "
-                "(under {k})",
-                "no_bus": "I alle soner tåler alle behov at hvilke som helst {k_less} er borte.",
-                "reach": "Fagteamenes rekkevidde (brukere med behov for teamets kompetanse)",
-                "team": "team",
-                "users": "brukere",
-                "direct": "direkte",
-                "through": "gjennom andre",
-                "unreached": "nås ikke",
-                "no_specialists": "Ingen fagteam.",
-                "reach_note": "Forutsetter {caseload} brukere per årsverk fulgt direkte, "
-                "{supervised} ansatte per årsverk veiledet.",
-                "overlap": "Team med overlappende funksjoner",
-                "similarity": "likhet {value}",
-                "same_type": "samme type",
-                "shared": "felles: {items}",
-                "no_overlap": "Ingen overlappende team.",
-                "uncovered": "Behov ingen i organisasjonen dekker",
-                "no_uncovered": "Alle behov dekkes av minst én person.",
-            }
-        ),
+        )
+        for lang in LANGUAGES
     }
 )
-"""Report labels per language; ``{placeholders}`` are filled with :meth:`str.format`."""
+"""Report labels per language; ``{placeholders}`` are filled with :meth:`str.format`.
+
+A view of the ``analysis.`` entries of the library's word table, :mod:`hometeams._words`.
+"""
 
 _MAX_ABSENCES = 10
 _WIDTH = 100

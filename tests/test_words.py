@@ -1,0 +1,49 @@
+"""The library's word table: every entry speaks both languages with the same fields."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from hometeams._words import LANGUAGES, WORDS, Word, check_lang, words
+from hometeams.errors import InvalidArgument
+from hometeams.metrics import METRICS
+
+
+def _fields(template: str) -> set[str]:
+    """The names of the ``{fields}`` of a format string."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(WORDS))
+def test_every_entry_has_both_languages_with_the_same_fields(key: str) -> None:
+    """An entry is a ``Word`` with a non-empty text and the same ``{fields}`` in each language."""
+    word = WORDS[key]
+    assert isinstance(word, Word)
+    assert all(isinstance(t, str) and t for t in word), key
+    assert _fields(word.en) == _fields(word.nb), key
+
+
+def test_keys_are_dotted_lowercase_names() -> None:
+    """Every key names the part of the library that speaks it: ``report.``, ``erlang.``, ..."""
+    bad = [k for k in WORDS if "." not in k or k != k.strip() or k.lower() != k]
+    assert not bad
+
+
+def test_lookup_fills_the_fields_in_the_language_asked_for() -> None:
+    """``words`` picks the language and fills the fields; other languages are refused."""
+    assert words("report.differences", "en", baseline="fixed") == "Differences from fixed"
+    assert words("report.differences", "nb", baseline="fast") == "Forskjeller fra fast"
+    assert LANGUAGES == ("en", "nb")
+    assert check_lang("en") == "en"
+    with pytest.raises(InvalidArgument, match=r"lang: must be one of \['en', 'nb'\], got 'de'"):
+        words("report.differences", "de", baseline="fixed")
+
+
+def test_every_metric_of_the_catalogue_has_its_label_and_no_other() -> None:
+    """The ``metric.`` entries are exactly the catalogue's metrics, and label them."""
+    labelled = {k.removeprefix("metric.") for k in WORDS if k.startswith("metric.")}
+    assert labelled == set(METRICS)
+    info = METRICS["idle_share"]
+    assert (info.label_en, info.label_nb) == ("Idle share", "Ledig gang")
