@@ -156,3 +156,23 @@ def test_every_mode_has_help_with_an_example(
     status, out, _ = _run([*mode, "--help"], capsys)
     assert status == 0
     assert "hometeams erlang" in out.split("example")[1]
+
+
+def test_two_targets_are_joined_in_the_answers_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two targets read as one phrase in the language asked for.
+
+    At a = 1.4 with 30-minute visits, C(3) = 20.2 % misses "at most 20 % waiting" (4 staff),
+    while 3 staff already wait 0.202 / 1.6 × 30 = 3.8 min on average (within 5): so 4.
+    """
+    args = ["--load", "1.4", "--service-time", "30", "--target-wait-probability", "0.2",
+            "--target-mean-wait", "5"]  # fmt: skip
+    _, out, _ = _run([*args, "--lang", "nb"], capsys)
+    assert out.splitlines()[1] == (
+        "Færrest ansatte med høyst 20,0 % som venter og gjennomsnittlig ventetid høyst 5 min: 4"
+    )
+    _, out, _ = _run(args, capsys)
+    assert out.splitlines()[1] == (
+        "Fewest staff with at most 20.0 % waiting and a mean wait of at most 5 min: 4"
+    )

@@ -428,6 +428,7 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "{share} som venter høyst {within} min",
         ),
         "erlang.target_blocking": Word("at most {share} turned away", "høyst {share} avvist"),
+        "erlang.and": Word(" and ", " og "),
         "erlang.all_unstable": Word(
             "a load of {load} erlangs needs more than {n} staff: the queue would grow without end",
             "en belastning på {load} erlang trenger flere enn {n} ansatte: køen ville vokse uten "

@@ -242,7 +242,7 @@ def _queue_text(
     )
     lines = [_say("queue", lang, load=short(load, lang), visits=visits)]
     if minimum is not None:
-        wanted = " and ".join(
+        wanted = _say("and", lang).join(
             _say(
                 f"target_{key}",
                 lang,
