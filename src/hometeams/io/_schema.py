@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from hometeams import __version__
+from hometeams._version import __version__
 from hometeams.io._convert import WEEKDAY_NAMES
 from hometeams.io._forms import DURATION_KINDS, SHARED_SCHEMAS
 from hometeams.io._layout import FORM_CLASSES, FORMS, Layout, RawModel
