@@ -67,7 +67,8 @@ def import_graph(root: Path = SOURCE) -> nx.DiGraph:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Import | ast.ImportFrom):
                 continue
-            for target in _targets(node, path, root):
+            for imported in _targets(node, path, root):
+                target = imported
                 while target and target not in known:  # a name in a module: the module
                     target = target.rpartition(".")[0]
                 if target and target != name:
