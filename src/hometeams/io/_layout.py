@@ -93,6 +93,7 @@ __all__ = [
     "FORM_CLASSES",
     "INLINE",
     "SHARED_SCHEMAS",
+    "SICK_LEAVE",
     "TABLES",
     "Layout",
     "RawModel",
