@@ -312,7 +312,7 @@ def test_help_imports_nothing_heavy(argv: list[str]) -> None:
     assert not {m for m in loaded if m.split(".")[0] in _HEAVY}
     library = {m for m in loaded if m.startswith("hometeams.")}
     assert library <= {"hometeams.cli", "hometeams.cli._main", "hometeams.cli._exit",
-                       "hometeams.cli._terminal", "hometeams.errors",
+                       "hometeams.cli._terminal", "hometeams.errors", "hometeams._version",
                        "hometeams.__main__"}  # fmt: skip
 
 

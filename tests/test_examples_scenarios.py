@@ -106,7 +106,7 @@ def test_the_built_in_scenario_is_the_evening_example() -> None:
 
 def _regenerate() -> None:  # pragma: no cover - a maintenance script
     from hometeams.io._emit import emit
-    from hometeams.io._unstructure import ARRAYS, INLINE, TABLES, file_data
+    from hometeams.io._layout import ARRAYS, INLINE, TABLES, file_data
 
     for name in _cases():
         path = FOLDER / name

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from hometeams.io import ScenarioFile, dumps_scenario, scenario_schema
-from hometeams.io._forms import DURATION_KINDS
+from hometeams.io._durations import DURATION_KINDS
 from hometeams.io._layout import FORM_CLASSES, Layout, RawModel
 from hometeams.io._spec import ExperimentSettings, ReportSettings
 from hometeams.model import (

@@ -1,4 +1,4 @@
-"""Tests for hometeams.scenario._validate: whole-scenario checks and findings."""
+"""Tests for the whole-scenario checks and findings of hometeams.scenario._scenario."""
 
 from __future__ import annotations
 

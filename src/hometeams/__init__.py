@@ -30,6 +30,8 @@ import importlib
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from hometeams._version import __version__
+
 if TYPE_CHECKING:
     from hometeams import metrics as metrics
     from hometeams.experiment import Model as Model
@@ -46,8 +48,6 @@ if TYPE_CHECKING:
     from hometeams.sim import Overflow as Overflow
     from hometeams.sim import Pooled as Pooled
     from hometeams.sim import simulate as simulate
-
-__version__ = "0.1.0"
 
 # name -> the package it is re-exported from; "" marks a sub-package offered by its own name
 _LAZY: dict[str, str] = {

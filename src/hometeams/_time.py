@@ -15,18 +15,19 @@ Examples
 
 from __future__ import annotations
 
+import enum
 import math
 
 import attrs
 
 from hometeams._types import Minutes
 from hometeams.errors import InvalidScenario
-from hometeams.model import Period
 
 __all__ = [
     "DAY",
     "HOUR",
     "WEEK",
+    "Period",
     "PeriodClock",
     "clock_time",
     "day_of",
@@ -37,6 +38,17 @@ __all__ = [
 HOUR: Minutes = 60.0
 DAY: Minutes = 1440.0
 WEEK: Minutes = 7 * DAY
+
+
+class Period(enum.Enum):
+    """A part of the day. Default clock times: day 07-15, evening 15-23, night 23-07.
+
+    Public as :class:`hometeams.model.Period`: teams and staffing floors work in periods.
+    """
+
+    DAY = "day"
+    EVENING = "evening"
+    NIGHT = "night"
 
 
 def day_of(t: Minutes) -> int:

@@ -21,7 +21,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from hometeams import __version__
+from hometeams._version import __version__
 from hometeams.cli._exit import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from hometeams.cli._terminal import escaped_output
 from hometeams.errors import HometeamsError, InvalidArgument, InvalidScenario

@@ -26,6 +26,7 @@ from __future__ import annotations
 from hometeams.io._csv import organisation_from_staff_csv, read_staff_csv
 from hometeams.io._examples import EXAMPLES, example_organisation, example_text
 from hometeams.io._file import ScenarioFile
+from hometeams.io._layout import file_data
 from hometeams.io._planning import planning_kind
 from hometeams.io._policy import policy_kind
 from hometeams.io._scenario import (
@@ -46,7 +47,6 @@ from hometeams.io._toml import (
     write_organisation,
 )
 from hometeams.io._units import format_minutes, parse_minutes
-from hometeams.io._unstructure import file_data
 from hometeams.io._workbook import read_workbook
 
 __all__ = [

@@ -16,6 +16,10 @@ The converter is reusable: :func:`make_converter` builds it, :func:`class_hook` 
 hook for another ``attrs`` class with per-field hooks, and :func:`translate_error` turns a
 ``cattrs`` error group into the single error users see. Scenario files use the same machinery.
 
+The organisation format has two forms of its own, read here and written beside their hooks: a
+team member is a bare staff id or ``{ staff = "ola", share = 0.2 }`` (:func:`member_data`), and
+a team's weekdays are ``mon`` ... ``sun`` (:func:`weekday_names`).
+
 Examples
 --------
 >>> from hometeams.model import Staff
@@ -56,8 +60,10 @@ __all__ = [
     "class_hook",
     "converter",
     "make_converter",
+    "member_data",
     "structure",
     "translate_error",
+    "weekday_names",
 ]
 
 _T = TypeVar("_T")
@@ -230,6 +236,30 @@ def _membership_hook(conv: cattrs.Converter) -> Hook:
         return table(value, Membership)
 
     return hook
+
+
+def weekday_names(days: frozenset[int]) -> list[str]:
+    """A team's weekdays as an organisation file writes them, read back by the converter.
+
+    Examples
+    --------
+    >>> weekday_names(frozenset({4, 0}))
+    ['mon', 'fri']
+    """
+    return [WEEKDAY_NAMES[day] for day in sorted(days)]
+
+
+def member_data(member: Membership) -> str | dict[str, object]:
+    """A team member as an organisation file writes it: the staff id, or the id and share.
+
+    Examples
+    --------
+    >>> member_data(Membership("kari")), member_data(Membership("ola", share=0.2))
+    ('kari', {'staff': 'ola', 'share': 0.2})
+    """
+    if member.share is None:
+        return member.staff
+    return {"staff": member.staff, "share": float(member.share)}
 
 
 # -- the converter ----------------------------------------------------------------------------

@@ -1,24 +1,35 @@
-"""The layout of a scenario file, and how each field is read -- one table for both.
+"""A scenario file's tables, read and written: one table of forms for both directions.
 
 A scenario file is read in two steps. First the strict converter of :mod:`hometeams.io._convert`
 structures the TOML tree into the layout below (:class:`Layout` and :class:`RawModel`) and the
 scenario's value objects, refusing unknown keys and wrong types and collecting every problem
-with its field path. Then :mod:`hometeams.io._scenario` resolves the organisation (inline, a
-file or a built-in example) and builds the :class:`~hometeams.scenario.Scenario`, whose own
-checks (unknown staff, overlapping shifts, broken floors) carry paths from the file's root.
+with its field path (:func:`scenario_converter`). Then :mod:`hometeams.io._scenario` resolves
+the organisation (inline, a file or a built-in example) and builds the
+:class:`~hometeams.scenario.Scenario`, whose own checks (unknown staff, overlapping shifts,
+broken floors) carry paths from the file's root.
 
-Most fields are read by their type (a ``float`` must be a number, a ``tuple[str, ...]`` a list of
-strings). Fields a planner writes in a friendlier form -- ``"4 weeks"``, ``"08:30"``,
-``"weekdays"`` -- have a :class:`~hometeams.io._forms.Form` in :data:`FORMS`: the hook that
-reads the field *and* the JSON Schema that describes it, so that the published schema
-(:mod:`hometeams.io._schema`) cannot drift from what the reader accepts. The hooks that need
-the converter itself -- durations, sick leave, the experiment's stopping rule -- are here.
+Writing is the inverse: :func:`file_data` turns a scenario file's objects into the plain data a
+file is written from, in the canonical form a planner would write -- ``"4 weeks"`` for a
+horizon, ``"08:00"`` for a visit time, ``"weekdays"`` for Monday to Friday, a bare number for a
+fixed duration, ``"pooled"`` for a policy with nothing but defaults -- with every field left at
+its default left out, and :mod:`hometeams.io._emit` lays it out (:data:`TABLES`,
+:data:`ARRAYS`, :data:`INLINE`). Reading the result gives back equal objects
+(``read(write(x)) == x``), and writing it again gives the same text.
+
+Most fields are read and written by their type (a ``float`` is a number, a set is written
+sorted). Fields a planner writes in a friendlier form -- ``"4 weeks"``, ``"08:30"``,
+``"weekdays"`` -- have a :class:`~hometeams.io._codec.Form` in :data:`FORMS`: the hook that
+reads the field, the writer and the JSON Schema that describes it, so that the reader, the
+writer and the published schema (:mod:`hometeams.io._schema`) cannot drift apart. The forms of
+units, durations, policies and plannings live in their own modules; the forms of this file's
+own tables -- sick leave, the experiment and its stopping rule, the report, the organisation --
+are here.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -29,27 +40,29 @@ from cattrs.errors import ClassValidationError
 from hometeams._time import WEEK, PeriodClock
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.experiment import Precision
+from hometeams.io._codec import Form, Hook, Schema, fields_data
 from hometeams.io._convert import class_hook, make_converter
-from hometeams.io._forms import (
+from hometeams.io._durations import DURATION, DURATION_FORMS, DURATION_KINDS, duration_schema
+from hometeams.io._file import ScenarioFile
+from hometeams.io._planning import PLANNING, planning_schema
+from hometeams.io._policy import POLICY, argument_error, policy_schema
+from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef, ReportSettings
+from hometeams.io._toml import ORGANISATION_LISTS, organisation_data
+from hometeams.io._units import (
     CLOCK,
     CLOCK_VALUE,
     DAYS,
-    DURATION_KINDS,
     MEANS,
     MINUTES,
-    NUMBER,
-    ORGANISATION,
     PERIOD,
-    PLANNING,
-    POLICY,
-    RELEVANCE,
+    PROFILE,
     TIMES,
+    UNIT_SCHEMAS,
     WEEKS,
-    Form,
-    Hook,
+    number_data,
 )
-from hometeams.io._policy import argument_error
-from hometeams.io._spec import ExperimentSettings, ReportSettings
+from hometeams.metrics import METRICS
+from hometeams.model import Organisation
 from hometeams.scenario import (
     Absence,
     Absences,
@@ -66,50 +79,33 @@ from hometeams.scenario import (
     LogNormal,
     Roster,
     RosterLine,
+    Scenario,
     Shift,
     SickLeave,
     TravelMatrix,
     VisitPlan,
 )
+from hometeams.sim import NoLists
 
-__all__ = ["FORMS", "FORM_CLASSES", "Layout", "RawModel", "scenario_converter"]
-
-
-# -- durations --------------------------------------------------------------------------------
-
-
-def _duration_hook(conv: cattrs.Converter) -> Hook:
-    hooks: dict[str, Hook] = {
-        kind: class_hook(cls, conv, **{name: f.hook for name, f in FORMS.get(cls, {}).items()})
-        for kind, cls in DURATION_KINDS.items()
-    }
-    kinds = ", ".join(DURATION_KINDS)
-
-    def hook(value: object, _: object) -> object:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            try:
-                return Fixed(value)
-            except InvalidScenario as err:
-                raise InvalidScenario(err.rule) from None
-        if not isinstance(value, Mapping):
-            raise InvalidScenario(
-                f"must be a number of minutes or a table with a kind ({kinds}), got {value!r}"
-            )
-        if "kind" not in value:
-            raise InvalidScenario(f"required key is missing; one of {kinds}", path="kind")
-        kind = value["kind"]
-        if not isinstance(kind, str) or kind not in hooks:
-            raise InvalidScenario(f"must be one of {kinds}, got {kind!r}", path="kind")
-        rest = {k: v for k, v in value.items() if k != "kind"}
-        return hooks[kind](rest, DURATION_KINDS[kind])
-
-    return hook
+__all__ = [
+    "ARRAYS",
+    "FORMS",
+    "FORM_CLASSES",
+    "INLINE",
+    "SHARED_SCHEMAS",
+    "SICK_LEAVE",
+    "TABLES",
+    "Layout",
+    "RawModel",
+    "file_data",
+    "scenario_converter",
+]
 
 
-# -- policies, organisations, experiment ------------------------------------------------------
+# -- sick leave: a probability, or a table with the staff it applies to -------------------------
 
 
-def _sick_leave_hook(conv: cattrs.Converter) -> Hook:
+def _read_sick_leave(conv: cattrs.Converter) -> Hook:
     table = class_hook(SickLeave, conv)
 
     def hook(value: object, _: object) -> SickLeave:
@@ -128,7 +124,28 @@ def _sick_leave_hook(conv: cattrs.Converter) -> Hook:
     return hook
 
 
-def _precision_hook(conv: cattrs.Converter) -> Hook:
+def _write_sick_leave(value: SickLeave) -> Any:
+    if not value.staff:
+        return value.probability
+    return {"probability": value.probability, "staff": sorted(value.staff)}
+
+
+SICK_LEAVE = Form(
+    read_with=_read_sick_leave,
+    write=_write_sick_leave,
+    schema={
+        "description": "Sick leave: the probability that a staff member is absent from a "
+        "shift, or a table with the probability and the staff it applies to.",
+        "anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"$ref": "#/$defs/SickLeave"}],
+    },
+)
+"""Sick leave: a probability, or a table with the probability and the staff."""
+
+
+# -- the experiment: its settings and stopping rule ---------------------------------------------
+
+
+def _read_precision(conv: cattrs.Converter) -> Hook:
     table = class_hook(Precision, conv)
 
     def located(err: InvalidArgument) -> InvalidScenario:
@@ -149,14 +166,17 @@ def _precision_hook(conv: cattrs.Converter) -> Hook:
     return hook
 
 
+PRECISION = Form(read_with=_read_precision, schema={"$ref": "#/$defs/Precision"})
+"""The experiment's stopping rule: a table, read with the rule's own messages located."""
+
 _MISPLACED = {
     "warmup": 'set the warm-up at the top of the file, next to the horizon: warmup = "1 week"',
     "horizon": 'set the horizon at the top of the file: horizon = "4 weeks"',
 }
 
 
-def _experiment_hook(conv: cattrs.Converter) -> Hook:
-    table = class_hook(ExperimentSettings, conv, precision=_precision_hook(conv))
+def _read_experiment(conv: cattrs.Converter) -> Hook:
+    table = class_hook(ExperimentSettings, conv, **_hooks(ExperimentSettings, conv))
 
     def hook(value: object, _: object) -> ExperimentSettings:
         if isinstance(value, Mapping):
@@ -166,6 +186,42 @@ def _experiment_hook(conv: cattrs.Converter) -> Hook:
         return table(value, ExperimentSettings)
 
     return hook
+
+
+EXPERIMENT = Form(read_with=_read_experiment)
+"""The experiment table, with advice for a horizon or warm-up put in it."""
+
+
+# -- the report, the organisation ---------------------------------------------------------------
+
+
+def _table(value: object, _: object) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise InvalidScenario(f"must be a table, got {value!r}")
+    return value
+
+
+def _write_bands(bands: Mapping[str, float]) -> dict[str, float | int]:
+    return {name: number_data(band) for name, band in bands.items()}
+
+
+RELEVANCE = Form(
+    read=_table,
+    write=_write_bands,
+    schema={
+        "type": "object",
+        "propertyNames": {"enum": list(METRICS)},
+        "additionalProperties": {"type": "number", "minimum": 0},
+    },
+)
+"""Relevance bands by metric: a table of numbers (checked by the settings themselves)."""
+
+ORGANISATION = Form(
+    read=_table,
+    schema={"anyOf": [{"$ref": "#/$defs/OrganisationRef"}, {"$ref": "#/$defs/Organisation"}]},
+)
+"""An organisation: its tables, a file or an example (resolved after reading; written by
+:func:`file_data` as the reference it came from, or in full)."""
 
 
 # -- the layout -------------------------------------------------------------------------------
@@ -260,31 +316,47 @@ class Layout:
     report: ReportSettings = attrs.field(default=ReportSettings(), kw_only=True)
 
 
-_JOB = {"times": TIMES, "window": MINUTES}
+_JOB = {"times": TIMES, "window": MINUTES, "duration": DURATION}
+_RATED = {"window": MINUTES, "duration": DURATION, "by_hour": PROFILE, "by_weekday": PROFILE}
 
 FORMS: Mapping[type, Mapping[str, Form]] = MappingProxyType(
     {
-        Layout: {"horizon": MINUTES, "warmup": MINUTES, "organisation": ORGANISATION},
+        Layout: {
+            "horizon": MINUTES,
+            "warmup": MINUTES,
+            "organisation": ORGANISATION,
+            "experiment": EXPERIMENT,
+        },
         RawModel: {"policy": POLICY, "planning": PLANNING, "organisation": ORGANISATION},
         PeriodClock: dict.fromkeys(("day", "evening", "night"), CLOCK_VALUE),
         Shift: {"start": CLOCK, "end": CLOCK},
         RosterLine: {"days": DAYS, "weeks": WEEKS},
         Floor: {"period": PERIOD, "days": DAYS},
         VisitPlan: {"days": DAYS, **_JOB},
-        ArrivalProcess: {"window": MINUTES},
-        Alarms: {"window": MINUTES},
+        ArrivalProcess: _RATED,
+        Alarms: _RATED,
         Episode: _JOB,
-        Discharges: {"mean": MEANS, "time": CLOCK},
+        Discharges: {"mean": MEANS, "time": CLOCK, "zone_weights": PROFILE},
+        Absences: {"sick_leave": SICK_LEAVE},
         Absence: {"start": MINUTES, "end": MINUTES},
-        Leg: {"minutes": MINUTES},
-        Fixed: {"minutes": NUMBER},
-        Exponential: {"mean": NUMBER},
-        LogNormal: {"mean": NUMBER, "sd": NUMBER},
-        ReportSettings: {"relevance": RELEVANCE},
+        # a travel time is read in any unit and written as a number of minutes
+        Leg: {"minutes": attrs.evolve(MINUTES, write=None)},
+        **DURATION_FORMS,
+        ExperimentSettings: {"precision": PRECISION},
+        ReportSettings: {
+            "cost_per_hour": Form(
+                write=number_data, schema={"type": "number", "exclusiveMinimum": 0}
+            ),
+            "hours_per_fte": Form(
+                write=number_data,
+                schema={"type": "number", "exclusiveMinimum": 0, "default": 37.5},
+            ),
+            "relevance": RELEVANCE,
+        },
     }
 )
-"""Every field read in a form of its own, by class: its hook and its JSON Schema. The
-``duration``, ``sick_leave`` and ``precision`` fields are read by hooks below."""
+"""Every field read and written in a form of its own, by class: its hook, its writer and its
+JSON Schema. Fields not listed are read, written and described by their type."""
 
 FORM_CLASSES: tuple[type, ...] = (
     Layout,
@@ -316,12 +388,24 @@ FORM_CLASSES: tuple[type, ...] = (
 """The classes a scenario file is made of (besides the organisation's), each before the
 classes it holds."""
 
+SHARED_SCHEMAS: Mapping[str, Callable[[], Schema]] = MappingProxyType(
+    {
+        **UNIT_SCHEMAS,
+        "duration": duration_schema,
+        "policy": policy_schema,
+        "planning": planning_schema,
+    }
+)
+"""Schemas that many fields refer to (``#/$defs/minutes``), by name."""
 
-def _hooks(cls: type, duration: Hook) -> dict[str, Hook]:
-    hooks = {name: form.hook for name, form in FORMS.get(cls, {}).items()}
-    if any(f.name == "duration" for f in attrs.fields(cls)):
-        hooks["duration"] = duration
-    return hooks
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _hooks(cls: type, conv: cattrs.Converter) -> dict[str, Hook]:
+    """The hooks of the fields of ``cls`` read in a form of their own."""
+    hooks = {name: form.hook(conv) for name, form in FORMS.get(cls, {}).items()}
+    return {name: hook for name, hook in hooks.items() if hook is not None}
 
 
 @functools.cache
@@ -340,16 +424,157 @@ def scenario_converter() -> cattrs.Converter:
               preferred=frozenset(), n_staff=1, team=None)
     """
     conv = make_converter()
-    duration = _duration_hook(conv)
     # A class's hook binds the hooks of the classes it holds when it is made: leaves first.
     for cls in reversed(FORM_CLASSES):
         if cls is Precision or cls in DURATION_KINDS.values():
-            continue  # read by the precision and duration hooks
-        if cls is Absences:
-            hook = class_hook(Absences, conv, sick_leave=_sick_leave_hook(conv))
-        elif cls is ExperimentSettings:
-            hook = _experiment_hook(conv)
-        else:
-            hook = class_hook(cls, conv, **_hooks(cls, duration))
-        conv.register_structure_hook(cls, hook)
+            continue  # read by the precision and duration forms
+        conv.register_structure_hook(cls, class_hook(cls, conv, **_hooks(cls, conv)))
     return conv
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+TABLES = frozenset(
+    {
+        "organisation",
+        "clock",
+        "roster",
+        "demand",
+        "absences",
+        "travel",
+        "experiment",
+        "report",
+        "report.relevance",
+        "models.organisation",
+        "models.roster",
+    }
+)
+"""Paths written as ``[section]`` tables, however short."""
+
+ARRAYS = frozenset(
+    {
+        "floors",
+        "models",
+        "demand.arrivals",
+        "demand.alarms",
+        "demand.discharges",
+        "organisation.teams",
+        "models.organisation.teams",
+        "models.floors",
+    }
+)
+"""Paths of lists written as ``[[array]]`` tables."""
+
+INLINE = frozenset(
+    {
+        *(f"organisation.{key}" for key in ORGANISATION_LISTS),
+        *(f"models.organisation.{key}" for key in ORGANISATION_LISTS),
+        "roster.lines",
+        "roster.shifts",
+        "models.roster.lines",
+        "models.roster.shifts",
+    }
+)
+"""Paths of lists always written inline, one item per line (as in organisation files)."""
+
+_NAME_FIRST = (ArrivalProcess, Alarms, Discharges)  # a demand source is known by its name
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, frozenset):
+        return sorted(value)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if attrs.has(type(value)):
+        return _object(value)
+    return value
+
+
+def _object(value: Any) -> dict[str, Any]:
+    if type(value) not in FORM_CLASSES:
+        msg = f"cannot write {type(value).__name__} to a scenario file"
+        raise TypeError(msg)
+    out = fields_data(value, FORMS.get(type(value), {}), _plain)
+    if isinstance(value, _NAME_FIRST):
+        out = {"name": value.name, **out}
+    return out
+
+
+def _write(cls: type, name: str, value: Any) -> Any:
+    """``value`` written in the form of the field ``name`` of ``cls``."""
+    write = FORMS[cls][name].write
+    return _plain(value) if write is None else write(value)
+
+
+def _organisation(org: Organisation, ref: OrganisationRef | None) -> dict[str, Any]:
+    if ref is None:
+        return organisation_data(org)
+    return {"file": ref.file} if ref.file is not None else {"example": ref.example}
+
+
+def _model(spec: ModelSpec, i: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": spec.name}
+    if spec.name_nb:
+        out["name_nb"] = spec.name_nb
+    try:
+        out["policy"] = _write(RawModel, "policy", spec.policy)
+        if not isinstance(spec.planning, NoLists):
+            out["planning"] = _write(RawModel, "planning", spec.planning)
+    except InvalidArgument as err:
+        raise InvalidArgument(f"models[{i}].{err}") from None
+    if spec.organisation is not None:
+        out["organisation"] = _organisation(spec.organisation, spec.organisation_ref)
+    if spec.roster is not None:
+        out["roster"] = _object(spec.roster)
+    if spec.floors is not None:
+        out["floors"] = [_object(floor) for floor in spec.floors]
+    return out
+
+
+def file_data(file: ScenarioFile) -> dict[str, Any]:
+    """Everything a scenario file holds, as the plain data a file is written from.
+
+    Raises
+    ------
+    InvalidArgument
+        For a policy, ordering rule or duration distribution of one's own, which a file
+        cannot describe (the message names its path).
+
+    Examples
+    --------
+    >>> from hometeams.io import example_scenario
+    >>> data = file_data(example_scenario())
+    >>> data["horizon"], data["models"][2]["policy"]["threshold"]
+    ('4 weeks', '15 min')
+    """
+    s: Scenario = file.scenario
+    out: dict[str, Any] = {}
+    if s.name:
+        out["name"] = s.name
+    if file.name_nb:
+        out["name_nb"] = file.name_nb
+    out["horizon"] = _write(Layout, "horizon", s.horizon)
+    if s.warmup:
+        out["warmup"] = _write(Layout, "warmup", s.warmup)
+    out["organisation"] = _organisation(s.organisation, file.organisation_ref)
+    parts: tuple[tuple[str, Any, Any], ...] = (
+        ("clock", s.clock, PeriodClock()),
+        ("roster", s.roster, None),
+        ("demand", s.demand, Demand()),
+        ("absences", s.absences, Absences()),
+        ("travel", s.travel, TravelMatrix()),
+    )
+    for key, value, default in parts:
+        if value != default:
+            try:
+                out[key] = _object(value)
+            except InvalidArgument as err:
+                raise InvalidArgument(f"{key}.{err}") from None
+    if s.floors:
+        out["floors"] = [_object(floor) for floor in s.floors]
+    out["models"] = [_model(spec, i) for i, spec in enumerate(file.models)]
+    for key, settings in (("experiment", file.experiment), ("report", file.report)):
+        data = fields_data(settings, FORMS[type(settings)], _plain)
+        if data:
+            out[key] = data
+    return out

@@ -39,15 +39,18 @@ from types import MappingProxyType
 from typing import Any
 
 from hometeams.errors import InvalidArgument, InvalidScenario
+from hometeams.io._codec import Form, Schema
 from hometeams.io._policy import argument_error, suggest
-from hometeams.io._units import format_minutes, parse_minutes
+from hometeams.io._units import MINUTES_SCHEMA, format_minutes, parse_minutes
 from hometeams.sim import BuiltIn, DailyLists, FixedLists, NoLists, Planner, Planning, PyVRP
 
 __all__ = [
     "PLANNERS",
+    "PLANNING",
     "PLANNING_KINDS",
     "planning_from_data",
     "planning_kind",
+    "planning_schema",
     "planning_to_data",
 ]
 
@@ -218,3 +221,57 @@ def planning_to_data(planning: object, *, field: str = "planning") -> str | dict
         if release != _DEFAULT_RELEASE:
             out["release_after"] = format_minutes(release)
     return kind if len(out) == 1 else out
+
+
+# -- the JSON Schema and the form ----------------------------------------------------------------
+
+
+def planning_schema() -> Schema:
+    """The schema of a planning (``#/$defs/planning``): a kind, or a table with its parameters."""
+    planner = {
+        "description": "Who plans the lists: built-in (default) or pyvrp (the route extra).",
+        "anyOf": [
+            {"enum": list(PLANNERS)},
+            {
+                "type": "object",
+                "properties": {
+                    "kind": {"enum": list(PLANNERS)},
+                    "passes": {"type": "integer", "minimum": 0},
+                    "iterations": {"type": "integer", "minimum": 0},
+                    "seed": {"type": "integer", "minimum": 0},
+                    "time_limit": {"type": "number", "exclusiveMinimum": 0},
+                },
+                "required": ["kind"],
+                "additionalProperties": False,
+            },
+        ],
+    }
+    return {
+        "description": "How planned visits go on work lists: none (default: every job is "
+        "dispatched when ready), fixed-lists (weekly templates) or daily-lists.",
+        "anyOf": [
+            {"enum": list(PLANNING_KINDS)},
+            {
+                "type": "object",
+                "properties": {
+                    "kind": {"enum": list(PLANNING_KINDS)},
+                    "planner": planner,
+                    "release_after": {
+                        **MINUTES_SCHEMA,
+                        "description": "How far behind its planned start a visit may fall "
+                        "before it goes to the dispatcher (default 60 minutes).",
+                    },
+                },
+                "required": ["kind"],
+                "additionalProperties": False,
+            },
+        ],
+    }
+
+
+def _read(value: object, _: object) -> Planning:
+    return planning_from_data(value)
+
+
+PLANNING = Form(read=_read, write=planning_to_data, schema={"$ref": "#/$defs/planning"})
+"""Work-list planning: a kind or a table."""

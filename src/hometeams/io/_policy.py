@@ -42,7 +42,8 @@ from types import MappingProxyType
 from typing import Any
 
 from hometeams.errors import InvalidArgument, InvalidScenario
-from hometeams.io._units import format_minutes, parse_minutes
+from hometeams.io._codec import Form, Schema
+from hometeams.io._units import MINUTES_SCHEMA, format_minutes, parse_minutes
 from hometeams.model._checks import check_id
 from hometeams.sim import (
     Chained,
@@ -62,11 +63,13 @@ from hometeams.sim import (
 __all__ = [
     "DEFAULT_ORDER",
     "ORDERING_RULES",
+    "POLICY",
     "POLICY_KEYS",
     "POLICY_KINDS",
     "argument_error",
     "policy_from_data",
     "policy_kind",
+    "policy_schema",
     "policy_to_data",
     "suggest",
 ]
@@ -315,3 +318,79 @@ def policy_to_data(policy: object, *, field: str = "policy") -> str | dict[str, 
             _rule_name(rule, field=f"{field}.order[{i}]") for i, rule in enumerate(order)
         ]
     return kind if len(out) == 1 else out
+
+
+# -- the JSON Schema and the form ----------------------------------------------------------------
+
+_LINES_SCHEMA = {
+    "type": "object",
+    "description": "Staff id to competence(s).",
+    "additionalProperties": {
+        "anyOf": [
+            {"type": "string"},
+            {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        ]
+    },
+}
+_POLICY_PARAMETERS: Mapping[str, Schema] = MappingProxyType(
+    {
+        "order": {
+            "description": "Ordering rules, applied in turn to break ties among free staff.",
+            "type": "array",
+            "items": {"enum": list(ORDERING_RULES)},
+        },
+        "threshold": {
+            **MINUTES_SCHEMA,
+            "description": "How long a job waits for its own team before anyone may take it.",
+        },
+        "tolerance": {
+            **MINUTES_SCHEMA,
+            "description": "How long a job may wait for a familiar face.",
+        },
+        "primary": {**_LINES_SCHEMA, "description": "Each staff member's primary competences."},
+        "secondary": {
+            **_LINES_SCHEMA,
+            "description": "Each staff member's secondary competences.",
+        },
+        "fallback": {
+            "type": "boolean",
+            "description": "Whether staff outside both lines may take the job as a last resort.",
+        },
+        "then": {
+            "$ref": "#/$defs/policy",
+            "description": "The policy after the tolerance (default pooled).",
+        },
+    }
+)
+
+
+def policy_schema() -> Schema:
+    """The schema of a policy (``#/$defs/policy``): a kind, or a table with its parameters."""
+    kinds = []
+    for kind in POLICY_KINDS:
+        keys = POLICY_KEYS[kind]
+        properties: dict[str, Any] = {"kind": {"const": kind}}
+        for key in keys[1:]:
+            properties[key] = _POLICY_PARAMETERS[key]
+        required = ["kind"] + [k for k in ("threshold", "tolerance") if k in keys]
+        kinds.append(
+            {
+                "type": "object",
+                "properties": properties,
+                "required": required,
+                "additionalProperties": False,
+            }
+        )
+    return {
+        "description": "The organisation model: a policy kind, or a table with its kind and "
+        "parameters.",
+        "anyOf": [{"enum": list(POLICY_KINDS)}, *kinds],
+    }
+
+
+def _read(value: object, _: object) -> Policy:
+    return policy_from_data(value)
+
+
+POLICY = Form(read=_read, write=policy_to_data, schema={"$ref": "#/$defs/policy"})
+"""An organisation model: a kind or a table."""

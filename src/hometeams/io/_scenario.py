@@ -57,10 +57,17 @@ from hometeams.io._convert import structure, translate_error
 from hometeams.io._emit import emit
 from hometeams.io._examples import example_organisation
 from hometeams.io._file import ScenarioFile
-from hometeams.io._layout import Layout, RawModel, scenario_converter
+from hometeams.io._layout import (
+    ARRAYS,
+    INLINE,
+    TABLES,
+    Layout,
+    RawModel,
+    file_data,
+    scenario_converter,
+)
 from hometeams.io._spec import ModelSpec, OrganisationRef
 from hometeams.io._toml import loads_organisation, parse_toml, read_text
-from hometeams.io._unstructure import ARRAYS, INLINE, TABLES, file_data
 from hometeams.model import Organisation
 from hometeams.scenario import Scenario
 

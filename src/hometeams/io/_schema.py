@@ -6,8 +6,8 @@ means. The schema is generated, not written by hand: its keys are the fields of 
 classes the reader structures (so a field added to :class:`~hometeams.scenario.VisitPlan` is in
 the schema at once), their types come from the fields' annotations, fields written in a form of
 their own (``"4 weeks"``, ``"08:30"``, ``"weekdays"``) take the schema stored beside their
-reading hook (:mod:`hometeams.io._forms`), and descriptions come from the classes'
-docstrings. Every table refuses unknown keys, as the reader does.
+reading hook and writer (:data:`hometeams.io._layout.FORMS`), and descriptions come from the
+classes' docstrings. Every table refuses unknown keys, as the reader does.
 
 The schema is a little more lenient than the reader where only the whole scenario can tell
 (an unknown staff id, overlapping shifts, a floor the roster breaks): those checks need the
@@ -27,10 +27,10 @@ from typing import Any
 
 import attrs
 
-from hometeams import __version__
+from hometeams._version import __version__
 from hometeams.io._convert import WEEKDAY_NAMES
-from hometeams.io._forms import DURATION_KINDS, SHARED_SCHEMAS
-from hometeams.io._layout import FORM_CLASSES, FORMS, Layout, RawModel
+from hometeams.io._durations import DURATION_KINDS
+from hometeams.io._layout import FORM_CLASSES, FORMS, SHARED_SCHEMAS, Layout, RawModel
 from hometeams.io._spec import ExperimentSettings, ReportSettings
 from hometeams.model import (
     Competence,
@@ -74,22 +74,8 @@ _MEMBER = {
 }
 _OWN: Mapping[type, Mapping[str, Mapping[str, Any]]] = {
     Team: {"days": _TEAM_DAYS, "members": {"type": "array", "items": _MEMBER}},
-    ExperimentSettings: {"precision": {"$ref": "#/$defs/Precision"}},
-    ReportSettings: {
-        "cost_per_hour": {"type": "number", "exclusiveMinimum": 0},
-        "hours_per_fte": {"type": "number", "exclusiveMinimum": 0, "default": 37.5},
-    },
 }
-"""Fields of the organisation format and of the experiment with a form of their own."""
-
-_SPECIAL_FIELDS: Mapping[str, Mapping[str, Any]] = {
-    "duration": {"$ref": "#/$defs/duration"},
-    "sick_leave": {
-        "description": "Sick leave: the probability that a staff member is absent from a "
-        "shift, or a table with the probability and the staff it applies to.",
-        "anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"$ref": "#/$defs/SickLeave"}],
-    },
-}
+"""Fields of the organisation format with a form of their own."""
 
 
 def _name(cls: type) -> str:
@@ -173,12 +159,10 @@ def _field_schema(cls: type, field: attrs.Attribute[Any], hint: Any) -> dict[str
     form = FORMS.get(cls, {}).get(field.name)
     own = _OWN.get(cls, {}).get(field.name)
     where = f"{cls.__name__}.{field.name}"
-    if form is not None:
+    if form is not None and form.schema is not None:
         schema = dict(form.schema)
     elif own is not None:
         schema = dict(own)
-    elif field.name in _SPECIAL_FIELDS:
-        schema = dict(_SPECIAL_FIELDS[field.name])
     else:
         schema = _type_schema(hint, where=where)
         if schema.get("type") == "string" and field.name not in _FREE_TEXT:

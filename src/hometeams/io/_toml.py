@@ -55,16 +55,18 @@ import tomli_w
 
 from hometeams._files import write_text
 from hometeams.errors import InvalidScenario
-from hometeams.io._convert import WEEKDAY_NAMES, structure
+from hometeams.io._convert import member_data, structure, weekday_names
 from hometeams.model import Membership, Organisation, Period, Staff, Team
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_KEY_PARTS",
+    "ORGANISATION_LISTS",
     "check_shape",
     "dumps_organisation",
     "loads_organisation",
+    "organisation_data",
     "parse_toml",
     "read_organisation",
     "read_text",
@@ -79,6 +81,9 @@ _KEY_ORDER: Mapping[type, tuple[str, ...]] = {
     Staff: ("id", "profession", "fte", "zone", "unit", "competences", "reports_to", "name"),
 }
 _PERIOD_ORDER = {period: i for i, period in enumerate(Period)}
+
+ORGANISATION_LISTS = ("zones", "units", "staff", "users", "competences", "professions")
+"""An organisation's lists written one entity a line, in this order; its teams follow."""
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """The largest file read, in bytes."""
@@ -287,15 +292,8 @@ def dumps_organisation(org: Organisation) -> str:
     True
     """
     lines = [f"name = {_scalar(org.name)}"]
-    groups: Sequence[tuple[str, Sequence[Any]]] = (
-        ("zones", org.zones),
-        ("units", org.units),
-        ("staff", org.staff),
-        ("users", org.users),
-        ("competences", org.competences),
-        ("professions", org.professions),
-    )
-    for key, items in groups:
+    for key in ORGANISATION_LISTS:
+        items: Sequence[Any] = getattr(org, key)
         if items:
             lines += ["", f"{key} = ["]
             lines += [f"{_INDENT}{_inline_table(_plain_fields(item))}," for item in items]
@@ -304,6 +302,23 @@ def dumps_organisation(org: Organisation) -> str:
         lines += ["", "[[teams]]"]
         lines += [f"{key} = {_value(value)}" for key, value in _plain_fields(team).items()]
     return "\n".join(lines) + "\n"
+
+
+def organisation_data(org: Organisation) -> dict[str, Any]:
+    """An organisation as plain data, laid out as organisation files are (for scenario files).
+
+    Examples
+    --------
+    >>> from hometeams.model import Staff
+    >>> organisation_data(Organisation("x", staff=[Staff("kari", profession="nurse")]))
+    {'name': 'x', 'staff': [{'id': 'kari', 'profession': 'nurse', 'fte': 1.0}]}
+    """
+    out: dict[str, Any] = {"name": org.name}
+    for key in (*ORGANISATION_LISTS, "teams"):
+        items = getattr(org, key)
+        if items:
+            out[key] = [_plain_fields(item) for item in items]
+    return out
 
 
 def write_organisation(
@@ -373,11 +388,9 @@ def _float_fields(cls: type) -> frozenset[str]:
 
 def _plain(value: Any, *, days: bool = False) -> Any:
     if days:
-        return [WEEKDAY_NAMES[day] for day in sorted(value)]
+        return weekday_names(value)
     if isinstance(value, Membership):
-        if value.share is None:
-            return value.staff
-        return {"staff": value.staff, "share": float(value.share)}
+        return member_data(value)
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, frozenset):

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from hometeams._time import Period
 from hometeams._types import CompetenceId, ProfessionId, StaffId, TeamId, UnitId, UserId, ZoneId
 from hometeams.errors import InvalidScenario
 from hometeams.model._checks import (
@@ -42,14 +43,6 @@ __all__ = [
     "User",
     "Zone",
 ]
-
-
-class Period(enum.Enum):
-    """A part of the day. Default clock times: day 07-15, evening 15-23, night 23-07."""
-
-    DAY = "day"
-    EVENING = "evening"
-    NIGHT = "night"
 
 
 class TeamCategory(enum.Enum):

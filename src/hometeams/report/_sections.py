@@ -13,8 +13,8 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from hometeams import __version__
 from hometeams._time import DAY
+from hometeams._version import __version__
 from hometeams.experiment import Comparison
 from hometeams.metrics import METRICS
 from hometeams.model import Organisation

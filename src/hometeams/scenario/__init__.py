@@ -26,11 +26,12 @@ from hometeams.scenario._durations import (
     Fixed,
     LogNormal,
 )
+from hometeams.scenario._finding import Finding, Severity
 from hometeams.scenario._load import LoadCell, load_table
 from hometeams.scenario._realise import realise
 from hometeams.scenario._realised import Realisation, RealisedJobs, RealisedShifts
 from hometeams.scenario._roster import Floor, Roster, RosterLine, Shift
-from hometeams.scenario._scenario import Finding, Scenario, Severity
+from hometeams.scenario._scenario import Scenario
 from hometeams.scenario._size import (
     Limits,
     SizeEstimate,

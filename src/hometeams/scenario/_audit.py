@@ -31,9 +31,9 @@ from collections.abc import Iterable
 import attrs
 
 from hometeams._types import Minutes, StaffId
+from hometeams.scenario._finding import Finding, Number
 from hometeams.scenario._load import DISTRICT, LoadCell, load_table, shift_zone
-from hometeams.scenario._scenario import Finding, Number, Scenario
-from hometeams.scenario._validate import listed, time_label, uncovered_times
+from hometeams.scenario._scenario import Scenario, listed, time_label, uncovered_times
 from hometeams.scenario._visits import VisitPlan
 
 __all__ = ["FULL_TIME_HOURS", "ContractLine", "audit", "contract_table"]

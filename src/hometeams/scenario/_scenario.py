@@ -19,100 +19,26 @@ are not errors but :meth:`Scenario.findings`: a planner may want to see what goe
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Mapping
-from typing import Literal
 
 import attrs
 
-from hometeams._time import WEEK, PeriodClock
-from hometeams._types import Minutes
-from hometeams.errors import InvalidArgument
+from hometeams._time import DAY, WEEK, PeriodClock
+from hometeams._types import CompetenceId, Minutes, StaffId
+from hometeams.errors import InvalidScenario
 from hometeams.model import Organisation
 from hometeams.scenario._absence import Absences
-from hometeams.scenario._cycle import CycleShift, cycle_shifts
+from hometeams.scenario._arrivals import Alarms, ArrivalProcess
+from hometeams.scenario._cycle import CycleShift, check_floors, check_overlaps, cycle_shifts
 from hometeams.scenario._demand import Demand
-from hometeams.scenario._roster import Floor, Roster
+from hometeams.scenario._discharges import Episode
+from hometeams.scenario._finding import Finding
+from hometeams.scenario._roster import Floor, Roster, weekday_name
 from hometeams.scenario._travel import TravelMatrix
-from hometeams.scenario._validate import findings, validate
+from hometeams.scenario._visits import VisitPlan
 
-__all__ = ["SEVERITIES", "Finding", "Scenario", "Severity"]
-
-
-Severity = Literal["error", "warning", "info"]
-"""How much a finding matters: ``error`` (the scenario asks for what the roster cannot do),
-``warning`` (likely a mistake, or a problem under some organisation models), ``info``."""
-
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-"""The severities, most serious first."""
-
-Number = float | int | str
-"""A value among a finding's numbers: a count, minutes, hours, a share, or where (a zone, a
-weekday, a period)."""
-
-
-def _numbers(
-    values: Mapping[str, Number] | Iterable[tuple[str, Number]],
-) -> tuple[tuple[str, Number], ...]:
-    items = values.items() if isinstance(values, Mapping) else values
-    return tuple((str(key), value) for key, value in items)
-
-
-def _severity(value: Severity) -> Severity:
-    if value not in SEVERITIES:
-        raise InvalidArgument(f"severity: must be one of {', '.join(SEVERITIES)}, got {value!r}")
-    return value
-
-
-@attrs.frozen
-class Finding:
-    """Something a planner should know about a valid scenario, located by field path.
-
-    Parameters
-    ----------
-    path
-        The field the finding is about, from the scenario's root
-        (``demand.visits[2].required``, ``organisation.staff.kari.fte``, ``roster``).
-    message
-        One sentence a planner can act on.
-    kind
-        What sort of finding: ``capacity``, ``contract``, ``coverage``, ``outside-shift``,
-        ``competence``, ``two-person``, ``no-team`` (``""`` if not given).
-    severity
-        ``error``, ``warning`` (the default) or ``info``.
-    numbers
-        The numbers behind the message, by name (minutes, hours, counts, and where: zone,
-        weekday, period); a mapping or pairs, kept in order.
-
-    Examples
-    --------
-    >>> str(Finding("demand.visits[2].required", "no rostered staff holds 'wound-care'"))
-    "demand.visits[2].required: no rostered staff holds 'wound-care'"
-    >>> f = Finding("organisation.staff.kari.fte", "rostered 40 h a week against 28.1 h",
-    ...             kind="contract", numbers={"rostered_hours": 40.0, "contract_hours": 28.125})
-    >>> f.data()["numbers"]
-    {'rostered_hours': 40.0, 'contract_hours': 28.125}
-    """
-
-    path: str
-    message: str
-    kind: str = attrs.field(default="", kw_only=True)
-    severity: Severity = attrs.field(default="warning", converter=_severity, kw_only=True)
-    numbers: tuple[tuple[str, Number], ...] = attrs.field(
-        default=(), converter=_numbers, kw_only=True
-    )
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-    def data(self) -> dict[str, object]:
-        """The finding as plain data: ``kind``, ``severity``, ``path``, ``message``, ``numbers``."""
-        return {
-            "kind": self.kind,
-            "severity": self.severity,
-            "path": self.path,
-            "message": self.message,
-            "numbers": dict(self.numbers),
-        }
+__all__ = ["Scenario", "listed", "time_label", "uncovered_times"]
 
 
 def _floors(values: Iterable[Floor]) -> tuple[Floor, ...]:
@@ -224,3 +150,272 @@ class Scenario:
         ["demand.visits[0].required: no rostered staff member holds all of 'wound-care'; ..."]
         """
         return findings(self)
+
+
+# -- the checks of the whole ------------------------------------------------------------------
+
+
+_Job = VisitPlan | ArrivalProcess | Alarms | Episode
+
+
+def _require(known: Mapping[str, object], value: str | None, *, kind: str, path: str) -> None:
+    if value is not None and value not in known:
+        raise InvalidScenario(f"unknown {kind} {value!r}", path=path)
+
+
+def _require_all(
+    known: Mapping[str, object], values: Iterable[str], *, kind: str, path: str
+) -> None:
+    for value in sorted(values):
+        _require(known, value, kind=kind, path=path)
+
+
+def _check_types(s: Scenario) -> None:
+    if not isinstance(s.organisation, Organisation):
+        raise InvalidScenario(
+            f"must be an Organisation, got {type(s.organisation).__name__}", path="organisation"
+        )
+    if not isinstance(s.roster, Roster):
+        raise InvalidScenario(f"must be a Roster, got {type(s.roster).__name__}", path="roster")
+
+
+def check_horizon(horizon: object, warmup: object) -> None:
+    """Require ``0 < horizon < inf`` and ``0 <= warmup < horizon``."""
+    number = isinstance(horizon, int | float) and not isinstance(horizon, bool)
+    if not number or not math.isfinite(horizon) or horizon <= 0:  # type: ignore[arg-type,operator]
+        raise InvalidScenario(
+            f"must be a finite number of minutes > 0, got {horizon!r}", path="horizon"
+        )
+    number = isinstance(warmup, int | float) and not isinstance(warmup, bool)
+    if not number or not 0 <= warmup < horizon:  # type: ignore[operator]
+        raise InvalidScenario(
+            f"must be >= 0 and less than the horizon ({horizon:g}), got {warmup!r}",
+            path="warmup",
+        )
+
+
+def _check_roster(s: Scenario) -> None:
+    org = s.organisation
+    staff, teams = org.staff_by_id, org.teams_by_id
+    members: dict[str, frozenset[StaffId]] = {}  # each team's members, built once: linear
+    for i, line in enumerate(s.roster.lines):
+        at = f"roster.lines[{i}]"
+        _require(staff, line.staff, kind="staff member", path=f"{at}.staff")
+        _require(teams, line.team, kind="team", path=f"{at}.team")
+        if line.team is None:
+            continue
+        if line.team not in members:
+            members[line.team] = frozenset(teams[line.team].staff_ids)
+        if line.staff not in members[line.team]:
+            raise InvalidScenario(
+                f"staff {line.staff!r} is not a member of team {line.team!r}", path=f"{at}.team"
+            )
+    try:
+        check_overlaps(s.roster, list(s.cycle))
+    except InvalidScenario as err:
+        raise err.within("roster") from None
+
+
+def _check_floors(s: Scenario) -> None:
+    teams = s.organisation.teams_by_id
+    for i, floor in enumerate(s.floors):
+        team = teams.get(floor.team)
+        if team is not None and floor.period not in team.periods:
+            raise InvalidScenario(
+                f"team {floor.team!r} does not work in the {floor.period.value} period",
+                path=f"floors[{i}].period",
+            )
+    check_floors(s.floors, s.roster, list(s.cycle), s.organisation)
+
+
+def _check_job(org: Organisation, job: _Job, *, at: str) -> None:
+    competences = org.all_competences
+    _require_all(competences, job.required, kind="competence", path=f"{at}.required")
+    _require_all(competences, job.preferred, kind="competence", path=f"{at}.preferred")
+    team = getattr(job, "team", None)
+    _require(org.teams_by_id, team, kind="team", path=f"{at}.team")
+
+
+def _poisson_sources(s: Scenario) -> list[tuple[str, ArrivalProcess | Alarms]]:
+    """The arrival processes and alarm sources with their paths."""
+    out: list[tuple[str, ArrivalProcess | Alarms]] = []
+    out += [(f"demand.arrivals[{i}]", a) for i, a in enumerate(s.demand.arrivals)]
+    out += [(f"demand.alarms[{i}]", a) for i, a in enumerate(s.demand.alarms)]
+    return out
+
+
+def _check_demand(s: Scenario) -> None:
+    org = s.organisation
+    users, zones = org.users_by_id, org.zones_by_id
+    for i, visit in enumerate(s.demand.visits):
+        at = f"demand.visits[{i}]"
+        _require(users, visit.user, kind="user", path=f"{at}.user")
+        _check_job(org, visit, at=at)
+    for at, source in _poisson_sources(s):
+        for j, user in enumerate(source.users):
+            _require(users, user, kind="user", path=f"{at}.users[{j}]")
+        if not source.users and not org.users:
+            raise InvalidScenario(
+                "the organisation has no users to draw jobs for; add users or list them here",
+                path=f"{at}.users",
+            )
+        _check_job(org, source, at=at)
+    for i, discharge in enumerate(s.demand.discharges):
+        at = f"demand.discharges[{i}]"
+        for j, zone in enumerate(discharge.zones):
+            _require(zones, zone, kind="zone", path=f"{at}.zones[{j}]")
+        if not discharge.zones and not org.zones:
+            raise InvalidScenario(
+                "the organisation has no zones for discharged users to live in; add zones or "
+                "list them here",
+                path=f"{at}.zones",
+            )
+        _require(org.teams_by_id, discharge.team, kind="team", path=f"{at}.team")
+        _check_job(org, discharge.episode, at=f"{at}.episode")
+
+
+def _check_absences(s: Scenario) -> None:
+    staff = s.organisation.staff_by_id
+    sick = s.absences.sick_leave
+    for j, person in enumerate(sorted(sick.staff)):
+        _require(staff, person, kind="staff member", path=f"absences.sick_leave.staff[{j}]")
+    for i, absence in enumerate(s.absences.intervals):
+        _require(staff, absence.staff, kind="staff member", path=f"absences.intervals[{i}].staff")
+
+
+def _check_travel(s: Scenario) -> None:
+    zones = s.organisation.zones_by_id
+    for i, leg in enumerate(s.travel.legs):
+        _require(zones, leg.origin, kind="zone", path=f"travel.legs[{i}].origin")
+        _require(zones, leg.destination, kind="zone", path=f"travel.legs[{i}].destination")
+
+
+def validate(s: Scenario) -> None:
+    """Check a scenario as a whole; raise :class:`InvalidScenario` at the first problem."""
+    _check_types(s)
+    check_horizon(s.horizon, s.warmup)
+    object.__setattr__(s, "horizon", float(s.horizon))
+    object.__setattr__(s, "warmup", float(s.warmup))
+    _check_roster(s)
+    _check_floors(s)
+    _check_demand(s)
+    _check_absences(s)
+    _check_travel(s)
+
+
+# -- findings --------------------------------------------------------------------------------
+
+
+def _holders(s: Scenario, required: frozenset[CompetenceId]) -> set[StaffId]:
+    staff = s.organisation.staff_by_id
+    return {p for p in s.roster.staff if required <= staff[p].competences}
+
+
+def _staffing_findings(s: Scenario, job: _Job, *, at: str) -> list[Finding]:
+    holders = _holders(s, job.required)
+    needs = "' and '".join(sorted(job.required))
+    if not holders:
+        what = f"holds all of '{needs}'" if job.required else "is rostered"
+        return [
+            Finding(
+                f"{at}.required",
+                f"no rostered staff member {what}; these jobs go unserved",
+                kind="competence",
+                severity="error",
+                numbers={"holders": 0},
+            )
+        ]
+    if job.n_staff > len(holders):
+        return [
+            Finding(
+                f"{at}.n_staff",
+                f"a two-person visit, but only {len(holders)} rostered staff member(s) can go",
+                kind="two-person",
+                severity="error",
+                numbers={"holders": len(holders), "n_staff": job.n_staff},
+            )
+        ]
+    return []
+
+
+def time_label(t: float, cycle_day: int, cycle: int) -> str:
+    """A visit time as findings name it: ``"08:00 on Saturday"``."""
+    return f"{int(t // 60):02d}:{int(t % 60):02d} on {weekday_name(cycle_day, cycle)}"
+
+
+def uncovered_times(
+    s: Scenario, visit: VisitPlan, holders: set[StaffId], *, lines: set[int] | None = None
+) -> list[str]:
+    """The visit's times when none of ``holders`` is on shift (on one of ``lines``, if given)."""
+    cycle_length = 7 * s.roster.cycle * DAY
+    intervals = [
+        (c.start, c.end)
+        for c in s.cycle
+        if c.staff in holders and (lines is None or c.line in lines)
+    ]
+    # The cycle repeats: a Sunday night shift covers the next Monday morning, and a late
+    # Sunday visit's window may reach into the next cycle.
+    intervals += [
+        (a + k * cycle_length, b + k * cycle_length) for a, b in intervals for k in (-1, 1)
+    ]
+    out = []
+    for week in range(s.roster.cycle):
+        for day in sorted(visit.days):
+            for t in visit.times:
+                ready = (7 * week + day) * DAY + t
+                due = ready + visit.window
+                if not any(a <= due and ready < b for a, b in intervals):
+                    out.append(time_label(t, 7 * week + day, s.roster.cycle))
+    return out
+
+
+def listed(items: list[str], *, at_most: int = 3) -> str:
+    """The first ``at_most`` items, then how many more: ``a, b, c and 4 more``."""
+    more = f" and {len(items) - at_most} more" if len(items) > at_most else ""
+    return f"{', '.join(items[:at_most])}{more}"
+
+
+def _time_findings(s: Scenario, visit: VisitPlan, *, at: str) -> list[Finding]:
+    """Visit times nobody is on shift for, and times only staff who may not go are."""
+    gaps = uncovered_times(s, visit, _holders(s, visit.required))
+    if not gaps:
+        return []
+    nobody = set(uncovered_times(s, visit, set(s.roster.staff)))
+    out = []
+    others = [gap for gap in gaps if gap not in nobody]
+    if others:
+        out.append(
+            Finding(
+                f"{at}.times",
+                "nobody who can make the visit is on shift within its window at " + listed(others),
+                kind="coverage",
+                severity="error",
+                numbers={"visits_per_cycle": len(others)},
+            )
+        )
+    outside = [gap for gap in gaps if gap in nobody]
+    if outside:
+        out.append(
+            Finding(
+                f"{at}.times",
+                "the visit's window lies outside every rostered shift at " + listed(outside),
+                kind="outside-shift",
+                severity="error",
+                numbers={"visits_per_cycle": len(outside)},
+            )
+        )
+    return out
+
+
+def findings(s: Scenario) -> tuple[Finding, ...]:
+    """What the roster cannot meet; see :meth:`Scenario.findings`."""
+    out: list[Finding] = []
+    for i, visit in enumerate(s.demand.visits):
+        at = f"demand.visits[{i}]"
+        found = _staffing_findings(s, visit, at=at)
+        out += found or _time_findings(s, visit, at=at)
+    for at, source in _poisson_sources(s):
+        out += _staffing_findings(s, source, at=at)
+    for i, discharge in enumerate(s.demand.discharges):
+        out += _staffing_findings(s, discharge.episode, at=f"demand.discharges[{i}].episode")
+    return tuple(out)
