@@ -22,7 +22,7 @@ SOURCE = Path(hometeams.__file__).resolve().parent
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("_types", "_version", "errors"),
-    ("_files", "_random", "_time"),
+    ("_files", "_random", "_time", "_words"),
     ("analytic", "model", "records"),
     ("followup", "graph", "scenario"),
     ("metrics", "sim"),
