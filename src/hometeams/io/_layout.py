@@ -156,7 +156,11 @@ _MISPLACED = {
 
 
 def _experiment_hook(conv: cattrs.Converter) -> Hook:
-    table = class_hook(ExperimentSettings, conv, precision=_precision_hook(conv))
+    # The settings check the seed themselves (a file gives a whole number; Python may also
+    # give a SeedSequence, which no TOML value is).
+    table = class_hook(
+        ExperimentSettings, conv, precision=_precision_hook(conv), seed=lambda value, _: value
+    )
 
     def hook(value: object, _: object) -> ExperimentSettings:
         if isinstance(value, Mapping):
@@ -189,6 +193,9 @@ class RawModel:
     planning
         How planned visits go on work lists: "none" (the default), "fixed-lists",
         "daily-lists", or a table with the kind, the planner and release_after.
+    max_lateness
+        The drop rule: a job not started this long after its due time ends unserved, e.g.
+        "2 hours"; left out, a job waits as long as it takes.
     organisation
         The model's own organisation (a merged team, say), in the same forms as the file's.
     roster
@@ -201,6 +208,7 @@ class RawModel:
     name_nb: str = attrs.field(default="", kw_only=True)
     policy: Any = attrs.field(kw_only=True)
     planning: Any = attrs.field(default=None, kw_only=True)
+    max_lateness: float | None = attrs.field(default=None, kw_only=True)
     organisation: Any = attrs.field(default=None, kw_only=True)
     roster: Roster | None = attrs.field(default=None, kw_only=True)
     floors: tuple[Floor, ...] | None = attrs.field(default=None, kw_only=True)
@@ -265,7 +273,12 @@ _JOB = {"times": TIMES, "window": MINUTES}
 FORMS: Mapping[type, Mapping[str, Form]] = MappingProxyType(
     {
         Layout: {"horizon": MINUTES, "warmup": MINUTES, "organisation": ORGANISATION},
-        RawModel: {"policy": POLICY, "planning": PLANNING, "organisation": ORGANISATION},
+        RawModel: {
+            "policy": POLICY,
+            "planning": PLANNING,
+            "max_lateness": MINUTES,
+            "organisation": ORGANISATION,
+        },
         PeriodClock: dict.fromkeys(("day", "evening", "night"), CLOCK_VALUE),
         Shift: {"start": CLOCK, "end": CLOCK},
         RosterLine: {"days": DAYS, "weeks": WEEKS},

@@ -74,7 +74,10 @@ _MEMBER = {
 }
 _OWN: Mapping[type, Mapping[str, Mapping[str, Any]]] = {
     Team: {"days": _TEAM_DAYS, "members": {"type": "array", "items": _MEMBER}},
-    ExperimentSettings: {"precision": {"$ref": "#/$defs/Precision"}},
+    ExperimentSettings: {
+        "precision": {"$ref": "#/$defs/Precision"},
+        "seed": {"type": "integer", "minimum": 0},
+    },
     ReportSettings: {
         "cost_per_hour": {"type": "number", "exclusiveMinimum": 0},
         "hours_per_fte": {"type": "number", "exclusiveMinimum": 0, "default": 37.5},

@@ -9,6 +9,7 @@ its default is left out. Reading the result gives back equal objects
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -222,6 +223,10 @@ def _organisation(org: Organisation, ref: OrganisationRef | None) -> dict[str, A
 
 
 def _experiment(settings: ExperimentSettings) -> dict[str, Any]:
+    if settings.seed is not None and not isinstance(settings.seed, int):
+        raise InvalidArgument(
+            f"experiment.seed: a file holds a whole number >= 0 or none, got {settings.seed!r}"
+        )
     return _fields(settings, {"precision": _plain, "metrics": _plain})
 
 
@@ -243,6 +248,8 @@ def _model(spec: ModelSpec, i: int) -> dict[str, Any]:
     out["policy"] = policy_to_data(spec.policy, field=f"models[{i}].policy")
     if not isinstance(spec.planning, NoLists):
         out["planning"] = planning_to_data(spec.planning, field=f"models[{i}].planning")
+    if math.isfinite(spec.max_lateness):
+        out["max_lateness"] = format_minutes(spec.max_lateness)
     if spec.organisation is not None:
         out["organisation"] = _organisation(spec.organisation, spec.organisation_ref)
     if spec.roster is not None:
