@@ -13,7 +13,7 @@ difference is narrow enough to act on with few replications.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -30,17 +30,7 @@ from hometeams.experiment._study import ExperimentSettings, Study, check_models
 if TYPE_CHECKING:
     from hometeams.scenario import Limits
 
-__all__ = ["as_study", "check_baseline", "check_keep", "check_sizes", "compare", "settings_of"]
-
-
-def check_baseline(baseline: str | None, models: Sequence[Model]) -> str:
-    """The baseline's name (the first model's by default), or an error if it is not a model."""
-    names = [model.name for model in models]
-    if baseline is None:
-        return names[0]
-    if baseline not in names:
-        raise InvalidArgument(f"baseline: must be one of the models {names}, got {baseline!r}")
-    return baseline
+__all__ = ["as_study", "check_keep", "check_sizes", "compare", "settings_of"]
 
 
 def check_keep(keep: object, *, replications: int, runner: object) -> frozenset[int]:
