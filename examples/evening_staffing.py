@@ -21,7 +21,7 @@ import attrs
 import numpy as np
 
 from hometeams.cases import CASES, EveningAnalytic, evening_staffing_analytic
-from hometeams.experiment import Comparison, Interval, compare, t_interval
+from hometeams.experiment import Comparison, ExperimentSettings, Interval, compare, t_interval
 
 CASE = CASES["evening-staffing"]
 EXTRA = ("overtime_hours", "rostered_hours", "rehab_overtime_hours", "rehab_rostered_hours")
@@ -43,10 +43,8 @@ def run(
     models = CASE.build(weeks=weeks)
     comparison = compare(
         models,
-        replications=replications,
-        seed=seed,
-        executor=executor,  # type: ignore[arg-type]
-        metrics=[*CASE.metrics, *EXTRA],
+        ExperimentSettings(replications=replications, seed=seed, metrics=[*CASE.metrics, *EXTRA]),
+        executor=executor,
         runner=CASE.runner,
         progress=False,
     )

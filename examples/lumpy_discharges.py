@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from hometeams.cases import CASES, DischargesAnalytic, discharges_analytic
-from hometeams.experiment import Comparison, compare
+from hometeams.experiment import Comparison, ExperimentSettings, compare
 
 CASE = CASES["lumpy-discharges"]
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -39,10 +39,8 @@ def run(
     """Simulate the three models on the same discharges."""
     comparison = compare(
         CASE.build(weeks=weeks),
-        replications=replications,
-        seed=seed,
-        executor=executor,  # type: ignore[arg-type]
-        metrics=CASE.metrics,
+        ExperimentSettings(replications=replications, seed=seed, metrics=CASE.metrics),
+        executor=executor,
         runner=CASE.runner,
         progress=False,
     )

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from hometeams.cases import CASES, MemoryAnalytic, memory_team_analytic
-from hometeams.experiment import Comparison, compare
+from hometeams.experiment import Comparison, ExperimentSettings, compare
 
 CASE = CASES["memory-team-reach"]
 
@@ -39,10 +39,8 @@ def run(
     """Simulate both ways of working on the same weeks."""
     comparison = compare(
         CASE.build(weeks=weeks),
-        replications=replications,
-        seed=seed,
-        executor=executor,  # type: ignore[arg-type]
-        metrics=CASE.metrics,
+        ExperimentSettings(replications=replications, seed=seed, metrics=CASE.metrics),
+        executor=executor,
         runner=CASE.runner,
         progress=False,
     )

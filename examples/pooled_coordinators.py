@@ -22,7 +22,15 @@ from collections.abc import Sequence
 import attrs
 
 from hometeams.cases import CASES, CoordinatorsAnalytic, coordinators_analytic
-from hometeams.experiment import Comparison, Interval, Sweep, compare, paired_interval, sweep
+from hometeams.experiment import (
+    Comparison,
+    ExperimentSettings,
+    Interval,
+    Sweep,
+    compare,
+    paired_interval,
+    sweep,
+)
 
 CASE = CASES["pooled-coordinators"]
 MODELS = ("separate", "merged 3", "merged 4")
@@ -55,19 +63,15 @@ def run(
     """Simulate the caseload and the queue; the queue at ``weeks`` and ``2 * weeks``."""
     caseload = compare(
         CASE.build(work="caseload", weeks=weeks),
-        replications=replications,
-        seed=seed,
-        executor=executor,  # type: ignore[arg-type]
-        metrics=CASE.metrics,
+        ExperimentSettings(replications=replications, seed=seed, metrics=CASE.metrics),
+        executor=executor,
         progress=False,
     )
     queue = sweep(
-        _queue_models,  # type: ignore[arg-type]
+        _queue_models,
         {"weeks": [weeks, 2 * weeks]},
-        replications=replications,
-        seed=seed,
-        executor=executor,  # type: ignore[arg-type]
-        metrics=QUEUE_METRICS,
+        ExperimentSettings(replications=replications, seed=seed, metrics=QUEUE_METRICS),
+        executor=executor,
         progress=False,
     )
     return Results(coordinators_analytic(), caseload, queue, weeks)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import attrs
 
-from hometeams.experiment import Comparison
+from hometeams.experiment import Comparison, compare
 from hometeams.io import read_scenario
 
 FILE = Path(__file__).resolve().parent / "scenarios" / "case-d-work-lists.toml"
@@ -54,13 +54,8 @@ def run(
     file = read_scenario(FILE)
     scenario = attrs.evolve(file.scenario, horizon=file.scenario.warmup + weeks * 7 * 1440.0)
     file = attrs.evolve(file, scenario=scenario)
-    comparison = file.compare(
-        replications=replications,
-        seed=seed,
-        metrics=METRICS,
-        executor=executor,  # type: ignore[arg-type]
-        progress=False,
-    )
+    study = file.study().with_settings(replications=replications, seed=seed, metrics=METRICS)
+    comparison = compare(study, executor=executor, progress=False)  # type: ignore[arg-type]
     return Results(comparison, weeks)
 
 

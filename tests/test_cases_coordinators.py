@@ -13,7 +13,14 @@ import pytest
 
 from hometeams.cases import coordinators_analytic, pooled_coordinators
 from hometeams.errors import InvalidArgument
-from hometeams.experiment import Comparison, Sweep, compare, paired_interval, sweep
+from hometeams.experiment import (
+    Comparison,
+    ExperimentSettings,
+    Sweep,
+    compare,
+    paired_interval,
+    sweep,
+)
 from hometeams.scenario import Fixed, LogNormal
 
 
@@ -77,7 +84,10 @@ def test_analytic_answer_matches_the_reference_values() -> None:
 def caseload() -> Comparison:
     """Ten replications of two weeks of planned visits."""
     return compare(
-        pooled_coordinators(weeks=2), replications=10, seed=3, executor="serial", progress=False
+        pooled_coordinators(weeks=2),
+        ExperimentSettings(replications=10, seed=3),
+        executor="serial",
+        progress=False,
     )
 
 
@@ -100,10 +110,8 @@ def queue() -> Sweep:
     return sweep(
         lambda weeks: pooled_coordinators(work="queue", weeks=weeks),
         {"weeks": [2, 4]},
-        replications=16,
-        seed=14,
+        ExperimentSettings(replications=16, seed=14, metrics=["mean_delay", "unserved"]),
         executor="serial",
-        metrics=["mean_delay", "unserved"],
         progress=False,
     )
 

@@ -16,7 +16,7 @@ from scipy import stats
 
 from hometeams.cases import DISCHARGE_MEANS, TeamRunner, discharges_analytic, lumpy_discharges
 from hometeams.errors import InvalidArgument
-from hometeams.experiment import Comparison, compare
+from hometeams.experiment import Comparison, ExperimentSettings, compare
 
 means_7 = st.lists(st.floats(0.0, 3.0, allow_nan=False), min_size=7, max_size=7)
 
@@ -98,12 +98,10 @@ def result() -> Comparison:
     metrics = ["on_time_share", "competence_match", "mean_distinct_staff_14d"]
     return compare(
         lumpy_discharges(weeks=2),
-        replications=8,
-        seed=976,
+        ExperimentSettings(replications=8, seed=976, metrics=[f"reablement_{m}" for m in metrics]),
         executor="serial",
         runner=TeamRunner(["reablement"], metrics=metrics),
         progress=False,
-        metrics=[f"reablement_{m}" for m in metrics],
     )
 
 

@@ -23,7 +23,7 @@ from hometeams.cases import (
     evening_staffing_analytic,
 )
 from hometeams.errors import InvalidArgument
-from hometeams.experiment import Comparison, compare
+from hometeams.experiment import Comparison, ExperimentSettings, compare
 from hometeams.scenario import Absence
 from hometeams.sim import simulate
 
@@ -164,8 +164,7 @@ def result() -> Comparison:
     )
     return compare(
         evening_staffing(weeks=2),
-        replications=8,
-        seed=11,
+        ExperimentSettings(replications=8, seed=11),
         executor="serial",
         runner=runner,
         progress=False,

@@ -17,7 +17,7 @@ from hometeams.cases import (
     memory_team_reach,
 )
 from hometeams.errors import InvalidArgument
-from hometeams.experiment import Comparison, Model, Synthetic, compare
+from hometeams.experiment import Comparison, ExperimentSettings, Model, Synthetic, compare
 
 
 def test_capacity_and_reach_follow_from_six_arms_and_three_hundred_citizens() -> None:
@@ -86,8 +86,7 @@ def result() -> Comparison:
     """Six replications of two weeks."""
     return compare(
         memory_team_reach(weeks=2),
-        replications=6,
-        seed=5,
+        ExperimentSettings(replications=6, seed=5),
         executor="serial",
         runner=memory_team_metrics,
         progress=False,

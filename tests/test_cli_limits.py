@@ -8,6 +8,7 @@ import pytest
 
 from hometeams.cli import main
 from hometeams.errors import InvalidArgument, InvalidScenario
+from hometeams.experiment import compare
 from hometeams.io import loads_scenario
 from hometeams.scenario import Limits
 from scenario_files import BASE, replace_once
@@ -128,12 +129,13 @@ def test_a_malformed_limit_is_a_usage_error(
 
 
 def test_compare_keyword_limits_refuses_before_running() -> None:
-    """``ScenarioFile.compare(limits=...)`` refuses a model too large and too many replications."""
-    file = loads_scenario(BASE)
+    """``compare(study, limits=...)`` refuses a model too large and too many replications."""
+    study = loads_scenario(BASE).study()
+    two, four = study.with_settings(replications=2), study.with_settings(replications=4)
     with pytest.raises(InvalidScenario, match=r"^horizon: about 27 jobs a week"):
-        file.compare(replications=2, executor="serial", limits=Limits(jobs=50))
+        compare(two, executor="serial", limits=Limits(jobs=50))
     with pytest.raises(InvalidArgument, match=r"^replications: must be at most the limit of 3"):
-        file.compare(replications=4, executor="serial", limits=Limits(replications=3))
+        compare(four, executor="serial", limits=Limits(replications=3))
 
 
 def test_erlang_search_with_a_huge_load_ends(capsys: pytest.CaptureFixture[str]) -> None:

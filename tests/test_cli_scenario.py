@@ -253,3 +253,18 @@ def test_check_in_norwegian_words_capacity_and_contract_findings(
         "  advarsel: organisation.staff.ola.fte: turnusført 56 timer i uka mot en 100 % stilling "
         "på 37,5 timer: 18,5 timer (49 %) over\n"
     ) in out
+
+
+def test_check_shows_a_model_s_drop_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A model's ``max_lateness`` is shown beside its policy, and in minutes in the JSON."""
+    policy = 'policy = { kind = "overflow", threshold = "30 min"'
+    text = replace_once(BASE, policy, 'max_lateness = "90 min"\n' + policy)
+    path = _file(tmp_path, text)
+    _, out, _ = _run(["check", str(path)], capsys)
+    assert "  models (2): fixed (fixed-teams), overflow (overflow, max_lateness 90 min)" in out
+    status, out, _ = _run(["check", str(path), "--json"], capsys)
+    data = json.loads(out)
+    assert status == 0
+    assert [m["max_lateness_minutes"] for m in data["models"]] == [None, 90.0]

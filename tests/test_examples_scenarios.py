@@ -22,6 +22,7 @@ import attrs
 import pytest
 
 from hometeams.cli import main
+from hometeams.experiment import Study, compare
 from hometeams.io import (
     ExperimentSettings,
     ScenarioFile,
@@ -49,8 +50,8 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
 
 def _built(name: str, written: ScenarioFile) -> ScenarioFile:
     build, kwargs = _cases()[name]
-    built = ScenarioFile.from_models(
-        build(**kwargs), name=written.scenario.name, experiment=written.experiment
+    built = ScenarioFile.from_study(
+        Study(build(**kwargs), written.experiment), name=written.scenario.name
     )
     # Norwegian names and how to read the results are the file's, not the builder's.
     models = [attrs.evolve(spec, name_nb=written.model(spec.name).name_nb) for spec in built.models]
@@ -85,7 +86,8 @@ def test_every_model_of_every_example_runs(path: Path) -> None:
     file = read_scenario(path)
     short = attrs.evolve(file.scenario, horizon=2 * 1440.0, warmup=0.0)
     file = attrs.evolve(file, scenario=short, experiment=ExperimentSettings())
-    result = file.compare(replications=2, seed=1, executor="serial", metrics=["jobs", "served"])
+    study = file.study().with_settings(replications=2, seed=1, metrics=["jobs", "served"])
+    result = compare(study, executor="serial")
     assert (result.values[:, :, 1] > 0).all()
 
 

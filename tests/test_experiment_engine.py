@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from hometeams.errors import InvalidArgument
-from hometeams.experiment import Model, Precision, Synthetic, compare, synthetic_runner
+from hometeams.experiment import (
+    ExperimentSettings,
+    Model,
+    Precision,
+    Synthetic,
+    compare,
+    synthetic_runner,
+)
 from hometeams.experiment._engine import replication_seed, root_seed
 
 A = Model("a", Synthetic({"wait": 10.0, "idle": 0.3}, common_sd=2.0, own_sd=0.5))
@@ -20,9 +27,8 @@ C = Model("c", Synthetic({"wait": 9.0, "idle": 0.4}, common_sd=2.0, own_sd=0.5))
 
 
 def _run(models: list[Model], n: int, seed: int = 5, **kwargs: object) -> np.ndarray:
-    result = compare(
-        models, replications=n, seed=seed, executor="serial", runner=synthetic_runner, **kwargs
-    )  # type: ignore[arg-type]
+    settings = ExperimentSettings(replications=n, seed=seed, **kwargs)  # type: ignore[arg-type]
+    result = compare(models, settings, executor="serial", runner=synthetic_runner)
     return result.values
 
 
@@ -38,7 +44,12 @@ def test_replication_seed_is_the_spawned_child(seed: int, n: int, data: st.DataO
 def test_a_given_seed_sequence_is_not_mutated() -> None:
     """compare() never spawns from (and so never changes) a SeedSequence it is given."""
     root = np.random.SeedSequence(17)
-    result = compare([A], replications=3, seed=root, executor="serial", runner=synthetic_runner)
+    result = compare(
+        [A],
+        ExperimentSettings(replications=3, seed=root),
+        executor="serial",
+        runner=synthetic_runner,
+    )
     assert root.n_children_spawned == 0
     assert result.seed is root
     assert np.array_equal(result.values, _run([A], 3, seed=17))
@@ -49,15 +60,13 @@ def test_numpy_integers_and_generators_are_seeds() -> None:
     assert np.array_equal(_run([A], 2, seed=np.int64(17)), _run([A], 2, seed=17))
     a = compare(
         [A],
-        replications=2,
-        seed=np.random.default_rng(3),
+        ExperimentSettings(replications=2, seed=np.random.default_rng(3)),
         executor="serial",
         runner=synthetic_runner,
     )
     b = compare(
         [A],
-        replications=2,
-        seed=np.random.default_rng(3),
+        ExperimentSettings(replications=2, seed=np.random.default_rng(3)),
         executor="serial",
         runner=synthetic_runner,
     )
@@ -73,10 +82,15 @@ def test_bad_seeds_are_refused(seed: object) -> None:
 
 def test_no_seed_draws_fresh_entropy_and_records_it() -> None:
     """seed=None uses fresh entropy; the recorded root seed repeats the run exactly."""
-    first = compare([A], replications=3, executor="serial", runner=synthetic_runner)
+    first = compare(
+        [A], ExperimentSettings(replications=3), executor="serial", runner=synthetic_runner
+    )
     assert first.seed is not None
     again = compare(
-        [A], replications=3, seed=first.seed, executor="serial", runner=synthetic_runner
+        [A],
+        ExperimentSettings(replications=3, seed=first.seed),
+        executor="serial",
+        runner=synthetic_runner,
     )
     assert np.array_equal(first.values, again.values)
 
@@ -108,11 +122,8 @@ def test_stopping_rule_stops_at_the_first_precise_batch() -> None:
     rule = Precision(0.5, batch=4)
     result = compare(
         [model],
-        replications=4,
-        seed=8,
+        ExperimentSettings(replications=4, seed=8, precision=rule, max_replications=200),
         executor="serial",
-        precision=rule,
-        max_replications=200,
         runner=synthetic_runner,
     )
     assert result.reached is True
@@ -134,11 +145,8 @@ def test_stopping_rule_reports_an_unreached_target_at_the_maximum() -> None:
     """An impossible target stops at max_replications (even mid-batch) with reached=False."""
     result = compare(
         [A],
-        replications=5,
-        seed=1,
+        ExperimentSettings(replications=5, seed=1, precision=Precision(1e-9), max_replications=12),
         executor="serial",
-        precision=Precision(1e-9),
-        max_replications=12,
         runner=synthetic_runner,
     )
     assert result.reached is False
@@ -149,9 +157,15 @@ def test_stopping_on_differences_needs_fewer_replications() -> None:
     """With common random numbers the paired differences get precise long before the means."""
     a = Model("a", Synthetic({"wait": 10.0}, common_sd=2.0, own_sd=0.1))
     b = Model("b", Synthetic({"wait": 8.0}, common_sd=2.0, own_sd=0.1))
-    kwargs = {"replications": 3, "seed": 2, "executor": "serial", "runner": synthetic_runner}
-    on_means = compare([a, b], precision=Precision(0.3, batch=3), max_replications=400, **kwargs)  # type: ignore[arg-type]
-    on_diffs = compare([a, b], precision=Precision(0.3, batch=3, differences=True), **kwargs)  # type: ignore[arg-type]
+    kwargs = {"executor": "serial", "runner": synthetic_runner}
+    means = ExperimentSettings(
+        replications=3, seed=2, precision=Precision(0.3, batch=3), max_replications=400
+    )
+    diffs = ExperimentSettings(
+        replications=3, seed=2, precision=Precision(0.3, batch=3, differences=True)
+    )
+    on_means = compare([a, b], means, **kwargs)  # type: ignore[arg-type]
+    on_diffs = compare([a, b], diffs, **kwargs)  # type: ignore[arg-type]
     assert on_means.reached
     assert on_diffs.reached
     # Means: sd 2, so ~ (2·1.96/0.3)^2 = 171 replications; differences: sd 0.1·sqrt(2) = 0.14,
@@ -164,9 +178,13 @@ def test_stopping_rule_only_watches_the_chosen_metrics() -> None:
     """Metrics not named in the rule do not hold the run back."""
     model = Model("a", Synthetic({"wait": 10.0, "noisy": 0.0}, common_sd=1.0, own_sd=0.0))
     precise = Model("a", Synthetic({"wait": 10.0, "noisy": 0.0}, common_sd=1.0, own_sd=0.0))
-    kwargs = {"replications": 4, "seed": 3, "executor": "serial", "runner": synthetic_runner}
-    both = compare([model], precision=Precision(0.05, relative=True), **kwargs)  # type: ignore[arg-type]
-    one = compare([precise], precision=Precision(0.05, relative=True, metrics=["wait"]), **kwargs)  # type: ignore[arg-type]
+    kwargs = {"executor": "serial", "runner": synthetic_runner}
+    on_all = ExperimentSettings(replications=4, seed=3, precision=Precision(0.05, relative=True))
+    on_wait = ExperimentSettings(
+        replications=4, seed=3, precision=Precision(0.05, relative=True, metrics=["wait"])
+    )
+    both = compare([model], on_all, **kwargs)  # type: ignore[arg-type]
+    one = compare([precise], on_wait, **kwargs)  # type: ignore[arg-type]
     # "noisy" has true mean 0: a relative target of 5 % of ~0 is out of reach.
     assert both.reached is False
     assert both.replications == 100
@@ -179,10 +197,8 @@ def test_unknown_metric_in_the_rule_is_refused() -> None:
     with pytest.raises(InvalidArgument, match=r"precision.metrics: unknown metrics \['delay'\]"):
         compare(
             [A],
-            replications=2,
-            seed=1,
+            ExperimentSettings(replications=2, seed=1, precision=Precision(1.0, metrics=["delay"])),
             executor="serial",
-            precision=Precision(1.0, metrics=["delay"]),
             runner=synthetic_runner,
         )
 
@@ -197,7 +213,12 @@ def failing_runner(model: Model, seed: np.random.SeedSequence) -> dict[str, floa
 def test_a_failing_replication_is_named() -> None:
     """A runner's exception propagates with a note naming the model and replication."""
     with pytest.raises(RuntimeError, match="engine stalled") as info:
-        compare([A, B], replications=4, seed=1, executor="serial", runner=failing_runner)
+        compare(
+            [A, B],
+            ExperimentSettings(replications=4, seed=1),
+            executor="serial",
+            runner=failing_runner,
+        )
     assert "while running model 'b', replication 2" in info.value.__notes__
 
 
@@ -214,7 +235,8 @@ def test_runner_results_are_checked() -> None:
         return {"wait": "long"}
 
     def run(runner: object, **kwargs: object) -> None:
-        compare([A], replications=2, seed=1, executor="serial", runner=runner, **kwargs)  # type: ignore[arg-type]
+        settings = ExperimentSettings(replications=2, seed=1, **kwargs)  # type: ignore[arg-type]
+        compare([A], settings, executor="serial", runner=runner)  # type: ignore[arg-type]
 
     with pytest.raises(InvalidArgument, match="runner: must return a non-empty mapping"):
         run(not_a_mapping)
@@ -229,10 +251,15 @@ def test_runner_results_are_checked() -> None:
 def test_metrics_selects_and_orders() -> None:
     """metrics= keeps only the named metrics, in the given order."""
     result = compare(
-        [A], replications=2, seed=1, executor="serial", metrics=["idle"], runner=synthetic_runner
+        [A],
+        ExperimentSettings(replications=2, seed=1, metrics=["idle"]),
+        executor="serial",
+        runner=synthetic_runner,
     )
     assert result.metrics == ("idle",)
-    full = compare([A], replications=2, seed=1, executor="serial", runner=synthetic_runner)
+    full = compare(
+        [A], ExperimentSettings(replications=2, seed=1), executor="serial", runner=synthetic_runner
+    )
     assert np.array_equal(result.sample("a", "idle"), full.sample("a", "idle"))
 
 
@@ -242,7 +269,12 @@ def test_nan_metric_values_pass_through() -> None:
     def sometimes_undefined(_model: Model, seed: np.random.SeedSequence) -> dict[str, float]:
         return {"late_delay": math.nan if seed.spawn_key[-1] == 1 else 5.0}
 
-    result = compare([A], replications=3, seed=1, executor="serial", runner=sometimes_undefined)
+    result = compare(
+        [A],
+        ExperimentSettings(replications=3, seed=1),
+        executor="serial",
+        runner=sometimes_undefined,
+    )
     assert math.isnan(result.sample("a", "late_delay")[1])
     assert result.interval("a", "late_delay").n == 2
 
@@ -259,7 +291,12 @@ def spawning_runner(model: Model, seed: np.random.SeedSequence) -> dict[str, flo
 
 def test_runners_that_spawn_from_their_seed_still_share_random_numbers() -> None:
     """Every task gets its own seed object, so a runner spawning from it cannot disturb CRN."""
-    result = compare([A, B], replications=4, seed=9, executor="serial", runner=spawning_runner)
+    result = compare(
+        [A, B],
+        ExperimentSettings(replications=4, seed=9),
+        executor="serial",
+        runner=spawning_runner,
+    )
     assert np.array_equal(result.sample("a", "arrivals"), result.sample("b", "arrivals"))
     assert np.allclose(result.sample("b", "durations") - result.sample("a", "durations"), 1.0)
     # And the streams differ between replications.

@@ -12,6 +12,7 @@ import pytest
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import (
     Comparison,
+    ExperimentSettings,
     Model,
     SerialExecutor,
     Synthetic,
@@ -71,7 +72,7 @@ def test_unpicklable_model_is_named() -> None:
     """A model whose policy cannot be pickled is named in the error."""
     model = Model("hybrid", None, policy=lambda job: job)
     with pytest.raises(InvalidArgument, match=r"model 'hybrid': its scenario and policy must be"):
-        compare([model], replications=2, runner=synthetic_runner)
+        compare([model], ExperimentSettings(replications=2), runner=synthetic_runner)
 
 
 @pytest.mark.parametrize("setting", ["threads", 0, -2, True, 1.5, object()])
@@ -110,7 +111,11 @@ MODELS = [
 
 def _compare(executor: object) -> Comparison:
     return compare(
-        MODELS, replications=4, seed=99, executor=executor, runner=synthetic_runner, progress=False
+        MODELS,
+        ExperimentSettings(replications=4, seed=99),
+        executor=executor,
+        runner=synthetic_runner,
+        progress=False,
     )  # type: ignore[arg-type]
 
 
@@ -125,7 +130,12 @@ def test_serial_and_process_pool_agree_exactly() -> None:
 def test_a_thread_pool_finishing_out_of_order_agrees() -> None:
     """Tasks finishing in reverse order are still filed by (model, replication)."""
     with ThreadPoolExecutor(4) as pool:
-        shuffled = compare(MODELS, replications=4, seed=99, executor=pool, runner=late_first_runner)
+        shuffled = compare(
+            MODELS,
+            ExperimentSettings(replications=4, seed=99),
+            executor=pool,
+            runner=late_first_runner,
+        )
     assert np.array_equal(shuffled.values, _compare("serial").values)
 
 
@@ -173,7 +183,9 @@ def test_the_real_simulator_gives_identical_results_on_every_executor() -> None:
     models = _real_models()
 
     def run(executor: object) -> Comparison:
-        return compare(models, replications=2, seed=7, executor=executor, progress=False)  # type: ignore[arg-type]
+        return compare(
+            models, ExperimentSettings(replications=2, seed=7), executor=executor, progress=False
+        )  # type: ignore[arg-type]
 
     serial = run("serial")
     with ProcessPoolExecutor(2) as pool:

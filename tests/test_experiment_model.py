@@ -34,15 +34,17 @@ def test_model_name_must_be_a_clean_string(name: object) -> None:
 
 
 def test_simulation_runner_calls_simulate_and_metrics(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The default runner simulates with the model's policy, planning and seed on its clock."""
+    """The default runner simulates with the model's policy, planning, drop rule and seed."""
     import hometeams.metrics
     import hometeams.sim
 
     calls: dict[str, Any] = {}
     records = object()
 
-    def simulate(scenario: object, *, policy: object, seed: object, planning: object) -> object:
-        calls["simulate"] = (scenario, policy, seed, planning)
+    def simulate(
+        scenario: object, *, policy: object, seed: object, planning: object, max_lateness: float
+    ) -> object:
+        calls["simulate"] = (scenario, policy, seed, planning, max_lateness)
         return records
 
     def metrics(got: object, *, clock: object) -> dict[str, float]:
@@ -54,9 +56,10 @@ def test_simulation_runner_calls_simulate_and_metrics(monkeypatch: pytest.Monkey
     scenario = types.SimpleNamespace(clock="the scenario's clock")
 
     seed = np.random.SeedSequence(1)
-    out = simulation_runner(Model("m", scenario, policy="pool", planning="lists"), seed)
+    model = Model("m", scenario, policy="pool", planning="lists", max_lateness=45)
+    out = simulation_runner(model, seed)
     assert out == {"wait": 4.0}
-    assert calls["simulate"] == (scenario, "pool", seed, "lists")
+    assert calls["simulate"] == (scenario, "pool", seed, "lists", 45.0)
     assert calls["metrics"] == (records, "the scenario's clock")
 
 

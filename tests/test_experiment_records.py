@@ -10,7 +10,14 @@ import numpy as np
 import pytest
 
 from hometeams.errors import InvalidArgument
-from hometeams.experiment import Model, Synthetic, compare, replicate, synthetic_runner
+from hometeams.experiment import (
+    ExperimentSettings,
+    Model,
+    Synthetic,
+    compare,
+    replicate,
+    synthetic_runner,
+)
 from hometeams.io import ScenarioFile, example_scenario
 from hometeams.metrics import metrics
 from hometeams.records import Records
@@ -53,7 +60,9 @@ def _fresh(model: Model, seed: int, i: int) -> Records:
 def test_kept_records_equal_a_fresh_simulation_with_the_same_seed() -> None:
     """Each model's kept replications are the runs simulate() makes with their seeds."""
     models = _models(_file())
-    result = compare(models, replications=3, seed=7, executor="serial", keep_records=(0, 2))
+    result = compare(
+        models, ExperimentSettings(replications=3, seed=7), executor="serial", keep_records=(0, 2)
+    )
     assert set(result.records) == {model.name for model in models}
     for model in models:
         kept = result.records[model.name]
@@ -65,8 +74,10 @@ def test_kept_records_equal_a_fresh_simulation_with_the_same_seed() -> None:
 def test_kept_replications_have_the_figures_of_an_unkept_run() -> None:
     """Keeping records changes no figure: the values equal those of a run that keeps none."""
     models = _models(_file())
-    kept = compare(models, replications=2, seed=3, executor="serial", keep_records=(0,))
-    plain = compare(models, replications=2, seed=3, executor="serial")
+    kept = compare(
+        models, ExperimentSettings(replications=2, seed=3), executor="serial", keep_records=(0,)
+    )
+    plain = compare(models, ExperimentSettings(replications=2, seed=3), executor="serial")
     assert np.array_equal(kept.values, plain.values, equal_nan=True)
     assert plain.records == {}
     model = models[0]
@@ -78,20 +89,23 @@ def test_kept_replications_have_the_figures_of_an_unkept_run() -> None:
 def test_kept_records_travel_back_from_worker_processes() -> None:
     """Records kept on a process pool equal those kept serially (they pickle)."""
     models = _models(_file())[:2]
-    serial = compare(models, replications=2, seed=5, executor="serial", keep_records=(1,))
+    serial = compare(
+        models, ExperimentSettings(replications=2, seed=5), executor="serial", keep_records=(1,)
+    )
     with ProcessPoolExecutor(max_workers=2) as pool:
-        parallel = compare(models, replications=2, seed=5, executor=pool, keep_records=(1,))
+        parallel = compare(
+            models, ExperimentSettings(replications=2, seed=5), executor=pool, keep_records=(1,)
+        )
     for model in models:
         assert _same(parallel.records[model.name][1], serial.records[model.name][1])
     assert pickle.loads(pickle.dumps(serial)).records.keys() == serial.records.keys()
 
 
 def test_a_scenario_file_keeps_records_for_its_models() -> None:
-    """ScenarioFile.compare passes keep_records on, and renamed models keep their records."""
+    """A file's study keeps the records asked for, by model name."""
     file = _file()
-    result = file.compare(
-        models=["pooled"], replications=2, seed=1, executor="serial", keep_records=(0,)
-    )
+    study = file.study().select(["pooled"]).with_settings(replications=2, seed=1)
+    result = compare(study, executor="serial", keep_records=(0,))
     (model,) = [m for m in _models(file) if m.name == "pooled"]
     assert _same(result.records["pooled"][0], _fresh(model, 1, 0))
 
@@ -100,7 +114,9 @@ def test_replicate_equals_the_comparison_s_replications() -> None:
     """replicate() gives replication i of compare() with the same seed, for every i."""
     model = _models(_file())[1]
     runs = replicate(model, replications=2, seed=9, executor="serial")
-    result = compare([model], replications=2, seed=9, executor="serial", keep_records=(0, 1))
+    result = compare(
+        [model], ExperimentSettings(replications=2, seed=9), executor="serial", keep_records=(0, 1)
+    )
     assert len(runs) == 2
     for i, records in enumerate(runs):
         assert _same(records, result.records[model.name][i])
@@ -118,8 +134,9 @@ def test_replicate_equals_the_comparison_s_replications() -> None:
 )
 def test_bad_keep_records_are_refused_by_name(kwargs: dict[str, object], message: str) -> None:
     """keep_records outside the replications, or not numbers, is refused naming the argument."""
+    settings = ExperimentSettings(replications=2, seed=1)
     with pytest.raises(InvalidArgument, match=message):
-        compare(_models(_file())[:1], replications=2, seed=1, executor="serial", **kwargs)  # type: ignore[arg-type]
+        compare(_models(_file())[:1], settings, executor="serial", **kwargs)  # type: ignore[arg-type]
 
 
 def test_keep_records_needs_the_default_runner() -> None:
@@ -127,7 +144,11 @@ def test_keep_records_needs_the_default_runner() -> None:
     model = Model("m", Synthetic({"wait": 1.0}))
     with pytest.raises(InvalidArgument, match="keep_records: only the default runner"):
         compare(
-            [model], replications=2, executor="serial", runner=synthetic_runner, keep_records=[0]
+            [model],
+            ExperimentSettings(replications=2),
+            executor="serial",
+            runner=synthetic_runner,
+            keep_records=[0],
         )
 
 

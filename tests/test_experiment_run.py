@@ -10,7 +10,15 @@ import pytest
 from scipy import stats
 
 from hometeams.errors import InvalidArgument
-from hometeams.experiment import Comparison, Model, Precision, Synthetic, compare, synthetic_runner
+from hometeams.experiment import (
+    Comparison,
+    ExperimentSettings,
+    Model,
+    Precision,
+    Synthetic,
+    compare,
+    synthetic_runner,
+)
 
 FIXED = Model("fixed", Synthetic({"wait": 12.0, "idle": 0.30}, common_sd=3.0, own_sd=0.3))
 POOLED = Model("pooled", Synthetic({"wait": 9.0, "idle": 0.25}, common_sd=3.0, own_sd=0.3))
@@ -24,13 +32,18 @@ def _compare(models: object, **kwargs: object) -> Comparison:
         "runner": synthetic_runner,
     }
     options.update(kwargs)
-    return compare(models, **options)  # type: ignore[arg-type]
+    names = ("replications", "seed", "baseline", "level", "metrics", "precision")
+    settings = {name: options.pop(name) for name in (*names, "max_replications") if name in options}
+    return compare(models, ExperimentSettings(**settings), **options)  # type: ignore[arg-type]
 
 
 def test_known_means_and_differences_are_recovered() -> None:
     """Means and paired differences land on the synthetic models' true values."""
     result = compare(
-        [FIXED, POOLED], replications=400, seed=3, executor="serial", runner=synthetic_runner
+        [FIXED, POOLED],
+        ExperimentSettings(replications=400, seed=3),
+        executor="serial",
+        runner=synthetic_runner,
     )
     # Means: sd sqrt(3² + 0.3²) = 3.015, standard error over 400 runs 0.151; allow 4 of them.
     assert result.interval("fixed", "wait").mean == pytest.approx(12.0, abs=0.61)
@@ -42,7 +55,10 @@ def test_known_means_and_differences_are_recovered() -> None:
 def test_paired_interval_is_much_narrower_than_unpaired() -> None:
     """With common random numbers the paired interval is far narrower than a two-sample one."""
     result = compare(
-        [FIXED, POOLED], replications=20, seed=4, executor="serial", runner=synthetic_runner
+        [FIXED, POOLED],
+        ExperimentSettings(replications=20, seed=4),
+        executor="serial",
+        runner=synthetic_runner,
     )
     paired = result.difference("pooled", "wait")
     a, b = result.sample("fixed", "wait"), result.sample("pooled", "wait")
@@ -78,7 +94,10 @@ def test_coverage_of_compare_intervals_end_to_end() -> None:
     diff_hits = mean_hits = 0
     for seed in range(experiments):
         result = compare(
-            [a, b], replications=10, seed=seed, executor="serial", runner=synthetic_runner
+            [a, b],
+            ExperimentSettings(replications=10, seed=seed),
+            executor="serial",
+            runner=synthetic_runner,
         )
         diff_hits += result.difference("b", "wait").contains(1.5)
         mean_hits += result.interval("a", "wait").contains(10.0)
@@ -97,12 +116,12 @@ def test_coverage_of_compare_intervals_end_to_end() -> None:
         (FIXED, {}, "models: must be a list of Model, got a single Model"),
         ([FIXED, "pooled"], {}, r"models\[1\]: must be a Model"),
         ([FIXED, FIXED], {}, r"models\[1\].name: 'fixed' is used by another model"),
-        ([FIXED], {"replications": 1}, "replications: must be an integer >= 2, got 1"),
-        ([FIXED], {"replications": 2.5}, "replications: must be an integer >= 2, got 2.5"),
+        ([FIXED], {"replications": 1}, "replications: must be a whole number >= 2, got 1"),
+        ([FIXED], {"replications": 2.5}, "replications: must be a whole number >= 2, got 2.5"),
         ([FIXED], {"baseline": "hybrid"}, "baseline: must be one of the models"),
         ([FIXED], {"level": 95}, "level: must be > 0 and < 1, got 95"),
         ([FIXED], {"metrics": "wait"}, "metrics: must be a list of metric names"),
-        ([FIXED], {"metrics": ["wait", "wait"]}, "metrics: names must be unique"),
+        ([FIXED], {"metrics": ["wait", "wait"]}, r"metrics\[1\]: 'wait' is named twice"),
         ([FIXED], {"precision": 0.5}, "precision: must be a Precision or None, got 0.5"),
         (
             [FIXED],
@@ -112,7 +131,7 @@ def test_coverage_of_compare_intervals_end_to_end() -> None:
         (
             [FIXED],
             {"precision": Precision(1.0, metrics=["delay"]), "metrics": ["wait"]},
-            r"precision.metrics: \['delay'\] not among metrics",
+            r"precision.metrics\[0\]: 'delay' is not among the experiment's metrics",
         ),
         (
             [FIXED],
@@ -186,10 +205,10 @@ def test_default_runner_with_the_real_simulator() -> None:
         horizon=7 * 1440,
     )
     models = [Model("today", scenario)]
-    serial = compare(models, replications=2, seed=1, executor="serial")
+    serial = compare(models, ExperimentSettings(replications=2, seed=1), executor="serial")
     assert serial.metrics == tuple(METRICS)
     # One nurse, one 30-minute visit a day on an 8-hour day shift: utilisation 30/480.
     assert serial.interval("today", "utilisation").mean == pytest.approx(30 / 480)
     with ThreadPoolExecutor(2) as pool:
-        threaded = compare(models, replications=2, seed=1, executor=pool)
+        threaded = compare(models, ExperimentSettings(replications=2, seed=1), executor=pool)
     assert np.array_equal(serial.values, threaded.values, equal_nan=True)

@@ -11,6 +11,7 @@ import pytest
 
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.experiment import (
+    ExperimentSettings,
     Model,
     Precision,
     Sweep,
@@ -38,7 +39,9 @@ def _sweep(grid: object, **kwargs: object) -> Sweep:
         "runner": synthetic_runner,
     }
     options.update(kwargs)
-    return sweep(build, grid, **options)  # type: ignore[arg-type]
+    names = ("replications", "seed", "baseline", "level", "metrics", "precision")
+    settings = {name: options.pop(name) for name in (*names, "max_replications") if name in options}
+    return sweep(build, grid, ExperimentSettings(**settings), **options)  # type: ignore[arg-type]
 
 
 def test_every_point_is_a_comparison_with_the_same_seeds() -> None:
@@ -48,7 +51,10 @@ def test_every_point_is_a_comparison_with_the_same_seeds() -> None:
     assert result.parameters == ("evening_staff", "threshold")
     for point, comparison in zip(result.points, result.comparisons, strict=True):
         alone = compare(
-            build(**point), replications=4, seed=6, executor="serial", runner=synthetic_runner
+            build(**point),
+            ExperimentSettings(replications=4, seed=6),
+            executor="serial",
+            runner=synthetic_runner,
         )
         assert np.array_equal(comparison.values, alone.values)
 
@@ -83,8 +89,7 @@ def test_single_model_points_and_list_grids() -> None:
     result = sweep(
         one,
         [{"rate": 0.05}, {"rate": 0.12}],
-        replications=3,
-        seed=1,
+        ExperimentSettings(replications=3, seed=1),
         executor="serial",
         runner=synthetic_runner,
     )
@@ -102,11 +107,10 @@ def test_stopping_rule_applies_per_point() -> None:
     result = sweep(
         noisy,
         {"noise": [0.1, 2.0]},
-        replications=3,
-        seed=2,
+        ExperimentSettings(
+            replications=3, seed=2, precision=Precision(0.5, batch=3), max_replications=150
+        ),
         executor="serial",
-        precision=Precision(0.5, batch=3),
-        max_replications=150,
         runner=synthetic_runner,
     )
     quiet, loud = result.comparisons

@@ -91,7 +91,7 @@ def test_a_scenario_file_keeps_each_models_planning() -> None:
         DailyLists(release_after=30),
         *([NoLists()] * (len(models) - 2)),
     ]
-    assert [m.planning for m in back.experiment_models()] == [s.planning for s in back.models]
+    assert [m.planning for m in back.study().models] == [s.planning for s in back.models]
 
 
 def test_a_model_without_planning_has_no_lists() -> None:

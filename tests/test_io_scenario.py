@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from hometeams.errors import InvalidArgument, InvalidScenario
-from hometeams.experiment import Model
+from hometeams.experiment import Model, Study, compare
 from hometeams.io import (
     ExperimentSettings,
     ModelSpec,
@@ -283,22 +283,22 @@ def test_findings_of_a_model_s_own_roster_name_the_model() -> None:
     )
 
 
-def test_from_models_writes_python_models_as_a_file() -> None:
-    """Models built in Python become a file whose models have the same scenarios."""
+def test_from_study_writes_python_models_as_a_file() -> None:
+    """A study built in Python becomes a file whose models have the same scenarios."""
     file = loads_scenario(BASE)
     models = [
         Model("fixed", file.scenario, policy=FixedTeams()),
         Model("lean", attrs.evolve(file.scenario, roster=Roster(file.scenario.roster.lines[:2]),
                                    floors=()), policy=Pooled()),
     ]  # fmt: skip
-    built = ScenarioFile.from_models(models)
+    built = ScenarioFile.from_study(Study(models))
     assert [spec.overrides for spec in built.models] == [(), ("roster", "floors")]
     assert built.scenario_of("lean") == models[1].scenario
     again = loads_scenario(dumps_scenario(built))
     assert again.scenario_of("lean") == models[1].scenario
     other = attrs.evolve(file.scenario, horizon=7 * 1440.0)
     with pytest.raises(InvalidArgument, match=r"^models\[1\]\.scenario\.horizon: differs"):
-        ScenarioFile.from_models([models[0], Model("short", other)])
+        ScenarioFile.from_study(Study([models[0], Model("short", other)]))
 
 
 def test_the_scenario_may_not_carry_a_policy() -> None:
@@ -321,7 +321,7 @@ def test_compare_runs_the_models_on_common_random_numbers() -> None:
     file = _tiny()
     twins = attrs.evolve(file, models=[ModelSpec("a", Pooled()), ModelSpec("b", Pooled())],
                          experiment=ExperimentSettings())  # fmt: skip
-    result = twins.compare(replications=3, seed=11, executor="serial")
+    result = compare(twins.study().with_settings(replications=3, seed=11), executor="serial")
     assert result.models == ("a", "b")
     a, b = result.values[0], result.values[1]
     assert ((a == b) | (np.isnan(a) & np.isnan(b))).all()
@@ -329,11 +329,12 @@ def test_compare_runs_the_models_on_common_random_numbers() -> None:
 
 def test_compare_uses_the_file_s_settings_unless_told_otherwise() -> None:
     """Replications, seed and baseline come from [experiment]; arguments replace them."""
-    file = _tiny()
-    result = file.compare(replications=2, executor="serial", metrics=["jobs", "idle_share"])
+    study = _tiny().study()
+    chosen = study.with_settings(replications=2, metrics=["jobs", "idle_share"])
+    result = compare(chosen, executor="serial")
     assert (result.replications, result.baseline, result.seed.entropy) == (2, "fixed", 7)
     assert result.metrics == ("jobs", "idle_share")
-    picked = file.compare(models=["overflow"], replications=2, executor="serial")
+    picked = compare(study.select(["overflow"]).with_settings(replications=2), executor="serial")
     assert (picked.models, picked.baseline) == (("overflow",), "overflow")
 
 
@@ -342,18 +343,18 @@ def test_compare_on_a_process_pool_equals_serial() -> None:
     """Models travel to worker processes (policies pickle); the figures do not change."""
     from concurrent.futures import ProcessPoolExecutor
 
-    file = _tiny()
-    serial = file.compare(replications=2, executor="serial")
+    study = _tiny().study().with_settings(replications=2)
+    serial = compare(study, executor="serial")
     with ProcessPoolExecutor(max_workers=2) as pool:
-        parallel = file.compare(replications=2, executor=pool)
+        parallel = compare(study, executor=pool)
     same = (serial.values == parallel.values) | (serial.values != serial.values)
     assert same.all()
 
 
-def test_experiment_models_are_runnable_models() -> None:
-    """``experiment_models()`` gives Model values with each model's scenario and policy."""
+def test_a_file_s_study_has_runnable_models() -> None:
+    """``study()`` gives Model values with each model's scenario and policy."""
     file = loads_scenario(BASE)
-    models = file.experiment_models()
+    models = file.study().models
     assert [(m.name, m.policy) for m in models] == [(s.name, s.policy) for s in file.models]
     assert all(isinstance(m.scenario, Scenario) for m in models)
 

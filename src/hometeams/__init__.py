@@ -7,7 +7,8 @@ run its organisation models side by side, simulate one of them, summarise and re
 * the model: :class:`Organisation`, :class:`Scenario`;
 * the organisation models (policies): :class:`FixedTeams`, :class:`Pooled`, :class:`Overflow`;
   work lists: :class:`FixedLists`, :class:`DailyLists`;
-* running them: :func:`simulate`, :class:`Model`, :func:`compare`;
+* running them: :func:`simulate`, :class:`Model`, :class:`Study` (models and
+  :class:`ExperimentSettings`), :func:`compare`;
 * the results: :func:`summarise`, the :mod:`hometeams.metrics` package, :func:`write_report`.
 
 Each name is the object of its home package (``ht.Pooled is hometeams.sim.Pooled``), imported
@@ -34,7 +35,9 @@ from hometeams._version import __version__
 
 if TYPE_CHECKING:
     from hometeams import metrics as metrics
+    from hometeams.experiment import ExperimentSettings as ExperimentSettings
     from hometeams.experiment import Model as Model
+    from hometeams.experiment import Study as Study
     from hometeams.experiment import compare as compare
     from hometeams.io import read_organisation as read_organisation
     from hometeams.io import read_scenario as read_scenario
@@ -52,6 +55,7 @@ if TYPE_CHECKING:
 # name -> the package it is re-exported from; "" marks a sub-package offered by its own name
 _LAZY: dict[str, str] = {
     "DailyLists": "hometeams.sim",
+    "ExperimentSettings": "hometeams.experiment",
     "FixedLists": "hometeams.sim",
     "FixedTeams": "hometeams.sim",
     "Model": "hometeams.experiment",
@@ -59,6 +63,7 @@ _LAZY: dict[str, str] = {
     "Overflow": "hometeams.sim",
     "Pooled": "hometeams.sim",
     "Scenario": "hometeams.scenario",
+    "Study": "hometeams.experiment",
     "compare": "hometeams.experiment",
     "metrics": "",
     "read_organisation": "hometeams.io",
@@ -70,6 +75,7 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "DailyLists",
+    "ExperimentSettings",
     "FixedLists",
     "FixedTeams",
     "Model",
@@ -77,6 +83,7 @@ __all__ = [
     "Overflow",
     "Pooled",
     "Scenario",
+    "Study",
     "__version__",
     "compare",
     "metrics",

@@ -23,6 +23,7 @@ __all__ = [
     "HometeamsError",
     "InvalidArgument",
     "InvalidScenario",
+    "InvalidSettings",
     "UnstableSystem",
     "format_path",
     "shorten",
@@ -112,6 +113,20 @@ class InvalidArgument(HometeamsError, ValueError):  # noqa: N818 - the name says
 
     def __init__(self, *args: object) -> None:
         super().__init__(*(_clip(a) if isinstance(a, str) else a for a in args))
+
+
+class InvalidSettings(InvalidScenario, InvalidArgument):
+    """Experiment settings that cannot be: a Python argument, or a field of a file's table.
+
+    Both an :class:`InvalidScenario` (with the field's path, which a file reader puts under
+    ``experiment``) and an :class:`InvalidArgument`, so that either is caught.
+
+    Examples
+    --------
+    >>> err = InvalidSettings("must be a whole number >= 2, got 1", path="replications")
+    >>> str(err), isinstance(err, InvalidArgument), isinstance(err, InvalidScenario)
+    ('replications: must be a whole number >= 2, got 1', True, True)
+    """
 
 
 class UnstableSystem(HometeamsError, ValueError):  # noqa: N818 - the name says what is wrong

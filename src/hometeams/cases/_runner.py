@@ -23,7 +23,6 @@ from hometeams.errors import InvalidArgument
 from hometeams.experiment import Model
 from hometeams.metrics import METRICS, metrics, summarise
 from hometeams.records import Records
-from hometeams.sim import simulate
 
 __all__ = ["TEAM_METRICS", "TeamRunner", "team_figures"]
 
@@ -110,5 +109,5 @@ class TeamRunner:
 
     def __call__(self, model: Model, seed: np.random.SeedSequence, /) -> dict[str, float]:
         """Run ``model`` with ``seed``; whole-run metrics first, then the teams' figures."""
-        records = simulate(model.scenario, policy=model.policy, seed=seed, planning=model.planning)
+        records = model.simulate(seed)
         return {**metrics(records), **team_figures(records, self.teams, names=self.metrics)}

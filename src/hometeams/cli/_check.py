@@ -17,6 +17,7 @@ are shown most serious first (:mod:`hometeams.cli._findings`).
 from __future__ import annotations
 
 import argparse
+import math
 from typing import Any
 
 from hometeams._words import WORDS, counted, words
@@ -143,6 +144,8 @@ def _models(file: ScenarioFile, lang: str) -> list[str]:
     for spec in file.models:
         parts = [words(f"check.part.{p}", lang) for p in spec.overrides]
         own = f", {words('check.own', lang, parts=' & '.join(parts))}" if parts else ""
+        if math.isfinite(spec.max_lateness):  # the file's key: the same in both languages
+            own += f", max_lateness {format_minutes(spec.max_lateness)}"
         models.append(f"{spec.name} ({policy_kind(spec.policy) or 'own policy'}{own})")
     return models
 
@@ -259,6 +262,9 @@ def _check_scenario(file: ScenarioFile, args: argparse.Namespace) -> int:
                         "name": spec.name,
                         "policy": policy_kind(spec.policy),
                         "own": list(spec.overrides),
+                        "max_lateness_minutes": (
+                            spec.max_lateness if math.isfinite(spec.max_lateness) else None
+                        ),
                     }
                     for spec in file.models
                 ],

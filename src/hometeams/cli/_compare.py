@@ -34,7 +34,7 @@ from hometeams.cli._common import (
 )
 from hometeams.cli._limits import add_limit_option, checked_size, limits_from
 from hometeams.errors import InvalidArgument
-from hometeams.experiment import TABLES, Comparison, Interval
+from hometeams.experiment import TABLES, Comparison, Interval, Study, compare
 from hometeams.io import ScenarioFile
 from hometeams.records import Records
 from hometeams.scenario import check_replications
@@ -260,13 +260,42 @@ def first_records(comparison: Comparison) -> dict[str, Records]:
 
     Examples
     --------
+    >>> from hometeams.experiment import compare
     >>> from hometeams.io import example_scenario
-    >>> result = example_scenario().compare(
-    ...     models=["pooled"], replications=2, seed=1, executor="serial", keep_records=(0,))
+    >>> study = example_scenario().study().select(["pooled"]).with_settings(replications=2, seed=1)
+    >>> result = compare(study, executor="serial", keep_records=(0,))
     >>> len(first_records(result)["pooled"].shifts) > 0
     True
     """
     return {name: comparison.records[name][0] for name in comparison.models}
+
+
+def chosen_study(
+    file: ScenarioFile,
+    models: Sequence[str] | None = None,
+    *,
+    replications: int | None = None,
+    seed: int | None = None,
+    baseline: str | None = None,
+) -> Study:
+    """The file's study, with only ``models`` and the settings the command line changes.
+
+    ``None`` keeps the file's; a file's baseline that is not among ``models`` falls back to
+    the first of them.
+
+    Examples
+    --------
+    >>> from hometeams.io import example_scenario
+    >>> study = chosen_study(example_scenario(), ["overflow", "pooled"], seed=3)
+    >>> study.model_names, study.baseline, study.settings.seed
+    (('overflow', 'pooled'), 'overflow', 3)
+    """
+    study = file.study()
+    if models is not None:
+        study = study.select(models)
+    given = {"replications": replications, "seed": seed, "baseline": baseline}
+    changes = {key: value for key, value in given.items() if value is not None}
+    return study.with_settings(**changes) if changes else study
 
 
 def _names(text: str | None, file: ScenarioFile) -> list[str] | None:
@@ -359,11 +388,10 @@ def _run(args: argparse.Namespace) -> int:
         check_replications(args.replications, limits=limits, field="--replications")
     checked_size(file, source=args.file, limits=limits, replications=args.replications)
     warn_findings(file, source=args.file)
-    comparison = file.compare(
-        models=models,
-        replications=args.replications,
-        seed=args.seed,
-        baseline=args.baseline,
+    comparison = compare(
+        chosen_study(
+            file, models, replications=args.replications, seed=args.seed, baseline=args.baseline
+        ),
         executor=args.workers,
         limits=limits,
         keep_records=(0,) if args.report is not None else (),

@@ -29,9 +29,14 @@ from hometeams.cli._common import (
     choose_metrics,
     print_json,
 )
-from hometeams.cli._compare import comparison_text, first_records, reading_options
+from hometeams.cli._compare import (
+    chosen_study,
+    comparison_text,
+    first_records,
+    reading_options,
+)
 from hometeams.errors import InvalidArgument
-from hometeams.experiment import TABLES, Comparison
+from hometeams.experiment import TABLES, Comparison, Study, compare
 from hometeams.io import ScenarioFile, example_scenario, write_scenario
 
 __all__ = ["COMMAND", "demo_scenario"]
@@ -62,8 +67,8 @@ def demo_scenario() -> ScenarioFile:
         from hometeams.cases import evening_staffing  # noqa: PLC0415 - optional layer
     except ImportError:  # pragma: no cover - the cases ship with the package
         return packaged
-    built = ScenarioFile.from_models(
-        evening_staffing(), name=packaged.scenario.name, experiment=packaged.experiment
+    built = ScenarioFile.from_study(
+        Study(evening_staffing(), packaged.experiment), name=packaged.scenario.name
     )
     models = [
         attrs.evolve(spec, name_nb=packaged.model(spec.name).name_nb) for spec in built.models
@@ -113,8 +118,10 @@ def _run(args: argparse.Namespace) -> int:
     file = demo_scenario()
     shown = list(choose_metrics(args.metrics, file=file))
     check_free([folder / name for name in _FILES], overwrite=args.overwrite)
-    comparison = file.compare(
-        replications=args.replications, seed=args.seed, executor=args.workers, keep_records=(0,)
+    comparison = compare(
+        chosen_study(file, replications=args.replications, seed=args.seed),
+        executor=args.workers,
+        keep_records=(0,),
     )
     folder.mkdir(parents=True, exist_ok=True)
     written = [write_scenario(file, folder / "scenario.toml", overwrite=args.overwrite)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,8 @@ from hometeams.cli._common import (
     warn_findings,
 )
 from hometeams.cli._limits import add_limit_option, checked_size, limits_from
-from hometeams.experiment import Interval, Model, replicate, t_interval
+from hometeams.errors import InvalidArgument
+from hometeams.experiment import Interval, replicate, t_interval
 from hometeams.io import ScenarioFile, planning_kind, policy_kind
 from hometeams.metrics import metrics
 from hometeams.records import Records
@@ -62,8 +64,7 @@ def _kinds(policy: object, planning: object) -> str:
 def _replications(
     file: ScenarioFile, name: str, *, n: int, root: np.random.SeedSequence, workers: int | None
 ) -> list[Records]:
-    spec = file.model(name)
-    model = Model(name, file.scenario_of(name), policy=spec.policy, planning=spec.planning)
+    model = file.study().model(name)
     return list(replicate(model, replications=n, seed=root, executor=workers if n > 1 else 1))
 
 
@@ -202,6 +203,8 @@ def _run(args: argparse.Namespace) -> int:
     check_replications(n, limits=limits, field="--replications")
     checked_size(file, source=args.file, limits=limits, replications=n)
     seed = args.seed if args.seed is not None else file.experiment.seed
+    if not isinstance(seed, int | None):  # a file's is; a ScenarioFile made in Python may not be
+        raise InvalidArgument(f"seed: must be a whole number >= 0 or none, got {seed!r}")
     root = np.random.SeedSequence(seed)  # a whole number >= 0 or None, checked by the options
     if args.out is not None:
         check_free(_outputs(args.out, n), overwrite=args.overwrite)
@@ -215,6 +218,7 @@ def _run(args: argparse.Namespace) -> int:
         "model": name,
         "policy": repr(spec.policy),
         "planning": repr(spec.planning),
+        "max_lateness_minutes": spec.max_lateness if math.isfinite(spec.max_lateness) else None,
         "seed": root.entropy,
         "replications": n,
         "metrics": values[0] if n == 1 else values,

@@ -81,9 +81,9 @@ def replicate(
 ) -> tuple[Records, ...]:
     """The records of replications ``0, 1, ...`` of one model, seeded as :func:`compare` seeds them.
 
-    Replication ``i`` runs :func:`hometeams.sim.simulate` with the model's scenario, policy and
-    planning and the seed ``SeedSequence(seed).spawn(n)[i]``: the same run as replication ``i``
-    of a comparison with the same ``seed``, whatever the models beside it.
+    Replication ``i`` runs :func:`hometeams.sim.simulate` with the model's scenario, policy,
+    planning and drop rule and the seed ``SeedSequence(seed).spawn(n)[i]``: the same run as
+    replication ``i`` of a comparison with the same ``seed``, whatever the models beside it.
 
     Parameters
     ----------
@@ -105,10 +105,9 @@ def replicate(
 
     Examples
     --------
-    >>> from hometeams.experiment import Model, replicate
+    >>> from hometeams.experiment import replicate
     >>> from hometeams.io import example_scenario
-    >>> file = example_scenario()
-    >>> model = Model("pooled", file.scenario_of("pooled"), policy=file.model("pooled").policy)
+    >>> model = example_scenario().study().model("pooled")
     >>> runs = replicate(model, replications=2, seed=1, executor="serial")
     >>> len(runs), len(runs[0].jobs) > 0
     (2, True)
@@ -125,10 +124,8 @@ def replicate(
 
 
 def simulate_task(model: Model, seed: np.random.SeedSequence) -> Records:
-    """One run of one model's scenario, policy and planning (sent to an executor)."""
-    from hometeams.sim import simulate  # noqa: PLC0415 - the engine loads only when it runs
-
-    return simulate(model.scenario, policy=model.policy, seed=seed, planning=model.planning)
+    """One run of one model's scenario, policy, planning and drop rule (sent to an executor)."""
+    return model.simulate(seed)
 
 
 def run_task(runner: Runner, model: Model, seed: np.random.SeedSequence) -> Mapping[str, float]:

@@ -17,6 +17,7 @@ cluster, picklable: a function defined at the top level of a module.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,6 +28,7 @@ from hometeams.errors import InvalidArgument
 
 if TYPE_CHECKING:
     from hometeams.records import Records
+    from hometeams.scenario import Seed
 
 __all__ = ["Model", "Runner", "kept_run", "simulation_runner"]
 
@@ -54,6 +56,9 @@ class Model:
     planning
         How planned visits go on work lists (:mod:`hometeams.sim`: ``NoLists``,
         ``DailyLists``, ``FixedLists``); ``None`` for no lists.
+    max_lateness
+        The drop rule: a job not started by ``due + max_lateness`` minutes ends unserved;
+        never (infinity) by default.
 
     Examples
     --------
@@ -71,6 +76,7 @@ class Model:
     scenario: Any
     policy: Any = attrs.field(default=None, kw_only=True)
     planning: Any = attrs.field(default=None, kw_only=True)
+    max_lateness: float = attrs.field(default=math.inf, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         name: object = self.name
@@ -78,6 +84,26 @@ class Model:
             raise InvalidArgument(
                 f"name: must be a non-empty string without leading or trailing spaces, got {name!r}"
             )
+        late: object = self.max_lateness
+        if isinstance(late, bool) or not isinstance(late, int | float) or not late >= 0:
+            raise InvalidArgument(f"max_lateness: must be >= 0 minutes, got {late!r}")
+        object.__setattr__(self, "max_lateness", float(late))
+
+    def simulate(self, seed: Seed) -> Records:
+        """One run: the scenario under the model's policy, planning and drop rule.
+
+        :func:`hometeams.sim.simulate` with the model's settings, so that a runner of one's
+        own runs exactly what :func:`simulation_runner` runs.
+        """
+        from hometeams.sim import simulate  # noqa: PLC0415 - the engine loads only when it runs
+
+        return simulate(
+            self.scenario,
+            policy=self.policy,
+            seed=seed,
+            planning=self.planning,
+            max_lateness=self.max_lateness,
+        )
 
 
 class Runner(Protocol):
@@ -92,7 +118,8 @@ def simulation_runner(model: Model, seed: np.random.SeedSequence) -> dict[str, f
     """Simulate ``model`` once and return the run's metrics after the warm-up.
 
     The default runner of :func:`~hometeams.experiment.compare`: it calls
-    :func:`hometeams.sim.simulate` with the model's scenario, policy, planning and ``seed`` and
+    :func:`hometeams.sim.simulate` with the model's scenario, policy, planning, drop rule
+    (``max_lateness``) and ``seed`` and
     measures the records with :func:`hometeams.metrics.metrics` on the scenario's own clock (so
     its periods decide which jobs are evening ones), leaving out the jobs and shifts of the
     scenario's warm-up. A top-level function, so that it travels to worker processes.
@@ -126,7 +153,6 @@ def kept_run(model: Model, seed: np.random.SeedSequence) -> tuple[dict[str, floa
     """
     # Imported here so that the experiment machinery does not load the engine until it runs.
     from hometeams.metrics import metrics  # noqa: PLC0415
-    from hometeams.sim import simulate  # noqa: PLC0415
 
-    records = simulate(model.scenario, policy=model.policy, seed=seed, planning=model.planning)
+    records = model.simulate(seed)
     return dict(metrics(records, clock=model.scenario.clock)), records

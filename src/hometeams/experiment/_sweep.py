@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import numpy as np
 
 from hometeams._files import write_text
 from hometeams.errors import InvalidArgument, InvalidScenario
@@ -31,8 +30,8 @@ from hometeams.experiment._grid import Scalar, expand_grid
 from hometeams.experiment._model import Model, Runner, simulation_runner
 from hometeams.experiment._progress import ProgressSetting
 from hometeams.experiment._results import COLUMNS, TABLES, Comparison, TableName
-from hometeams.experiment._run import check_baseline, check_models, check_sizes, settings
-from hometeams.experiment._stats import Precision
+from hometeams.experiment._run import check_sizes, settings_of
+from hometeams.experiment._study import ExperimentSettings, Study, check_models
 
 if TYPE_CHECKING:
     from hometeams.scenario import Limits
@@ -210,35 +209,40 @@ class Sweep:
         )
 
 
-def _build(
-    build: Callable[..., Model | Sequence[Model]], point: dict[str, Scalar]
-) -> tuple[Model, ...]:
+def _study(
+    build: Callable[..., Model | Sequence[Model]],
+    point: dict[str, Scalar],
+    settings: ExperimentSettings,
+) -> Study:
     try:
         made = build(**point)
     except Exception as err:
         err.add_note(f"while building the models of sweep point {_label(point)}")
         raise
     field = f"build({_label(point)})"
-    return check_models([made] if isinstance(made, Model) else made, field=field)
+    models = check_models([made] if isinstance(made, Model) else made, field=field)
+    try:
+        return Study(models, settings)
+    except InvalidArgument as err:
+        err.add_note(f"at sweep point {_label(point)}")
+        raise
 
 
 def sweep(
     build: Callable[..., Model | Sequence[Model]],
     grid: Mapping[str, Iterable[Scalar]] | Sequence[Mapping[str, Scalar]],
+    settings: ExperimentSettings | None = None,
     *,
-    replications: int = 10,
-    seed: int | np.random.SeedSequence | None = None,
-    baseline: str | None = None,
-    level: float = 0.95,
     executor: ExecutorSetting = None,
-    metrics: Sequence[str] | None = None,
-    precision: Precision | None = None,
-    max_replications: int = 100,
     progress: ProgressSetting = None,
     runner: Runner = simulation_runner,
     limits: Limits | None = None,
 ) -> Sweep:
-    """Compare models at every point of a parameter grid.
+    """Compare models at every point of a parameter grid, with the same settings at each.
+
+    Each point is a :class:`~hometeams.experiment.Study` of the models ``build`` makes and
+    ``settings``; every point uses the same seeds, and a stopping rule applies to each point
+    separately.
 
     Parameters
     ----------
@@ -248,13 +252,12 @@ def sweep(
     grid
         A dict of lists (every combination) or a list of dicts (these points). Values must be
         numbers, strings, booleans or ``None``.
-    replications, seed, level, executor, metrics, precision, max_replications, progress
-        As for :func:`~hometeams.experiment.compare`; every point uses the same seeds, and a
-        stopping rule applies to each point separately.
-    runner, limits
+    settings
+        The :class:`~hometeams.experiment.ExperimentSettings` of every point (the defaults if
+        ``None``); a baseline names the baseline model within each point (each point's first
+        model by default).
+    executor, progress, runner, limits
         As for :func:`~hometeams.experiment.compare`.
-    baseline
-        Name of the baseline model within each point; each point's first model by default.
 
     Returns
     -------
@@ -265,41 +268,32 @@ def sweep(
     --------
     Waits that fall by four minutes per extra evening nurse:
 
-    >>> from hometeams.experiment import Model, Synthetic, sweep, synthetic_runner
+    >>> from hometeams.experiment import ExperimentSettings, Model, Synthetic, sweep
+    >>> from hometeams.experiment import synthetic_runner
     >>> def build(evening_staff):
     ...     return Model("pooled", Synthetic({"wait": 20.0 - 4.0 * evening_staff}))
-    >>> result = sweep(build, {"evening_staff": [1, 2, 3]}, replications=5, seed=3,
+    >>> result = sweep(build, {"evening_staff": [1, 2, 3]},
+    ...                ExperimentSettings(replications=5, seed=3),
     ...                executor="serial", runner=synthetic_runner)
     >>> [row["evening_staff"] for row in result.summary()]
     [1, 2, 3]
     """
     if not callable(build):
         raise InvalidArgument(f"build: must be a callable(**params), got {build!r}")
+    if settings is None:
+        settings = ExperimentSettings()
+    elif not isinstance(settings, ExperimentSettings):
+        raise InvalidArgument(
+            f"settings: must be ExperimentSettings or None, got {type(settings).__name__}"
+        )
     names, points = expand_grid(grid)
-    groups = [_build(build, point) for point in points]
-    config = settings(
-        replications=replications,
-        seed=seed,
-        level=level,
-        metrics=metrics,
-        precision=precision,
-        max_replications=max_replications,
-        runner=runner,
-        n_models=min(len(group) for group in groups),
-        limits=limits,
-    )
-    for group in groups:
-        check_sizes(group, limits=limits)
-    baselines = []
-    for point, group in zip(points, groups, strict=True):
-        try:
-            baselines.append(check_baseline(baseline, group))
-        except InvalidArgument as err:
-            err.add_note(f"at sweep point {_label(point)}")
-            raise
+    studies = [_study(build, point, settings) for point in points]
+    config = settings_of(settings, runner=runner, limits=limits)
+    for study in studies:
+        check_sizes(study.models, limits=limits)
     comparisons = run_groups(
-        groups,
-        baselines=baselines,
+        [study.models for study in studies],
+        baselines=[study.baseline for study in studies],
         settings=config,
         runner=runner,
         executor=executor,

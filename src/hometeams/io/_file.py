@@ -1,15 +1,17 @@
-"""Everything one scenario file holds: a scenario, the models to compare, the experiment.
+"""Everything one scenario file holds: a study written as a scenario and changes to it.
 
 A :class:`ScenarioFile` is the district as it is (a :class:`~hometeams.scenario.Scenario`:
 organisation, roster, demand, absences, travel, floors, clock, horizon and warm-up), the
-organisation models to run on it (:class:`~hometeams.io.ModelSpec`) and how to run the
-comparison (:class:`~hometeams.io.ExperimentSettings`). Every model meets the same realised
+organisation models to run on it (:class:`~hometeams.io.ModelSpec`: each a policy, a planning,
+a drop rule and the parts of the scenario it changes), how sure the comparison must be
+(:class:`~hometeams.experiment.ExperimentSettings`) and how to read the results
+(:class:`~hometeams.io.ReportSettings`, names in Norwegian). Every model meets the same realised
 demand and absences (common random numbers).
 
-:meth:`ScenarioFile.compare` runs the comparison; :meth:`ScenarioFile.experiment_models` gives
-the :class:`~hometeams.experiment.Model` values to pass to
-:func:`~hometeams.experiment.compare` yourself; :meth:`ScenarioFile.from_models` turns models
-built in Python into a file to write and share.
+A file does not run anything: :meth:`ScenarioFile.study` gives the
+:class:`~hometeams.experiment.Study` it describes, for :func:`~hometeams.experiment.compare`,
+and :meth:`ScenarioFile.from_study` turns a study built in Python into a file to write and
+share.
 """
 
 from __future__ import annotations
@@ -19,20 +21,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
-import numpy as np
 
 from hometeams.errors import InvalidArgument, InvalidScenario
-from hometeams.experiment import (
-    Comparison,
-    ExecutorSetting,
-    Model,
-    ProgressSetting,
-    compare,
-    simulation_runner,
-)
+from hometeams.experiment import ExperimentSettings, Model, Study
 from hometeams.io._examples import example_organisation
 from hometeams.io._policy import policy_kind
-from hometeams.io._spec import ExperimentSettings, ModelSpec, OrganisationRef, ReportSettings
+from hometeams.io._spec import ModelSpec, OrganisationRef, ReportSettings, check_file_metrics
 from hometeams.model import Organisation
 from hometeams.scenario import Finding, Limits, Scenario, SizeEstimate, audit, check_size
 from hometeams.sim import Chained, ContinuityFirst, Pooled
@@ -85,8 +79,8 @@ class ScenarioFile:
     >>> file = ScenarioFile(Scenario(org, Roster.weekly({"kari": {"daily": "day"}})),
     ...                     [ModelSpec("fixed", FixedTeams()), ModelSpec("pooled", Pooled())],
     ...                     experiment=ExperimentSettings(baseline="pooled"))
-    >>> [model.name for model in file.experiment_models()]
-    ['fixed', 'pooled']
+    >>> file.study().model_names
+    ('fixed', 'pooled')
     >>> ScenarioFile(file.scenario, [ModelSpec("a", Pooled()), ModelSpec("a", FixedTeams())])
     Traceback (most recent call last):
     ...
@@ -138,6 +132,14 @@ class ScenarioFile:
                     path=f"models[{i}].name_nb",
                 )
             titles[title] = i
+        if not isinstance(self.experiment, ExperimentSettings):
+            raise InvalidScenario(
+                f"must be ExperimentSettings, got {self.experiment!r}", path="experiment"
+            )
+        try:
+            check_file_metrics(self.experiment)
+        except InvalidScenario as err:
+            raise err.within("experiment") from None
         baseline = self.experiment.baseline
         if baseline is not None and baseline not in seen:
             raise InvalidScenario(
@@ -170,14 +172,8 @@ class ScenarioFile:
         return self._scenarios[i]
 
     @classmethod
-    def from_models(
-        cls,
-        models: Iterable[Model],
-        *,
-        name: str | None = None,
-        experiment: ExperimentSettings | None = None,
-    ) -> ScenarioFile:
-        """The scenario file of models built in Python, to write and share.
+    def from_study(cls, study: Study, *, name: str | None = None) -> ScenarioFile:
+        """The scenario file of a study built in Python, to write and share.
 
         The models must share everything a file shares -- demand, absences, travel, clock,
         horizon and warm-up -- and may differ in organisation, roster and floors (the first
@@ -185,13 +181,12 @@ class ScenarioFile:
 
         Parameters
         ----------
-        models
-            :class:`~hometeams.experiment.Model` values with a
-            :class:`~hometeams.scenario.Scenario` each.
+        study
+            A :class:`~hometeams.experiment.Study` whose models each hold a
+            :class:`~hometeams.scenario.Scenario`; its settings become the file's
+            ``[experiment]``.
         name
             The file's name; the first scenario's by default.
-        experiment
-            How to run the comparison; the defaults otherwise.
 
         Raises
         ------
@@ -201,15 +196,16 @@ class ScenarioFile:
         Examples
         --------
         >>> from hometeams.cases import evening_staffing
-        >>> file = ScenarioFile.from_models(evening_staffing(weeks=2), name="1.4 versus 2")
+        >>> from hometeams.experiment import Study
+        >>> file = ScenarioFile.from_study(Study(evening_staffing(weeks=2)), name="1.4 versus 2")
         >>> file.model_names, [spec.overrides for spec in file.models]
         (('fixed team', 'pooled', 'overflow'), [(), ('roster',), ('roster',)])
         """
-        chosen = list(models)
-        if not chosen:
-            raise InvalidArgument("models: must hold at least one Model, got none")
+        if not isinstance(study, Study):
+            raise InvalidArgument(f"study: must be a Study, got {study!r}")
+        chosen = list(study.models)
         for i, model in enumerate(chosen):
-            if not isinstance(model, Model) or not isinstance(model.scenario, Scenario):
+            if not isinstance(model.scenario, Scenario):
                 raise InvalidArgument(
                     f"models[{i}]: must be a Model with a Scenario, got {model!r}"
                 )
@@ -230,8 +226,16 @@ class ScenarioFile:
                 if getattr(s, part) != getattr(base, part)
             }
             policy = model.policy if model.policy is not None else s.policy
-            specs.append(ModelSpec(model.name, policy or Pooled(), planning=model.planning, **own))
-        return cls(base, specs, experiment=experiment or ExperimentSettings())
+            specs.append(
+                ModelSpec(
+                    model.name,
+                    policy or Pooled(),
+                    planning=model.planning,
+                    max_lateness=model.max_lateness,
+                    **own,
+                )
+            )
+        return cls(base, specs, experiment=study.settings)
 
     @property
     def model_names(self) -> tuple[str, ...]:
@@ -289,18 +293,31 @@ class ScenarioFile:
         spec = self.model(name)
         return self._model_scenario(self.models.index(spec))
 
-    def experiment_models(self) -> tuple[Model, ...]:
-        """The models as :class:`~hometeams.experiment.Model` values, in file order.
+    def study(self) -> Study:
+        """The comparison the file describes, to run with :func:`~hometeams.experiment.compare`.
+
+        Each model is the file's scenario with the model's own parts, under the model's
+        policy, planning and drop rule; the settings are the file's ``[experiment]``.
 
         Examples
         --------
         >>> from hometeams.io import example_scenario
-        >>> [m.name for m in example_scenario().experiment_models()]
-        ['fixed team', 'pooled', 'overflow']
+        >>> study = example_scenario().study()
+        >>> study.model_names, study.settings.replications
+        (('fixed team', 'pooled', 'overflow'), 20)
         """
-        return tuple(
-            Model(spec.name, self._model_scenario(i), policy=spec.policy, planning=spec.planning)
-            for i, spec in enumerate(self.models)
+        return Study(
+            [
+                Model(
+                    spec.name,
+                    self._model_scenario(i),
+                    policy=spec.policy,
+                    planning=spec.planning,
+                    max_lateness=spec.max_lateness,
+                )
+                for i, spec in enumerate(self.models)
+            ],
+            self.experiment,
         )
 
     def findings(self) -> tuple[Finding, ...]:
@@ -345,81 +362,6 @@ class ScenarioFile:
             found = audit(self._model_scenario(i), coverage=coverage, fixed_teams=fixed)
             out += _of_model(found, base, spec.name, i)
         return tuple(dict.fromkeys(out))
-
-    def compare(
-        self,
-        *,
-        models: Sequence[str] | None = None,
-        replications: int | None = None,
-        seed: int | np.random.SeedSequence | None = None,
-        baseline: str | None = None,
-        metrics: Sequence[str] | None = None,
-        executor: ExecutorSetting = None,
-        progress: ProgressSetting = None,
-        limits: Limits | None = None,
-        keep_records: Iterable[int] = (),
-    ) -> Comparison:
-        """Run the comparison the file describes, optionally changing some of its settings.
-
-        Parameters
-        ----------
-        models
-            Names of the models to run (default all), in this order.
-        replications, seed, baseline, metrics
-            Replace the file's experiment settings; ``None`` keeps them. A baseline that is not
-            among ``models`` falls back to the first of them.
-        executor, progress
-            As for :func:`~hometeams.experiment.compare`: ``None`` is a process pool over all
-            cores, ``"serial"`` runs in this process.
-        limits
-            The most a run may hold (:class:`~hometeams.scenario.Limits`, the defaults if
-            ``None``); see :meth:`size`.
-        keep_records
-            Replications whose records the result keeps, by model (e.g. ``(0,)``), as for
-            :func:`~hometeams.experiment.compare`.
-
-        Returns
-        -------
-        Comparison
-            Every replication's metrics, with intervals and paired differences.
-
-        Examples
-        --------
-        >>> from hometeams.io import example_scenario
-        >>> result = example_scenario().compare(replications=2, seed=1, executor="serial",
-        ...                                     metrics=["idle_share"])
-        >>> result.models, result.metrics, result.replications
-        (('fixed team', 'pooled', 'overflow'), ('idle_share',), 2)
-        """
-        names = list(self.model_names if models is None else models)
-        chosen = [self.model(name) for name in names]
-        settings = self.experiment
-        base = baseline if baseline is not None else settings.baseline
-        if base is None or base not in names:
-            if baseline is not None:
-                raise InvalidArgument(f"baseline: must be one of the models {names}, got {base!r}")
-            base = names[0] if names else None
-        runnable = [
-            Model(
-                spec.name, self.scenario_of(spec.name), policy=spec.policy, planning=spec.planning
-            )
-            for spec in chosen
-        ]
-        return compare(
-            runnable,
-            replications=settings.replications if replications is None else replications,
-            seed=settings.seed if seed is None else seed,
-            baseline=base,
-            level=settings.level,
-            executor=executor,
-            metrics=settings.metrics if metrics is None else metrics,
-            precision=settings.precision,
-            max_replications=settings.max_replications,
-            progress=progress,
-            runner=simulation_runner,
-            limits=limits,
-            keep_records=keep_records,
-        )
 
     def size(self, *, limits: Limits | None = None) -> SizeEstimate:
         """The size of one replication of the largest model; refuse one beyond ``limits``.

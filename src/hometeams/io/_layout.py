@@ -29,6 +29,7 @@ are here.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -40,7 +41,7 @@ from cattrs.errors import ClassValidationError
 from hometeams._time import WEEK, PeriodClock
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.experiment import Precision
-from hometeams.io._codec import Form, Hook, Schema, fields_data
+from hometeams.io._codec import Form, Hook, Schema, fields_data, passthrough
 from hometeams.io._convert import class_hook, make_converter
 from hometeams.io._durations import DURATION, DURATION_FORMS, DURATION_KINDS, duration_schema
 from hometeams.io._file import ScenarioFile
@@ -189,6 +190,18 @@ def _read_experiment(conv: cattrs.Converter) -> Hook:
 
 
 EXPERIMENT = Form(read_with=_read_experiment)
+
+
+def _write_seed(seed: object) -> object:
+    if seed is not None and not isinstance(seed, int):
+        msg = f"experiment.seed: a file holds a whole number >= 0 or none, got {seed!r}"
+        raise InvalidArgument(msg)
+    return seed
+
+
+SEED = Form(read=passthrough, write=_write_seed, schema={"type": "integer", "minimum": 0})
+"""The experiment's seed: a whole number, which the settings check themselves (Python may also
+give a SeedSequence, which no file can hold)."""
 """The experiment table, with advice for a horizon or warm-up put in it."""
 
 
@@ -245,6 +258,9 @@ class RawModel:
     planning
         How planned visits go on work lists: "none" (the default), "fixed-lists",
         "daily-lists", or a table with the kind, the planner and release_after.
+    max_lateness
+        The drop rule: a job not started this long after its due time ends unserved, e.g.
+        "2 hours"; left out, a job waits as long as it takes.
     organisation
         The model's own organisation (a merged team, say), in the same forms as the file's.
     roster
@@ -257,6 +273,7 @@ class RawModel:
     name_nb: str = attrs.field(default="", kw_only=True)
     policy: Any = attrs.field(kw_only=True)
     planning: Any = attrs.field(default=None, kw_only=True)
+    max_lateness: float | None = attrs.field(default=None, kw_only=True)
     organisation: Any = attrs.field(default=None, kw_only=True)
     roster: Roster | None = attrs.field(default=None, kw_only=True)
     floors: tuple[Floor, ...] | None = attrs.field(default=None, kw_only=True)
@@ -327,7 +344,12 @@ FORMS: Mapping[type, Mapping[str, Form]] = MappingProxyType(
             "organisation": ORGANISATION,
             "experiment": EXPERIMENT,
         },
-        RawModel: {"policy": POLICY, "planning": PLANNING, "organisation": ORGANISATION},
+        RawModel: {
+            "policy": POLICY,
+            "planning": PLANNING,
+            "max_lateness": MINUTES,
+            "organisation": ORGANISATION,
+        },
         PeriodClock: dict.fromkeys(("day", "evening", "night"), CLOCK_VALUE),
         Shift: {"start": CLOCK, "end": CLOCK},
         RosterLine: {"days": DAYS, "weeks": WEEKS},
@@ -342,7 +364,7 @@ FORMS: Mapping[type, Mapping[str, Form]] = MappingProxyType(
         # a travel time is read in any unit and written as a number of minutes
         Leg: {"minutes": attrs.evolve(MINUTES, write=None)},
         **DURATION_FORMS,
-        ExperimentSettings: {"precision": PRECISION},
+        ExperimentSettings: {"precision": PRECISION, "seed": SEED},
         ReportSettings: {
             "cost_per_hour": Form(
                 write=number_data, schema={"type": "number", "exclusiveMinimum": 0}
@@ -520,6 +542,8 @@ def _model(spec: ModelSpec, i: int) -> dict[str, Any]:
         out["policy"] = _write(RawModel, "policy", spec.policy)
         if not isinstance(spec.planning, NoLists):
             out["planning"] = _write(RawModel, "planning", spec.planning)
+        if math.isfinite(spec.max_lateness):
+            out["max_lateness"] = _write(RawModel, "max_lateness", spec.max_lateness)
     except InvalidArgument as err:
         raise InvalidArgument(f"models[{i}].{err}") from None
     if spec.organisation is not None:

@@ -45,6 +45,7 @@ kept.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from importlib import resources
@@ -163,6 +164,7 @@ def _model(raw: RawModel, i: int, *, base: Path, source: str | None) -> ModelSpe
             raw.policy,
             name_nb=raw.name_nb,
             planning=raw.planning,
+            max_lateness=math.inf if raw.max_lateness is None else raw.max_lateness,
             organisation=org,
             organisation_ref=ref,
             roster=raw.roster,

@@ -2,10 +2,12 @@
 
 A planner's question -- "three fixed zone teams, or one pooled evening team, or the zone teams
 with overflow after half an hour?" -- names organisation models (:class:`ModelSpec`: a name, a
-policy and, if the model changes them, its own organisation, roster and floors) and says how to
-run the comparison (:class:`ExperimentSettings`: replications, seed, baseline, precision,
-metrics). :class:`OrganisationRef` remembers that a file's organisation came from another file
-or a built-in example, so that writing the file refers to it again.
+policy, a planning, a drop rule and, if the model changes them, its own organisation, roster and
+floors, written as changes to the file's scenario). How to run the comparison is
+:class:`~hometeams.experiment.ExperimentSettings`, the same value
+:func:`~hometeams.experiment.compare` takes. :class:`OrganisationRef` remembers that a file's
+organisation came from another file or a built-in example, so that writing the file refers to it
+again.
 """
 
 from __future__ import annotations
@@ -19,14 +21,21 @@ from typing import Any
 import attrs
 
 from hometeams.errors import InvalidArgument, InvalidScenario
-from hometeams.experiment import Precision
+from hometeams.experiment import ExperimentSettings
 from hometeams.io._examples import example_organisation
 from hometeams.metrics import METRICS, relevance_bands
 from hometeams.model import Organisation
 from hometeams.scenario import Floor, Roster
 from hometeams.sim import NoLists
 
-__all__ = ["ExperimentSettings", "ModelSpec", "OrganisationRef", "ReportSettings"]
+__all__ = [
+    "ExperimentSettings",
+    "ModelSpec",
+    "OrganisationRef",
+    "ReportSettings",
+    "check_file_metrics",
+    "known_metric",
+]
 
 
 @attrs.frozen
@@ -63,105 +72,20 @@ class OrganisationRef:
                 raise InvalidScenario(str(err).removeprefix("example: "), path="example") from None
 
 
-def _check_count(value: object, *, field: str, low: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise InvalidScenario(f"must be a whole number >= {low}, got {value!r}", path=field)
-
-
-def _known_metric(name: object, *, field: str) -> None:
+def known_metric(name: object, *, field: str) -> None:
+    """Refuse a metric a file names that is not in :data:`~hometeams.metrics.METRICS`."""
     if not isinstance(name, str) or name not in METRICS:
         close = difflib.get_close_matches(str(name), list(METRICS), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else "; see hometeams.metrics.METRICS"
         raise InvalidScenario(f"unknown metric {name!r}{hint}", path=field)
 
 
-def _metric_names(value: Iterable[str] | None) -> tuple[str, ...] | None:
-    return None if value is None else tuple(value)
-
-
-@attrs.frozen
-class ExperimentSettings:
-    """How to run a comparison: replications, seed, baseline, intervals, stopping rule, metrics.
-
-    Parameters
-    ----------
-    replications
-        Replications per model (at least 2); with ``precision``, the first round.
-    seed
-        The root seed (a whole number >= 0); ``None`` draws fresh entropy, which the results
-        record so the run can be repeated.
-    baseline
-        The model the others are compared with; the first model by default.
-    level
-        Confidence level of every interval.
-    metrics
-        The metrics to collect and show, in this order (names from
-        :data:`~hometeams.metrics.METRICS`); all of them by default.
-    precision
-        A :class:`~hometeams.experiment.Precision` stopping rule: add replications until the
-        intervals are narrow enough.
-    max_replications
-        Most replications per model under a stopping rule.
-
-    Examples
-    --------
-    >>> ExperimentSettings(replications=20, seed=2026, metrics=["idle_share"]).metrics
-    ('idle_share',)
-    >>> ExperimentSettings(metrics=["idle_shares"])
-    Traceback (most recent call last):
-    ...
-    hometeams.errors.InvalidScenario: metrics[0]: unknown metric 'idle_shares'; did you mean 'idle_share'?
-    """  # noqa: E501 - a doctest's output line cannot be wrapped
-
-    replications: int = attrs.field(default=10, kw_only=True)
-    seed: int | None = attrs.field(default=None, kw_only=True)
-    baseline: str | None = attrs.field(default=None, kw_only=True)
-    level: float = attrs.field(default=0.95, kw_only=True)
-    metrics: tuple[str, ...] | None = attrs.field(
-        default=None, converter=_metric_names, kw_only=True
-    )
-    precision: Precision | None = attrs.field(default=None, kw_only=True)
-    max_replications: int = attrs.field(default=100, kw_only=True)
-
-    def __attrs_post_init__(self) -> None:
-        _check_count(self.replications, field="replications", low=2)
-        if self.seed is not None:
-            _check_count(self.seed, field="seed", low=0)
-        if self.baseline is not None and not isinstance(self.baseline, str):
-            raise InvalidScenario(f"must be a model's name, got {self.baseline!r}", path="baseline")
-        level = self.level
-        if isinstance(level, bool) or not isinstance(level, int | float) or not 0 < level < 1:
-            raise InvalidScenario(f"must be > 0 and < 1, got {level!r}", path="level")
-        object.__setattr__(self, "level", float(level))
-        if self.metrics is not None:
-            if not self.metrics:
-                raise InvalidScenario(
-                    "must name at least one metric, or be left out", path="metrics"
-                )
-            for i, name in enumerate(self.metrics):
-                _known_metric(name, field=f"metrics[{i}]")
-                if name in self.metrics[:i]:
-                    raise InvalidScenario(f"{name!r} is named twice", path=f"metrics[{i}]")
-        _check_count(self.max_replications, field="max_replications", low=2)
-        if self.precision is not None:
-            self._check_precision(self.precision)
-
-    def _check_precision(self, precision: object) -> None:
-        if not isinstance(precision, Precision):
-            raise InvalidScenario(f"must be a Precision, got {precision!r}", path="precision")
-        for i, name in enumerate(precision.metrics or ()):
-            _known_metric(name, field=f"precision.metrics[{i}]")
-            if self.metrics is not None and name not in self.metrics:
-                raise InvalidScenario(
-                    f"{name!r} is not among the experiment's metrics {list(self.metrics)}",
-                    path=f"precision.metrics[{i}]",
-                )
-        if self.max_replications < self.replications:
-            raise InvalidScenario(
-                f"must be >= replications ({self.replications}) with a stopping rule, "
-                f"got {self.max_replications}",
-                path="max_replications",
-            )
+def check_file_metrics(settings: ExperimentSettings) -> None:
+    """The metrics an experiment of a file names must be the simulator's (METRICS)."""
+    for i, name in enumerate(settings.metrics or ()):
+        known_metric(name, field=f"metrics[{i}]")
+    for i, name in enumerate(settings.precision.metrics or () if settings.precision else ()):
+        known_metric(name, field=f"precision.metrics[{i}]")
 
 
 def _bands(value: Mapping[str, float]) -> Mapping[str, float]:
@@ -214,7 +138,7 @@ class ReportSettings:
                 raise InvalidScenario(f"must be a finite number > 0, got {value!r}", path=field)
             object.__setattr__(self, field, float(value))
         for name in self.relevance:
-            _known_metric(name, field=f"relevance.{name}")
+            known_metric(name, field=f"relevance.{name}")
         try:
             bands = relevance_bands(self.relevance)
         except InvalidArgument as err:
@@ -251,6 +175,9 @@ class ModelSpec:
     planning
         How planned visits go on work lists: ``NoLists()`` (the default), ``DailyLists()`` or
         ``FixedLists()`` from :mod:`hometeams.sim`.
+    max_lateness
+        The drop rule: a job not started by ``due + max_lateness`` minutes ends unserved;
+        never (infinity) by default, as in every file written before the rule could be set.
     organisation, roster, floors
         Replacements for the scenario's own; ``None`` keeps the scenario's.
     organisation_ref
@@ -271,6 +198,7 @@ class ModelSpec:
     policy: Any
     name_nb: str = attrs.field(default="", kw_only=True)
     planning: Any = attrs.field(factory=NoLists, converter=_planning, kw_only=True)
+    max_lateness: float = attrs.field(default=math.inf, kw_only=True)
     organisation: Organisation | None = attrs.field(default=None, kw_only=True)
     organisation_ref: OrganisationRef | None = attrs.field(default=None, kw_only=True)
     roster: Roster | None = attrs.field(default=None, kw_only=True)
@@ -300,6 +228,10 @@ class ModelSpec:
                 f"must be a planning (with lists and release_after), got {self.planning!r}",
                 path="planning",
             )
+        late: object = self.max_lateness
+        if isinstance(late, bool) or not isinstance(late, int | float) or not late >= 0:
+            raise InvalidScenario(f"must be >= 0 minutes, got {late!r}", path="max_lateness")
+        object.__setattr__(self, "max_lateness", float(late))
         for field, cls in (("organisation", Organisation), ("roster", Roster)):
             value = getattr(self, field)
             if value is not None and not isinstance(value, cls):

@@ -62,8 +62,10 @@ class Scenario:
     travel
         The :class:`TravelMatrix` (default: no travel time).
     policy
-        The organisation model, a value from :mod:`hometeams.sim`; ``None`` means pooled.
-        It does not affect :func:`realise`.
+        Only the default :func:`hometeams.sim.simulate` uses when it is given no policy (``None``
+        means pooled). A comparison's models carry their own
+        (:class:`hometeams.experiment.Model`), and a scenario file's scenario has none. It does
+        not affect :func:`realise`.
     horizon
         Length of the run in minutes (default one week).
     warmup
