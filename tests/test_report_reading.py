@@ -76,6 +76,17 @@ def test_a_large_difference_is_still_better() -> None:
     assert describe_difference(LARGE, "pooled", "on_time_share").endswith("— better.")
 
 
+def test_utilisation_is_neither_better_nor_worse() -> None:
+    """Utilisation counts travel as work: 5 points higher is said, not judged."""
+    more = _pair([0.60, 0.61, 0.62], [0.64, 0.66, 0.68], metric="utilisation")
+    sentence = describe_difference(more, "pooled", "utilisation")
+    assert difference_kind(more, "pooled", "utilisation") == "higher"
+    assert sentence.startswith("Utilisation is higher with pooled than with fixed: +5.0")
+    assert sentence.endswith(")."), sentence
+    assert "better" not in sentence
+    assert "worse" not in sentence
+
+
 def test_renamed_keeps_values_and_moves_the_baseline() -> None:
     """Renaming changes only the names; the baseline follows its model."""
     again = renamed(LARGE, {"fixed": "faste team"})

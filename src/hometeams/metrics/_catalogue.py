@@ -99,8 +99,10 @@ _ENTRIES = (
      "Rostered hours of every shift, including absent ones: the roster as planned."),
     (_T, "staff_hours", "hours", None,
      "Rostered hours of the shifts worked (not absent) plus overtime."),
-    (_T, "utilisation", "share", True,
-     "(busy + travel) / rostered, over shifts worked (absent shifts excluded)."),
+    (_T, "utilisation", "share", None,
+     ("(busy + travel) / rostered, over shifts worked (absent shifts excluded). Neither better "
+     "nor worse by itself: it rises with travel as much as with work, so read it beside the "
+     "idle share and the travel share.")),
     (_T, "idle_share", "share", False,
      "idle / rostered, over shifts worked (absent shifts excluded)."),
     (_T, "face_to_face_share", "share", True,
