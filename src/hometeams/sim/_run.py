@@ -232,6 +232,4 @@ def describe_seed(seed: Seed) -> object:
     """A plain, printable description of a seed for ``Records.meta``."""
     if isinstance(seed, np.random.SeedSequence):
         return {"entropy": seed.entropy, "spawn_key": list(seed.spawn_key)}
-    if isinstance(seed, np.random.Generator):
-        return "a numpy Generator (not reproducible from the records)"
     return seed
