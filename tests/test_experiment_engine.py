@@ -58,7 +58,7 @@ def test_a_given_seed_sequence_is_not_mutated() -> None:
 def test_numpy_integers_are_seeds_and_generators_are_not() -> None:
     """A numpy integer seeds like the same int; a Generator (drawn from, an rng) is refused."""
     assert np.array_equal(_run([A], 2, seed=np.int64(17)), _run([A], 2, seed=17))
-    with pytest.raises(InvalidSettings, match="seed: .* got a Generator, which is drawn from"):
+    with pytest.raises(InvalidSettings, match=r"seed: .* got a Generator, which is drawn from"):
         ExperimentSettings(replications=2, seed=np.random.default_rng(3))  # type: ignore[arg-type]
 
 
