@@ -28,8 +28,8 @@ WRITERS = {
     "bytes": lambda path, overwrite: write_bytes(path, b"new\n", overwrite=overwrite),
     "csv": lambda path, overwrite: write_csv(path, ["a"], [[1]], overwrite=overwrite),
     "report": lambda path, overwrite: write_report(
-        path,
         Comparison(["a", "b"], ["wait"], [[[1.0], [2.0]], [[3.0], [5.0]]], baseline="a"),
+        path,
         plots=False,
         overwrite=overwrite,
     ),

@@ -93,7 +93,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "Samlet kveld": fortnight_records(["kari", "per", "ola", "eva"] * 3 + ["kari", "per"]),
     }
     path = tmp_path_factory.mktemp("report") / "kveld.html"
-    return write_report(path, result, records=runs, organisation=district(), lang="nb",
+    return write_report(result, path, records=runs, org=district(), lang="nb",
                         title="Kveldsorganisering i Distrikt 1")  # fmt: skip
 
 

@@ -226,7 +226,7 @@ def full_report() -> str:
         "fixed": fortnight_records(["kari", "per"] * 7),
         "pooled": fortnight_records(["kari", "per", "ola", "eva"] * 3 + ["kari", "per"]),
     }
-    return report_html(comparison(), records=runs, organisation=district(), date="1 March 2026")
+    return report_html(comparison(), records=runs, org=district(), date="1 March 2026")
 
 
 def test_report_has_every_section_in_reading_order(full_report):
@@ -311,8 +311,8 @@ def test_report_tables_hold_means_intervals_and_differences(full_report):
 def test_report_is_deterministic_and_reads_no_clock():
     """The same input gives the same bytes, and no date appears unless one is given."""
     runs = {"fixed": fortnight_records(["kari"] * 14), "pooled": fortnight_records(["per"] * 14)}
-    first = report_html(comparison(), records=runs, organisation=district(), lang="nb")
-    second = report_html(comparison(), records=runs, organisation=district(), lang="nb")
+    first = report_html(comparison(), records=runs, org=district(), lang="nb")
+    second = report_html(comparison(), records=runs, org=district(), lang="nb")
     assert first == second
     today = dt.date.today()
     words = " ".join(parse(first).text)  # the page's text, figures' labels included
@@ -336,7 +336,7 @@ def test_report_escapes_every_user_string():
     evil = "<script>alert('x')</script>"
     result = Comparison([evil, "b & c"], ["wait"], [[[1.0], [2.0]], [[3.0], [5.0]]],
                         baseline=evil)  # fmt: skip
-    doc = report_html(result, title="<b>Kveld</b>", organisation=district(), lang="nb")
+    doc = report_html(result, title="<b>Kveld</b>", org=district(), lang="nb")
     parsed = parse(doc)
     assert "script" not in parsed.tags
     assert "b" not in parsed.tags
@@ -423,7 +423,7 @@ def test_report_notes_a_run_too_short_for_a_fortnight():
         ({"metrics": "wait"}, "metrics: must be a list"),
         ({"lang": "sv"}, "lang: must be one of"),
         ({"title": 3}, "title: must be a string or None, got 3"),
-        ({"organisation": "District 1"}, "organisation: must be an Organisation or None"),
+        ({"org": "District 1"}, "org: must be an Organisation or None"),
         ({"plots": "yes"}, "plots: must be True or False"),
     ],
 )
@@ -452,22 +452,32 @@ def test_report_names_records_that_are_not_records():
 def test_write_report_writes_utf8_and_never_overwrites_silently(tmp_path):
     """The file is written once; a second write needs overwrite=True and names the path."""
     path = tmp_path / "kveld.html"
-    assert write_report(path, comparison(), lang="nb", plots=False) == path
+    assert write_report(comparison(), path, lang="nb", plots=False) == path
     first = path.read_text(encoding="utf-8")
     assert "Ledig gang" in first
     with pytest.raises(InvalidArgument, match=r"path: '.*kveld\.html' exists; pass overwrite"):
-        write_report(path, comparison(), plots=False)
+        write_report(comparison(), path, plots=False)
     assert path.read_text(encoding="utf-8") == first
-    write_report(str(path), comparison(), plots=False, overwrite=True)
+    write_report(comparison(), str(path), plots=False, overwrite=True)
     assert "Idle share" in path.read_text(encoding="utf-8")
 
 
 def test_write_report_refuses_a_directory_or_a_missing_one(tmp_path):
     """A directory, or a file in a directory that does not exist, is named in the error."""
     with pytest.raises(InvalidArgument, match="is a directory"):
-        write_report(tmp_path, comparison(), plots=False)
+        write_report(comparison(), tmp_path, plots=False)
     with pytest.raises(InvalidArgument, match=r"directory .* does not exist"):
-        write_report(tmp_path / "nope" / "r.html", comparison(), plots=False)
+        write_report(comparison(), tmp_path / "nope" / "r.html", plots=False)
+
+
+def test_write_report_takes_the_comparison_first_and_names_the_old_order(tmp_path):
+    """The old order, path first, is an error that says the comparison comes first."""
+    path = tmp_path / "r.html"
+    with pytest.raises(InvalidArgument, match=r"comparison: must be a Comparison .*got \w*Path"):
+        write_report(path, comparison(), plots=False)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="path: must be a file name, got int"):
+        write_report(comparison(), 7, plots=False)  # type: ignore[arg-type]
+    assert not path.exists()
 
 
 def test_a_long_model_name_draws_without_a_warning() -> None:

@@ -11,6 +11,11 @@ first visit plan, the counts of the ``discharge`` source, Kari's sick days -- by
 stable 64-bit digests (BLAKE2b, never Python's salted ``hash``) of the source's name. Nothing
 depends on the order in which sources are listed or realised, so adding a demand source, a
 staff member or a visit plan leaves every other stream exactly as it was.
+
+A ``seed`` is what streams are derived from: an ``int``, a ``SeedSequence`` or ``None``. A
+:class:`numpy.random.Generator` is what one draws from directly; the few functions that draw
+directly (a figure's layout, a Monte Carlo estimate) call it ``rng``, as the Scientific Python
+SPEC 7 does, and a ``seed`` does not take one.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from hometeams.errors import InvalidArgument
 
 __all__ = ["Seed", "root_sequence", "stream"]
 
-Seed = int | np.integer | np.random.SeedSequence | np.random.Generator | None
+Seed = int | np.integer | np.random.SeedSequence | None
 """What every stochastic entry point of hometeams accepts as a seed."""
 
 _TAG = 0x686F6D657465616D  # "hometeam": keeps our keys apart from plain spawn() children
@@ -32,9 +37,9 @@ _TAG = 0x686F6D657465616D  # "hometeam": keeps our keys apart from plain spawn()
 def root_sequence(seed: Seed) -> np.random.SeedSequence:
     """The :class:`~numpy.random.SeedSequence` a seed stands for.
 
-    An ``int`` seeds it directly; a ``SeedSequence`` is used as is; a ``Generator`` is asked for
-    128 bits of entropy (and so advances); ``None`` takes fresh entropy from the OS (not
-    reproducible).
+    An ``int`` seeds it directly; a ``SeedSequence`` is used as is; ``None`` takes fresh
+    entropy from the OS (not reproducible). A ``Generator`` is refused: it is drawn from, not
+    derived from (pass ``int(rng.integers(2**63))`` to seed from one).
 
     Examples
     --------
@@ -44,18 +49,26 @@ def root_sequence(seed: Seed) -> np.random.SeedSequence:
     Traceback (most recent call last):
     ...
     hometeams.errors.InvalidArgument: seed: must be a non-negative integer, ...
+    >>> import numpy as np
+    >>> root_sequence(np.random.default_rng(1))
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidArgument: seed: must be a non-negative integer, a numpy
+    SeedSequence or None, got a Generator, which is drawn from, not seeded from; pass
+    int(rng.integers(2**63)) to seed from one
     """
     if isinstance(seed, np.random.SeedSequence):
         return seed
-    if isinstance(seed, np.random.Generator):
-        return np.random.SeedSequence(seed.integers(0, 2**32, size=4, dtype=np.uint64).tolist())
     if seed is None:
         return np.random.SeedSequence()
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+    rule = "seed: must be a non-negative integer, a numpy SeedSequence or None"
+    if isinstance(seed, np.random.Generator):
         raise InvalidArgument(
-            "seed: must be a non-negative integer, a numpy SeedSequence or Generator, or None; "
-            f"got {seed!r}"
+            f"{rule}, got a Generator, which is drawn from, not seeded from; pass "
+            "int(rng.integers(2**63)) to seed from one"
         )
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise InvalidArgument(f"{rule}; got {seed!r}")
     return np.random.SeedSequence(int(seed))
 
 

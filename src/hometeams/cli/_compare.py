@@ -350,7 +350,7 @@ def _write_report(
 
     options: Mapping[str, Any] = {
         "records": first_records(comparison),
-        "organisation": file.scenario.organisation,
+        "org": file.scenario.organisation,
         "title": file.title(args.lang) or None,
         "lang": args.lang,
         "metrics": list(shown) if args.metrics is not None else None,
@@ -358,14 +358,14 @@ def _write_report(
         **reading_options(file, args.lang),
     }
     try:
-        return write_report(args.report, comparison, **options)
+        return write_report(comparison, args.report, **options)
     except ImportError:  # no matplotlib: the report without its figures
         print(
             "hometeams compare: warning: matplotlib is not installed (pip install "
             "'hometeams[plot]'); the report has no figures",
             file=sys.stderr,
         )
-        return write_report(args.report, comparison, plots=False, **options)
+        return write_report(comparison, args.report, plots=False, **options)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -141,10 +141,10 @@ def _run(args: argparse.Namespace) -> int:
 
         written.append(
             write_report(
-                folder / "report.html",
                 comparison,
+                folder / "report.html",
                 records=first_records(comparison),
-                organisation=file.scenario.organisation,
+                org=file.scenario.organisation,
                 title=file.title(args.lang),
                 lang=args.lang,
                 overwrite=args.overwrite,

@@ -44,7 +44,7 @@ __all__ = [
 
 
 def root_seed(seed: object) -> np.random.SeedSequence:
-    """The root :class:`~numpy.random.SeedSequence` of an int, SeedSequence, Generator or None.
+    """The root :class:`~numpy.random.SeedSequence` of an int, a SeedSequence or None.
 
     Examples
     --------

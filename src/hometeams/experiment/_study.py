@@ -55,8 +55,8 @@ class ExperimentSettings:
         Replications per model (at least 2); with ``precision``, the first round.
     seed
         The root seed, a whole number >= 0 (in Python also a
-        :class:`numpy.random.SeedSequence` or a seeded :class:`numpy.random.Generator`); left
-        out, fresh entropy, which the results record so the run can be repeated.
+        :class:`numpy.random.SeedSequence`); left out, fresh entropy, which the results record
+        so the run can be repeated.
     baseline
         The model the others are compared with; the first model by default.
     level
@@ -88,7 +88,7 @@ class ExperimentSettings:
     """
 
     replications: int = attrs.field(default=10, kw_only=True)
-    seed: int | np.random.SeedSequence | np.random.Generator | None = attrs.field(
+    seed: int | np.random.SeedSequence | None = attrs.field(
         default=None, converter=_seed, kw_only=True
     )
     baseline: str | None = attrs.field(default=None, kw_only=True)
@@ -101,7 +101,13 @@ class ExperimentSettings:
 
     def __attrs_post_init__(self) -> None:
         _check_count(self.replications, field="replications", low=2)
-        if not isinstance(self.seed, np.random.SeedSequence | np.random.Generator | None):
+        if isinstance(self.seed, np.random.Generator):
+            raise InvalidSettings(
+                "must be a whole number >= 0, a numpy SeedSequence or None, got a Generator, "
+                "which is drawn from, not seeded from; pass int(rng.integers(2**63))",
+                path="seed",
+            )
+        if not isinstance(self.seed, np.random.SeedSequence | None):
             _check_count(self.seed, field="seed", low=0)
         if self.baseline is not None and not isinstance(self.baseline, str):
             raise InvalidSettings(f"must be a model's name, got {self.baseline!r}", path="baseline")

@@ -17,6 +17,7 @@ This module checks the arguments and assembles the page; each section is built i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -107,7 +108,7 @@ def report_html(
     comparison: Comparison,
     *,
     records: Mapping[str, Records] | None = None,
-    organisation: Organisation | None = None,
+    org: Organisation | None = None,
     title: str | None = None,
     lang: str = "en",
     metrics: Sequence[str] | None = None,
@@ -130,7 +131,7 @@ def report_html(
         One simulated run per model (by model name, every model), for the figures of distinct
         staff per fortnight and utilisation by hour of the week, and for the warm-up and the
         simulated period.
-    organisation
+    org
         The organisation, for its name, its headline figures and a picture of its teams.
     title
         The page's title; "Comparison of organisation models" (in ``lang``) by default.
@@ -190,15 +191,13 @@ def report_html(
         shown_as = renamed(comparison, names)
         runs = None if runs is None else dict(zip(shown_as.models, runs.values(), strict=True))
         comparison = shown_as
-    if organisation is not None and not isinstance(organisation, Organisation):
-        raise InvalidArgument(
-            f"organisation: must be an Organisation or None, got {type(organisation).__name__}"
-        )
+    if org is not None and not isinstance(org, Organisation):
+        raise InvalidArgument(f"org: must be an Organisation or None, got {type(org).__name__}")
     heading = _check_text(title, "title") or text("title", lang)
     shown_date = _check_text(date, "date")
     if not isinstance(plots, bool):
         raise InvalidArgument(f"plots: must be True or False, got {plots!r}")
-    parts = [header(heading, organisation, shown_date, lang)]
+    parts = [header(heading, org, shown_date, lang)]
     if measured is not None:
         parts.append(
             resources(
@@ -212,14 +211,14 @@ def report_html(
         )
     parts += [
         findings(comparison, chosen, default=metrics is None, lang=lang, relevance=bands),
-        setup(comparison, runs, organisation, lang),
+        setup(comparison, runs, org, lang),
         summary_table(comparison, chosen, lang),
     ]
     if len(comparison.models) > 1:
         parts.append(differences_table(comparison, chosen, lang, relevance=bands))
     if plots:
         shown = figures(
-            comparison, metrics=chosen, runs=runs, org=organisation,
+            comparison, metrics=chosen, runs=runs, org=org,
             default=metrics is None, lang=lang,
         )  # fmt: skip
         parts.append(shown)
@@ -229,11 +228,11 @@ def report_html(
 
 
 def write_report(
-    path: str | Path,
     comparison: Comparison,
+    path: str | Path,
     *,
     records: Mapping[str, Records] | None = None,
-    organisation: Organisation | None = None,
+    org: Organisation | None = None,
     title: str | None = None,
     lang: str = "en",
     metrics: Sequence[str] | None = None,
@@ -251,9 +250,11 @@ def write_report(
 
     Parameters
     ----------
+    comparison
+        The comparison, from :func:`~hometeams.experiment.compare`.
     path
         The file to write, e.g. ``"kveld.html"``; its directory must exist.
-    comparison, records, organisation, title, lang, metrics, date, plots
+    records, org, title, lang, metrics, date, plots
         As for :func:`report_html`.
     period, cost_per_hour, hours_per_fte, relevance, names, shift_hours
         As for :func:`report_html`.
@@ -273,14 +274,21 @@ def write_report(
     >>> result = Comparison(["a", "b"], ["wait"], [[[1.0], [2.0]], [[3.0], [5.0]]],
     ...                     baseline="a")
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
-    >>> write_report(out, result, plots=False).read_text(encoding="utf-8")[:15]
+    >>> write_report(result, out, plots=False).read_text(encoding="utf-8")[:15]
     '<!DOCTYPE html>'
-    >>> write_report(out, result, plots=False)
+    >>> write_report(result, out, plots=False)
     Traceback (most recent call last):
     ...
     hometeams.errors.InvalidArgument: path: '.../report.html' exists; pass overwrite=True to
     replace it
     """
+    if not isinstance(comparison, Comparison):
+        raise InvalidArgument(
+            "comparison: must be a Comparison (the first argument; the path comes second), "
+            f"got {type(comparison).__name__}"
+        )
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidArgument(f"path: must be a file name, got {type(path).__name__}")
     out = Path(path)
     if out.is_dir():
         raise InvalidArgument(f"path: {str(out)!r} is a directory; give a file name")
@@ -288,7 +296,7 @@ def write_report(
         raise InvalidArgument(f"path: the directory {str(out.parent)!r} does not exist")
     check_writable([out], overwrite=overwrite)  # before the work; the write checks again
     document = report_html(
-        comparison, records=records, organisation=organisation, title=title, lang=lang,
+        comparison, records=records, org=org, title=title, lang=lang,
         metrics=metrics, date=date, plots=plots, period=period, cost_per_hour=cost_per_hour,
         hours_per_fte=hours_per_fte, relevance=relevance, names=names, shift_hours=shift_hours,
     )  # fmt: skip

@@ -40,7 +40,7 @@ _KAMADA_KAWAI_NODES = 400  # beyond this its all-pairs distances get slow; sprin
 
 
 def plot_organisation(
-    organisation: Organisation,
+    org: Organisation,
     *,
     lang: str = "en",
     rng: np.random.Generator | int | None = 1,
@@ -55,7 +55,7 @@ def plot_organisation(
 
     Parameters
     ----------
-    organisation
+    org
         The organisation to draw.
     lang
         ``"en"`` or ``"nb"``: the legend.
@@ -82,15 +82,13 @@ def plot_organisation(
     import networkx as nx  # noqa: PLC0415 - only the drawing needs matplotlib through networkx
 
     lang = check_lang(lang)
-    if not isinstance(organisation, Organisation):
-        raise InvalidArgument(
-            f"organisation: must be an Organisation, got {type(organisation).__name__}"
-        )
-    if not organisation.staff and not organisation.teams:
-        raise InvalidArgument(f"organisation: {organisation.name!r} has no staff or teams to draw")
+    if not isinstance(org, Organisation):
+        raise InvalidArgument(f"org: must be an Organisation, got {type(org).__name__}")
+    if not org.staff and not org.teams:
+        raise InvalidArgument(f"org: {org.name!r} has no staff or teams to draw")
     fig = new_figure(figsize=(9.0, 5.6))
     ax = fig.add_subplot()
-    graph = membership_graph(organisation)
+    graph = membership_graph(org)
     size = max(graph.number_of_nodes(), 1)
     if size <= _KAMADA_KAWAI_NODES:
         start = nx.spring_layout(graph, seed=rng)

@@ -79,8 +79,7 @@ def realise(scenario: Scenario, *, seed: Seed) -> Realisation:
         The scenario; its ``policy`` is not used.
     seed
         An ``int``, a :class:`numpy.random.SeedSequence` (e.g. one replication's child from an
-        experiment), a :class:`numpy.random.Generator` (asked for entropy, so it advances) or
-        ``None`` (fresh entropy; not reproducible).
+        experiment) or ``None`` (fresh entropy; not reproducible).
 
     Returns
     -------

@@ -40,7 +40,7 @@ def _check_policy(policy: object) -> Policy:
 
 def run(
     realisation: Realisation,
-    organisation: Organisation,
+    org: Organisation,
     policy: Policy | None = None,
     *,
     travel: TravelLike = None,
@@ -57,7 +57,7 @@ def run(
     ----------
     realisation
         The jobs and shifts (with absences) of one replication.
-    organisation
+    org
         Who the staff are: competences, professions (care levels), teams, users.
     policy
         The organisation model (default :class:`Pooled`).
@@ -119,7 +119,7 @@ def run(
         raise InvalidArgument(f"max_lateness: must be >= 0 minutes, got {max_lateness!r}")
     lists = _check_planning(NoLists() if planning is None else planning)
     clock = clock or PeriodClock()
-    compiled = compile_run(realisation, organisation, travel=travel, clock=clock)
+    compiled = compile_run(realisation, org, travel=travel, clock=clock)
     engine = Engine(
         compiled,
         chosen,
@@ -232,6 +232,4 @@ def describe_seed(seed: Seed) -> object:
     """A plain, printable description of a seed for ``Records.meta``."""
     if isinstance(seed, np.random.SeedSequence):
         return {"entropy": seed.entropy, "spawn_key": list(seed.spawn_key)}
-    if isinstance(seed, np.random.Generator):
-        return "a numpy Generator (not reproducible from the records)"
     return seed

@@ -395,7 +395,7 @@ def simulate_flow(spec: FlowSpec, *, seed: Seed = None) -> FlowResult:
     spec
         The flow to simulate.
     seed
-        An integer, :class:`numpy.random.SeedSequence` or Generator; one stream per source of
+        An integer, a :class:`numpy.random.SeedSequence` or ``None``; one stream per source of
         randomness is derived from it by name, without advancing a SeedSequence passed in.
         ``None`` takes fresh entropy. The same seed gives identical results.
 
