@@ -19,7 +19,7 @@ for a property test to simulate a hundred of them in seconds:
 - absences (if ``absences``): a sick-leave probability up to 0.3 and up to two named absences;
 - travel (if ``travel``): random zone-to-zone minutes (0-30) for some pairs;
 - a horizon of 1-``max_days`` days (sometimes ending mid-day) and a warm-up of 0 or up to half
-  of it; ``policy`` is passed through unchanged (default ``None``: pooled).
+  of it.
 
 ``bad_scenarios()`` draws ``(build, path)``: ``build()`` must raise
 :class:`~hometeams.errors.InvalidScenario` whose ``path`` equals ``path``. Mistakes the whole
@@ -278,7 +278,6 @@ def scenarios(
     *,
     max_staff: int = 5,
     max_days: int = 7,
-    policy: object = None,
     two_person: bool = True,
     stochastic: bool = True,
     absences: bool = True,
@@ -296,7 +295,6 @@ def scenarios(
         demand=draw(_demand(org, two_person=two_person, stochastic=stochastic)),
         absences=draw(_absences(org, horizon)) if absences else Absences(),
         travel=draw(_travel(org)) if travel else TravelMatrix(),
-        policy=policy,
         horizon=horizon,
         warmup=warmup,
         floors=_floors(draw, org, roster),

@@ -73,7 +73,6 @@ def test_reads_every_part_of_the_base_file() -> None:
         Overflow(30.0, order=(lowest_care_level, nearest)),
     ]
     assert file.experiment == ExperimentSettings(replications=5, seed=7, baseline="fixed")
-    assert s.policy is None
 
 
 @pytest.mark.parametrize(
@@ -299,13 +298,6 @@ def test_from_study_writes_python_models_as_a_file() -> None:
     other = attrs.evolve(file.scenario, horizon=7 * 1440.0)
     with pytest.raises(InvalidArgument, match=r"^models\[1\]\.scenario\.horizon: differs"):
         ScenarioFile.from_study(Study([models[0], Model("short", other)]))
-
-
-def test_the_scenario_may_not_carry_a_policy() -> None:
-    """Policies belong to the models; a scenario with its own is refused."""
-    file = loads_scenario(BASE)
-    with pytest.raises(InvalidScenario, match=r"^policy: must be None in a scenario file"):
-        ScenarioFile(attrs.evolve(file.scenario, policy=Pooled()), file.models)
 
 
 # -- running -------------------------------------------------------------------------------------

@@ -11,9 +11,11 @@ from hometeams.metrics import METRICS, RELEVANCE, relevance_bands
 
 
 def test_defaults_name_catalogue_metrics_with_a_direction() -> None:
-    """Every default band belongs to a catalogue metric that is better one way or the other,
-    except utilisation: it rises with travel as much as with work, so it has no direction, but
-    a difference under its band is still no practical difference."""
+    """Every default band belongs to a catalogue metric with a direction, but utilisation.
+
+    Utilisation rises with travel as much as with work, so it has no direction; a difference
+    under its band is still no practical difference.
+    """
     for name, band in RELEVANCE.items():
         assert name in METRICS, name
         assert (METRICS[name].higher_is_better is not None) != (name == "utilisation"), name

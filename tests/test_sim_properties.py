@@ -383,11 +383,10 @@ def test_the_policy_does_not_change_the_realised_demand(scenario: Scenario, seed
 
 @settings(max_examples=25)
 @given(scenario=scenarios(), seed=st.integers(0, 2**32 - 1))
-def test_scenario_policy_is_the_default(scenario: Scenario, seed: int) -> None:
-    """simulate() uses the scenario's policy unless given one; with none, pooled."""
-    with_overflow = attrs.evolve(scenario, policy=Overflow(15))
+def test_pooled_is_the_default_policy(scenario: Scenario, seed: int) -> None:
+    """simulate() without a policy runs the scenario pooled."""
     assert_same_records(
-        simulate(with_overflow, seed=seed), simulate(scenario, policy=Overflow(15), seed=seed)
+        simulate(scenario, seed=seed), simulate(scenario, policy=Pooled(), seed=seed)
     )
     assert simulate(scenario, seed=seed).meta["policy"] == repr(Pooled())
 

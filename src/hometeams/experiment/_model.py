@@ -52,7 +52,7 @@ class Model:
         What to run: a :class:`~hometeams.scenario.Scenario` for the default runner, or
         whatever a custom runner expects.
     policy
-        The organisation policy to run the scenario under; ``None`` keeps the scenario's own.
+        The organisation policy to run the scenario under; ``None`` for :class:`Pooled`.
     planning
         How planned visits go on work lists (:mod:`hometeams.sim`: ``NoLists``,
         ``DailyLists``, ``FixedLists``); ``None`` for no lists.

@@ -101,11 +101,6 @@ class ScenarioFile:
             raise InvalidScenario(f"must be ReportSettings, got {self.report!r}", path="report")
         if not isinstance(self.name_nb, str):
             raise InvalidScenario(f"must be a string, got {self.name_nb!r}", path="name_nb")
-        if self.scenario.policy is not None:
-            raise InvalidScenario(
-                "must be None in a scenario file: each model gives its own policy",
-                path="policy",
-            )
         if not self.models:
             raise InvalidScenario(
                 "must hold at least one model: [[models]] with a name and a policy",
@@ -210,7 +205,7 @@ class ScenarioFile:
                     f"models[{i}]: must be a Model with a Scenario, got {model!r}"
                 )
         first = chosen[0].scenario
-        base = attrs.evolve(first, policy=None, name=first.name if name is None else name)
+        base = attrs.evolve(first, name=first.name if name is None else name)
         specs = []
         for i, model in enumerate(chosen):
             s: Scenario = model.scenario
@@ -225,7 +220,7 @@ class ScenarioFile:
                 for part in ("organisation", "roster", "floors")
                 if getattr(s, part) != getattr(base, part)
             }
-            policy = model.policy if model.policy is not None else s.policy
+            policy = model.policy
             specs.append(
                 ModelSpec(
                     model.name,

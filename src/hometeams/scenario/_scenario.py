@@ -61,11 +61,6 @@ class Scenario:
         The :class:`Absences`.
     travel
         The :class:`TravelMatrix` (default: no travel time).
-    policy
-        Only the default :func:`hometeams.sim.simulate` uses when it is given no policy (``None``
-        means pooled). A comparison's models carry their own
-        (:class:`hometeams.experiment.Model`), and a scenario file's scenario has none. It does
-        not affect :func:`realise`.
     horizon
         Length of the run in minutes (default one week).
     warmup
@@ -120,7 +115,6 @@ class Scenario:
     demand: Demand = attrs.field(default=Demand(), kw_only=True)
     absences: Absences = attrs.field(default=Absences(), kw_only=True)
     travel: TravelMatrix = attrs.field(default=TravelMatrix(), kw_only=True)
-    policy: object = attrs.field(default=None, kw_only=True)
     horizon: Minutes = attrs.field(default=WEEK, kw_only=True)
     warmup: Minutes = attrs.field(default=0.0, kw_only=True)
     clock: PeriodClock = attrs.field(default=PeriodClock(), kw_only=True)

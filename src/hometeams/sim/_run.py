@@ -170,7 +170,8 @@ def simulate(
     scenario
         The scenario: organisation, roster, demand, absences, travel, horizon, warm-up.
     policy
-        The organisation model; default the scenario's own, and :class:`Pooled` if it has none.
+        The organisation model (default :class:`Pooled`): a scenario describes the work and
+        the staff, not how they are organised.
         The realised demand and absences do not depend on it (common random numbers).
     seed
         An ``int``, a :class:`numpy.random.SeedSequence` (one replication's child), or ``None``
@@ -212,12 +213,11 @@ def simulate(
     ContinuityFirst(tolerance=30, then=Pooled(order=(preferred_first,)),
     order=(preferred_first,)) 1
     """
-    chosen = policy if policy is not None else scenario.policy
     realisation = realise(scenario, seed=seed)
     return run(
         realisation,
         scenario.organisation,
-        None if chosen is None else _check_policy(chosen),
+        None if policy is None else _check_policy(policy),
         travel=scenario.travel,
         clock=scenario.clock,
         max_lateness=max_lateness,
