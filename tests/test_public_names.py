@@ -26,6 +26,7 @@ import attrs
 import numpy as np
 import pytest
 
+from hometeams.errors import InvalidArgument
 from hometeams.model import Organisation
 from hometeams.scenario import Seed
 
@@ -226,3 +227,28 @@ def test_the_rules_catch_a_break(source: str, problem: str) -> None:
     entry = [(where, inspect.signature(function), namespace, False)]
     found = name_problems(entry) + order_problems(entry)
     assert any(problem in line for line in found), found
+
+
+@pytest.mark.parametrize(
+    ("writer", "value", "name", "kind"),
+    [
+        ("hometeams.io:write_organisation", lambda: Organisation("Nord"), "org", "Organisation"),
+        ("hometeams.io:write_scenario", "example_scenario", "file", "ScenarioFile"),
+    ],
+)
+def test_a_writer_called_path_first_says_so(
+    tmp_path: Any, writer: str, value: Any, name: str, kind: str
+) -> None:
+    """Called the other way round, a writer names its first argument and writes nothing."""
+    module, _, attr = writer.partition(":")
+    write = getattr(importlib.import_module(module), attr)
+    io = importlib.import_module("hometeams.io")
+    obj = getattr(io, value)() if isinstance(value, str) else value()
+    path = tmp_path / "out.toml"
+    rule = rf"^{name}: must be a {kind} \(the first argument; the path comes second\), got"
+    with pytest.raises(InvalidArgument, match=rule):
+        write(path, obj)
+    with pytest.raises(InvalidArgument, match=r"^path: must be a file name, got int"):
+        write(obj, 3)
+    assert not path.exists()
+    assert write(obj, path) == path

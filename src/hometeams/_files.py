@@ -30,6 +30,7 @@ from typing import IO, Any
 from hometeams.errors import InvalidArgument
 
 __all__ = [
+    "check_object_and_path",
     "check_writable",
     "csv_cell",
     "opened_for_writing",
@@ -45,6 +46,29 @@ os.umask(_UMASK)  # read the process's umask (there is no other way), leaving it
 
 def _exists(path: Path) -> InvalidArgument:
     return InvalidArgument(f"path: {str(path)!r} exists; pass overwrite=True to replace it")
+
+
+def check_object_and_path(value: object, kind: type, name: str, path: object) -> None:
+    """Check a writer's arguments: the object to write first, then the path to write it to.
+
+    Every public ``write_*`` function takes the object, then the path; called the other way
+    round, the error says so instead of failing deep inside the writer.
+
+    Examples
+    --------
+    >>> check_object_and_path("report.html", dict, "comparison", {})
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidArgument: comparison: must be a dict (the first argument; the path
+    comes second), got str
+    """
+    if not isinstance(value, kind):
+        raise InvalidArgument(
+            f"{name}: must be a {kind.__name__} (the first argument; the path comes second), "
+            f"got {type(value).__name__}"
+        )
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidArgument(f"path: must be a file name, got {type(path).__name__}")
 
 
 def check_writable(paths: Iterable[str | os.PathLike[str]], *, overwrite: bool) -> None:

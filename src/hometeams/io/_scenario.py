@@ -52,7 +52,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from hometeams._files import check_writable, write_text
+from hometeams._files import check_object_and_path, check_writable, write_text
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.io._convert import structure, translate_error
 from hometeams.io._emit import emit
@@ -398,6 +398,7 @@ def write_scenario(
     hometeams.errors.InvalidArgument: path: '...evening.toml' exists; pass overwrite=True to
     replace it
     """
+    check_object_and_path(file, ScenarioFile, "file", path)
     path = Path(path)
     check_writable([path], overwrite=overwrite)
     text = dumps_scenario(file)

@@ -53,7 +53,7 @@ from typing import Any
 import attrs
 import tomli_w
 
-from hometeams._files import write_text
+from hometeams._files import check_object_and_path, write_text
 from hometeams.errors import InvalidScenario
 from hometeams.io._convert import member_data, structure, weekday_names
 from hometeams.model import Membership, Organisation, Period, Staff, Team
@@ -348,6 +348,7 @@ def write_organisation(
     ...
     hometeams.errors.InvalidArgument: path: '...org.toml' exists; pass overwrite=True to replace it
     """
+    check_object_and_path(org, Organisation, "org", path)
     return write_text(path, dumps_organisation(org), overwrite=overwrite)
 
 

@@ -17,11 +17,10 @@ This module checks the arguments and assembles the page; each section is built i
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from hometeams._files import check_writable, write_text
+from hometeams._files import check_object_and_path, check_writable, write_text
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import Comparison
 from hometeams.metrics import relevance_bands
@@ -282,13 +281,7 @@ def write_report(
     hometeams.errors.InvalidArgument: path: '.../report.html' exists; pass overwrite=True to
     replace it
     """
-    if not isinstance(comparison, Comparison):
-        raise InvalidArgument(
-            "comparison: must be a Comparison (the first argument; the path comes second), "
-            f"got {type(comparison).__name__}"
-        )
-    if not isinstance(path, str | os.PathLike):
-        raise InvalidArgument(f"path: must be a file name, got {type(path).__name__}")
+    check_object_and_path(comparison, Comparison, "comparison", path)
     out = Path(path)
     if out.is_dir():
         raise InvalidArgument(f"path: {str(out)!r} is a directory; give a file name")
