@@ -601,6 +601,37 @@ def test_plans_by_owning_teams_choose_as_plans_per_job(
     )
 
 
+class _HeapOnly(Engine):
+    """The engine offering waiting jobs always by its heap of group heads, even for one group."""
+
+    def _offer(self, staff: int) -> None:
+        groups = [g for g in self._groups.values() if g.eligible & staff]
+        if groups:
+            self._offer_groups(groups, staff)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    scenario=scenarios(),
+    seed=st.integers(0, 2**32 - 1),
+    policy=st.sampled_from([Pooled(), FixedTeams(), Overflow(20)]),
+    max_lateness=st.sampled_from([math.inf, 30.0]),
+)
+def test_offering_one_group_chooses_as_the_heap_of_groups(
+    scenario: Scenario, seed: int, policy: Any, max_lateness: float
+) -> None:
+    """Offering the one group whose jobs free staff may take sends what the heap would."""
+    realisation = realise(scenario, seed=seed)
+    c = compile_run(
+        realisation, scenario.organisation, travel=scenario.travel, clock=scenario.clock
+    )
+    fast = Engine(c, policy, max_lateness=max_lateness).run(realisation.horizon)
+    plain = _HeapOnly(c, policy, max_lateness=max_lateness).run(realisation.horizon)
+    for a, b in zip(fast[:2], plain[:2], strict=True):
+        for name, col in a.columns().items():
+            np.testing.assert_array_equal(col, getattr(b, name), err_msg=name)
+
+
 # -- a planner's own processes ------------------------------------------------------------------
 
 

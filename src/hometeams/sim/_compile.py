@@ -368,10 +368,11 @@ class Moments:
     ``shift_id[a:b]`` with ``a, b = shifts[m], shifts[m + 1]`` happen first (ends before
     starts), then jobs ``jobs[m] .. jobs[m + 1] - 1`` become ready, in index order -- exactly
     the order of the calendar sorted by (time, code, index), since jobs are sorted by ready
-    time.
+    time. ``ends[m]`` and ``starts[m]`` say whether moment ``m`` has any shift ends or starts
+    (both ``False`` past the last moment).
     """
 
-    __slots__ = ("jobs", "shift_code", "shift_id", "shifts", "times")
+    __slots__ = ("ends", "jobs", "shift_code", "shift_id", "shifts", "starts", "times")
 
     def __init__(
         self, t: np.ndarray[Any, Any], code: np.ndarray[Any, Any], ids: np.ndarray[Any, Any]
@@ -383,11 +384,20 @@ class Moments:
         self.times: list[float] = t[first].tolist()
         self.shifts: list[int] = [*shift_before[first].tolist(), int(shift_before[-1])]
         self.jobs: list[int] = [*job_before[first].tolist(), int(job_before[-1])]
+        self.ends = _any_at(code == END, first)
+        self.starts = _any_at(code == START, first)
         self.shift_code: list[int] = code[shift].tolist()
         self.shift_id: list[int] = ids[shift].tolist()
         arrivals = ids[~shift]
         if not np.array_equal(arrivals, np.arange(arrivals.size)):  # pragma: no cover
             raise AssertionError("jobs must arrive in index order")
+
+
+def _any_at(flags: np.ndarray[Any, Any], first: np.ndarray[Any, Any]) -> list[bool]:
+    """Whether any entry of each moment (entries from ``first[m]`` on) is flagged; then False."""
+    if not first.size:
+        return [False]
+    return [*np.logical_or.reduceat(flags, first).tolist(), False]
 
 
 def _calendar(r: Realisation) -> Moments:
