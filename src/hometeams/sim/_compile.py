@@ -136,6 +136,8 @@ def _factorize(values: np.ndarray[Any, Any]) -> tuple[list[str], np.ndarray[Any,
     """
     n = len(values)
     width = values.dtype.itemsize // 4
+    if n and values.dtype.kind == "U" and (values == values[0]).all():  # one name: no sort
+        return [str(values[0])], np.zeros(n, dtype=np.int64)
     if values.dtype.kind != "U" or not n or not 0 < width <= _MIX.size:
         names, inverse = np.unique(values, return_inverse=True)
         return names.tolist(), inverse.astype(np.int64)
@@ -153,6 +155,22 @@ def _factorize(values: np.ndarray[Any, Any]) -> tuple[list[str], np.ndarray[Any,
     rank = np.empty(order.size, dtype=np.int64)
     rank[order] = np.arange(order.size)
     return names[order].tolist(), rank[code]
+
+
+def _unique_codes(
+    codes: np.ndarray[Any, Any],
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """``np.unique(codes, return_inverse=True)`` for small codes ``>= 0``, by counting.
+
+    Examples
+    --------
+    >>> unique, inverse = _unique_codes(np.asarray([5, 2, 5, 0]))
+    >>> unique.tolist(), inverse.tolist()
+    ([0, 2, 5], [2, 1, 2, 0])
+    """
+    seen = np.bincount(codes) > 0
+    rank = np.cumsum(seen) - 1
+    return np.flatnonzero(seen), rank[codes]
 
 
 def _zone_indices(
@@ -238,7 +256,7 @@ def _owners(
     weekday = np.floor(jobs.ready / DAY).astype(np.int64) % 7
     period = _period_codes(jobs.ready, clock)
     code = ((team_idx * max(len(zone_names), 1) + zone_idx) * 7 + weekday) * 3 + period
-    unique, inverse = np.unique(code, return_inverse=True)
+    unique, inverse = _unique_codes(code)
     operating = _operating(org)
     geographic = [t for t in org.teams if t.category in _COVER]
     resolved: list[tuple[TeamId, ...]] = []

@@ -184,6 +184,10 @@ class Engine(Looks):
         self._plan_of = self._plans_by_owners()
         self._rank = Ranking(tuple(policy.order), view=self)
         self._book = ShiftBook(c)
+        # the handlers of the three kinds of event, bound once (each event holds one)
+        self._moment_handler: Handler = self._on_moment
+        self._complete_handler: Handler = self._on_complete
+        self._reopen_handler: Handler = self._on_reopen
         self._moments = c.moments
         self._moment = 0
         self._ended = -1  # the last calendar moment whose shift ends have been applied
@@ -228,7 +232,7 @@ class Engine(Looks):
                 )
             self.env.process(made)
         if self._c.moments.times:
-            At(self.env, self._c.moments.times[0], self._on_moment)
+            At(self.env, self._c.moments.times[0], self._moment_handler)
         self.env.run(until=horizon)
         c, book = self._c, self._book
         jobs = job_records(
@@ -312,7 +316,7 @@ class Engine(Looks):
                 self._arrive(k)
         self._moment = m = m + 1
         if m < len(moments.times):
-            At(self.env, moments.times[m], self._on_moment)
+            At(self.env, moments.times[m], self._moment_handler)
 
     def _on_complete(self, event: simpy.Event) -> None:
         """Work ends: everyone finishing now is free, and is offered the waiting jobs."""
@@ -359,7 +363,7 @@ class Engine(Looks):
         self._refresh_all()
         if nxt < self._open_at:
             self._open_at = nxt
-            At(self.env, nxt, self._on_reopen)
+            At(self.env, nxt, self._reopen_handler)
 
     # -- shifts ------------------------------------------------------------------------------
 
@@ -668,7 +672,7 @@ class Engine(Looks):
             when = opens + after
             if when < self._open_at:
                 self._open_at = when
-                At(self.env, when, self._on_reopen)
+                At(self.env, when, self._reopen_handler)
 
     def _offer(self, staff: int) -> None:
         """Staff (a bitmask) have just become available: offer them the waiting jobs.
@@ -809,7 +813,7 @@ class Engine(Looks):
         ending = self._ending.get(end)  # staff ending at the same moment share one event
         if ending is None:
             self._ending[end] = [s]
-            At(self.env, end, self._on_complete)
+            At(self.env, end, self._complete_handler)
         else:
             ending.append(s)
 
@@ -823,9 +827,9 @@ class Engine(Looks):
         bit = 1 << s
         self._free &= ~bit
         self._busy[s] = True
-        jz = c.job_zone[j]
-        if jz >= 0:
-            self.places.move(s, jz)
+        jz, places = c.job_zone[j], self.places
+        if jz >= 0 and places.where[s] != jz:
+            places.move(s, jz)
         self._known[c.job_user_idx[j]] |= bit
         book, k = self._book, self._cur[s]
         if end <= c.shift_end[k]:
