@@ -679,13 +679,23 @@ class Engine(Looks):
 
         The oldest waiting jobs first (first come, first served): the heads of the groups whose
         cached eligibility includes any of them, oldest first, each sent the best free staff;
-        a group whose head is served offers its next job in turn.
+        a group whose head is served offers its next job in turn. With one group -- one kind
+        of waiting job, as in an M/M/c queue -- that is its heads in turn, with no heap.
         """
-        groups = [g for g in self._groups.values() if g.eligible & staff]
-        if len(groups) == 1:  # the common case of one kind of waiting job: no heap needed
-            self._offer_group(groups[0], staff)
-        elif groups:
-            self._offer_groups(groups, staff)
+        if len(self._groups) != 1:
+            self._offer_groups([g for g in self._groups.values() if g.eligible & staff], staff)
+            return
+        (group,) = self._groups.values()
+        waiting, drop, now = self._waiting, self._drop, self._now
+        while self._free & staff and group.eligible & staff:
+            j = group.head
+            if now > drop[j]:  # past its drop time: refresh drops it
+                self._refresh(group)
+            elif self._try(j, waiting[j]):  # type: ignore[arg-type]
+                waiting[j] = None
+                self._refresh(group)
+            else:
+                return  # a two-person job short of a partner, or none eligible is free
 
     def _offer_groups(self, groups: list[Group], staff: int) -> None:
         """:meth:`_offer` for several groups: their heads on a heap, oldest first."""
@@ -704,19 +714,6 @@ class Engine(Looks):
                 continue  # a two-person job short of a partner, or none eligible is free
             if group.eligible & staff:
                 heapq.heappush(heap, (group.head, group))
-
-    def _offer_group(self, group: Group, staff: int) -> None:
-        """:meth:`_offer` for one group: its heads in turn (as :meth:`_offer_groups` would)."""
-        waiting, drop, now = self._waiting, self._drop, self._now
-        while self._free & staff and group.eligible & staff:
-            j = group.head
-            if now > drop[j]:  # past its drop time: refresh drops it
-                self._refresh(group)
-            elif self._try(j, waiting[j]):  # type: ignore[arg-type]
-                waiting[j] = None
-                self._refresh(group)
-            else:
-                return  # a two-person job short of a partner, or none eligible is free
 
     def _refresh(self, group: Group) -> None:
         """Drop served and expired jobs at the head of a group; cache who may take the head."""
