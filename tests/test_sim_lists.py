@@ -56,7 +56,7 @@ from hometeams.sim import (
     run,
     simulate,
 )
-from hometeams.sim._compile import compile_run
+from hometeams.sim._compile import _factorize, _unique_codes, compile_run
 from hometeams.sim._engine import Engine
 from hometeams.sim._ordering import narrow_by_key
 from hometeams.sim._routing import total_cost
@@ -599,6 +599,64 @@ def test_plans_by_owning_teams_choose_as_plans_per_job(
         simulate(scenario, policy=policy, seed=seed),
         simulate(scenario, policy=_Plain(policy), seed=seed),
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    names=st.lists(
+        st.sampled_from(["", "z", "nord", "sør-vest", "a" * 70]) | st.text(max_size=6),
+        max_size=40,
+    ),
+    one=st.booleans(),
+)
+def test_factorizing_names_is_numpys_unique(names: list[str], one: bool) -> None:
+    """The hashed (and the one-name) factorization of a column gives np.unique's answer."""
+    values = np.asarray(names[:1] * len(names) if one else names, dtype=np.str_)
+    expected, inverse = np.unique(values, return_inverse=True)
+    got, codes = _factorize(values)
+    assert got == expected.tolist()
+    assert codes.tolist() == inverse.tolist()
+
+
+@given(codes=st.lists(st.integers(0, 300), max_size=60))
+def test_unique_codes_by_counting_are_numpys_unique(codes: list[int]) -> None:
+    """Counting small codes gives np.unique's sorted codes and inverse."""
+    values = np.asarray(codes, dtype=np.int64)
+    expected, inverse = np.unique(values, return_inverse=True)
+    got, index = _unique_codes(values)
+    assert got.tolist() == expected.tolist()
+    assert index.tolist() == inverse.tolist()
+
+
+class _HeapOnly(Engine):
+    """The engine offering waiting jobs always by its heap of group heads, even for one group."""
+
+    def _offer(self, staff: int) -> None:
+        groups = [g for g in self._groups.values() if g.eligible & staff]
+        if groups:
+            self._offer_groups(groups, staff)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    scenario=scenarios(),
+    seed=st.integers(0, 2**32 - 1),
+    policy=st.sampled_from([Pooled(), FixedTeams(), Overflow(20)]),
+    max_lateness=st.sampled_from([math.inf, 30.0]),
+)
+def test_offering_one_group_chooses_as_the_heap_of_groups(
+    scenario: Scenario, seed: int, policy: Any, max_lateness: float
+) -> None:
+    """Offering the one group whose jobs free staff may take sends what the heap would."""
+    realisation = realise(scenario, seed=seed)
+    c = compile_run(
+        realisation, scenario.organisation, travel=scenario.travel, clock=scenario.clock
+    )
+    fast = Engine(c, policy, max_lateness=max_lateness).run(realisation.horizon)
+    plain = _HeapOnly(c, policy, max_lateness=max_lateness).run(realisation.horizon)
+    for a, b in zip(fast[:2], plain[:2], strict=True):
+        for name, col in a.columns().items():
+            np.testing.assert_array_equal(col, getattr(b, name), err_msg=name)
 
 
 # -- a planner's own processes ------------------------------------------------------------------

@@ -136,6 +136,8 @@ def _factorize(values: np.ndarray[Any, Any]) -> tuple[list[str], np.ndarray[Any,
     """
     n = len(values)
     width = values.dtype.itemsize // 4
+    if n and values.dtype.kind == "U" and (values == values[0]).all():  # one name: no sort
+        return [str(values[0])], np.zeros(n, dtype=np.int64)
     if values.dtype.kind != "U" or not n or not 0 < width <= _MIX.size:
         names, inverse = np.unique(values, return_inverse=True)
         return names.tolist(), inverse.astype(np.int64)
@@ -153,6 +155,22 @@ def _factorize(values: np.ndarray[Any, Any]) -> tuple[list[str], np.ndarray[Any,
     rank = np.empty(order.size, dtype=np.int64)
     rank[order] = np.arange(order.size)
     return names[order].tolist(), rank[code]
+
+
+def _unique_codes(
+    codes: np.ndarray[Any, Any],
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """``np.unique(codes, return_inverse=True)`` for small codes ``>= 0``, by counting.
+
+    Examples
+    --------
+    >>> unique, inverse = _unique_codes(np.asarray([5, 2, 5, 0]))
+    >>> unique.tolist(), inverse.tolist()
+    ([0, 2, 5], [2, 1, 2, 0])
+    """
+    seen = np.bincount(codes) > 0
+    rank = np.cumsum(seen) - 1
+    return np.flatnonzero(seen), rank[codes]
 
 
 def _zone_indices(
@@ -238,7 +256,7 @@ def _owners(
     weekday = np.floor(jobs.ready / DAY).astype(np.int64) % 7
     period = _period_codes(jobs.ready, clock)
     code = ((team_idx * max(len(zone_names), 1) + zone_idx) * 7 + weekday) * 3 + period
-    unique, inverse = np.unique(code, return_inverse=True)
+    unique, inverse = _unique_codes(code)
     operating = _operating(org)
     geographic = [t for t in org.teams if t.category in _COVER]
     resolved: list[tuple[TeamId, ...]] = []
@@ -368,10 +386,11 @@ class Moments:
     ``shift_id[a:b]`` with ``a, b = shifts[m], shifts[m + 1]`` happen first (ends before
     starts), then jobs ``jobs[m] .. jobs[m + 1] - 1`` become ready, in index order -- exactly
     the order of the calendar sorted by (time, code, index), since jobs are sorted by ready
-    time.
+    time. ``ends[m]`` and ``starts[m]`` say whether moment ``m`` has any shift ends or starts
+    (both ``False`` past the last moment).
     """
 
-    __slots__ = ("jobs", "shift_code", "shift_id", "shifts", "times")
+    __slots__ = ("ends", "jobs", "shift_code", "shift_id", "shifts", "starts", "times")
 
     def __init__(
         self, t: np.ndarray[Any, Any], code: np.ndarray[Any, Any], ids: np.ndarray[Any, Any]
@@ -383,11 +402,20 @@ class Moments:
         self.times: list[float] = t[first].tolist()
         self.shifts: list[int] = [*shift_before[first].tolist(), int(shift_before[-1])]
         self.jobs: list[int] = [*job_before[first].tolist(), int(job_before[-1])]
+        self.ends = _any_at(code == END, first)
+        self.starts = _any_at(code == START, first)
         self.shift_code: list[int] = code[shift].tolist()
         self.shift_id: list[int] = ids[shift].tolist()
         arrivals = ids[~shift]
         if not np.array_equal(arrivals, np.arange(arrivals.size)):  # pragma: no cover
             raise AssertionError("jobs must arrive in index order")
+
+
+def _any_at(flags: np.ndarray[Any, Any], first: np.ndarray[Any, Any]) -> list[bool]:
+    """Whether any entry of each moment (entries from ``first[m]`` on) is flagged; then False."""
+    if not first.size:
+        return [False]
+    return [*np.logical_or.reduceat(flags, first).tolist(), False]
 
 
 def _calendar(r: Realisation) -> Moments:

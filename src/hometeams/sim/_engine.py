@@ -48,7 +48,7 @@ from collections.abc import Callable, Generator, Sequence
 
 import numpy as np
 import simpy
-from simpy.events import Timeout
+from simpy.events import NORMAL
 
 from hometeams._random import stream
 from hometeams._time import DAY
@@ -69,10 +69,40 @@ from hometeams.sim._routing import RoutingProblem, Solution, schedule
 from hometeams.sim._shifts import ShiftBook
 from hometeams.sim._workday import Calendar, PlanningDay
 
-__all__ = ["Engine"]
+__all__ = ["At", "Engine"]
 
 
 Handler = Callable[[simpy.Event], None]
+
+
+class At(simpy.Event):
+    """An event at time ``t`` (or now, if ``t`` has passed) with one handler; its value is ``t``.
+
+    What a SimPy ``Timeout(env, max(t - now, 0), t)`` with ``handler`` appended to its
+    callbacks does, made as one object: scheduled with the same delay and priority (and the
+    next id), so events for the same time are handled in the order they were made. The
+    handler reads the time back as the event's value.
+
+    Examples
+    --------
+    >>> env = simpy.Environment()
+    >>> seen = []
+    >>> _ = At(env, 2.5, lambda event: seen.append((event.value, env.now)))
+    >>> env.run()
+    >>> seen
+    [(2.5, 2.5)]
+    """
+
+    def __init__(self, env: simpy.Environment, t: float, handler: Handler) -> None:
+        # Event.__init__'s two fields, then a triggered event's value and state, as
+        # SimPy's Timeout sets them
+        self.env = env
+        self.callbacks = [handler]
+        self._value = t
+        self._ok = True
+        delay = t - env.now
+        env.schedule(self, NORMAL, delay if delay > 0 else 0.0)
+
 
 ONLINE = -1
 """A job's list mark: the dispatcher's (never listed, or released from its list)."""
@@ -154,6 +184,11 @@ class Engine(Looks):
         self._plan_of = self._plans_by_owners()
         self._rank = Ranking(tuple(policy.order), view=self)
         self._book = ShiftBook(c)
+        # the handlers of the three kinds of event, bound once (each event holds one)
+        self._moment_handler: Handler = self._on_moment
+        self._complete_handler: Handler = self._on_complete
+        self._reopen_handler: Handler = self._on_reopen
+        self._moments = c.moments
         self._moment = 0
         self._ended = -1  # the last calendar moment whose shift ends have been applied
         # work lists: each listed job's shift (ONLINE: the dispatcher's; WALKED: taken from a
@@ -197,7 +232,7 @@ class Engine(Looks):
                 )
             self.env.process(made)
         if self._c.moments.times:
-            self._at(self._c.moments.times[0], self._on_moment)
+            At(self.env, self._c.moments.times[0], self._moment_handler)
         self.env.run(until=horizon)
         c, book = self._c, self._book
         jobs = job_records(
@@ -217,28 +252,17 @@ class Engine(Looks):
         )
         return jobs, shifts, self._planned.records(c)
 
-    def _at(self, t: float, handler: Handler) -> None:
-        """Call ``handler`` at time ``t`` (not before now), with an event whose value is ``t``.
-
-        The event is SimPy's ``Timeout`` for the delay ``max(t - now, 0)``; events for the same
-        time are handled in the order they were scheduled.
-        """
-        env = self.env
-        delay = t - env.now
-        Timeout(env, delay if delay > 0 else 0.0, t).callbacks.append(handler)
-
     def _advance(self, event: simpy.Event) -> float:
         """The engine's time at an event: the time it was scheduled for, never going back.
 
         Shifts that end at this very time end first, before anything else happens at it
         (:meth:`_end_shifts`): a nurse is on duty while ``start <= t < end``.
         """
-        t: float = event.value  # type: ignore[assignment]  # every engine event carries a time
+        t: float = event._value  # every engine event is an At, whose value is its time
         if t > self._now:  # noqa: PLR1730 - max() is a call, and this runs for every event
             self._now = t
-        moments = self._c.moments
         m = self._moment
-        if self._ended < m < len(moments.times) and moments.times[m] == self._now:
+        if self._moments.ends[m] and self._ended < m and self._moments.times[m] == self._now:
             self._end_shifts(m)
         return self._now
 
@@ -253,6 +277,17 @@ class Engine(Looks):
                 ended = True
         if ended:  # who is on duty changed
             self._refresh_all()
+
+    def _start_shifts(self, m: int) -> None:
+        """The shift starts of calendar moment ``m``; those starting free are offered work."""
+        moments = self._moments
+        starting = 0  # staff whose shift starts now: offered work together
+        for x in range(moments.shifts[m], moments.shifts[m + 1]):
+            if moments.shift_code[x] == START:
+                starting |= self._shift_start(moments.shift_id[x])
+        self._refresh_all()  # who is on duty changed
+        if starting:
+            self._offer(starting)
 
     def _tick(self, event: simpy.Event) -> None:
         """Advance the engine's time to an event's (a callback for walkers' events)."""
@@ -272,30 +307,23 @@ class Engine(Looks):
             self._day += 1
             self._next_plan += DAY
         m = self._moment
-        moments = self._c.moments
-        starting, started = 0, False  # staff whose shift starts now: offered work together
-        for x in range(moments.shifts[m], moments.shifts[m + 1]):
-            if moments.shift_code[x] == START:
-                starting |= self._shift_start(moments.shift_id[x])
-                started = True
-        if started:  # who is on duty changed
-            self._refresh_all()
-        if starting:
-            self._offer(starting)
+        moments = self._moments
+        if moments.starts[m]:
+            self._start_shifts(m)
         list_of = self._list_of
         for k in range(moments.jobs[m], moments.jobs[m + 1]):
             if list_of[k] == ONLINE:
                 self._arrive(k)
         self._moment = m = m + 1
         if m < len(moments.times):
-            self._at(moments.times[m], self._on_moment)
+            At(self.env, moments.times[m], self._moment_handler)
 
     def _on_complete(self, event: simpy.Event) -> None:
         """Work ends: everyone finishing now is free, and is offered the waiting jobs."""
         now = self._advance(event)
         newly = 0
         busy, pending, duty_until = self._busy, self._pending, self._duty_until
-        for s in self._ending.pop(event.value):  # type: ignore[arg-type]  # (a time)
+        for s in self._ending.pop(event._value):
             busy[s] = False
             if pending[s]:  # a list of hers began while she was out: walk it now
                 self._walk(s)
@@ -312,7 +340,7 @@ class Engine(Looks):
         Openings wait in one queue per waiting time (so each queue is in time order); one
         event is scheduled for the earliest opening of a job still waiting.
         """
-        t: float = event.value  # type: ignore[assignment]  # (a time)
+        t: float = event._value
         self._advance(event)
         if t >= self._open_at:
             self._open_at = math.inf
@@ -335,7 +363,7 @@ class Engine(Looks):
         self._refresh_all()
         if nxt < self._open_at:
             self._open_at = nxt
-            self._at(nxt, self._on_reopen)
+            At(self.env, nxt, self._reopen_handler)
 
     # -- shifts ------------------------------------------------------------------------------
 
@@ -492,13 +520,9 @@ class Engine(Looks):
             self._free_since[s] = self._now
             self._offer(bit)
 
-    def _until_time(self, t: float) -> Timeout:
+    def _until_time(self, t: float) -> At:
         """An event at time ``t``; when it fires the engine's time is ``t``."""
-        env = self.env
-        delay = t - env.now
-        event = Timeout(env, delay if delay > 0 else 0.0, t)
-        event.callbacks.append(self._tick)
-        return event
+        return At(self.env, t, self._tick)
 
     def _wait_in_gap(
         self, s: int, planned: float, zone: int
@@ -648,18 +672,33 @@ class Engine(Looks):
             when = opens + after
             if when < self._open_at:
                 self._open_at = when
-                self._at(when, self._on_reopen)
+                At(self.env, when, self._reopen_handler)
 
     def _offer(self, staff: int) -> None:
         """Staff (a bitmask) have just become available: offer them the waiting jobs.
 
         The oldest waiting jobs first (first come, first served): the heads of the groups whose
         cached eligibility includes any of them, oldest first, each sent the best free staff;
-        a group whose head is served offers its next job in turn.
+        a group whose head is served offers its next job in turn. With one group -- one kind
+        of waiting job, as in an M/M/c queue -- that is its heads in turn, with no heap.
         """
-        groups = [g for g in self._groups.values() if g.eligible & staff]
-        if not groups:
+        if len(self._groups) != 1:
+            self._offer_groups([g for g in self._groups.values() if g.eligible & staff], staff)
             return
+        (group,) = self._groups.values()
+        waiting, drop, now = self._waiting, self._drop, self._now
+        while self._free & staff and group.eligible & staff:
+            j = group.head
+            if now > drop[j]:  # past its drop time: refresh drops it
+                self._refresh(group)
+            elif self._try(j, waiting[j]):  # type: ignore[arg-type]
+                waiting[j] = None
+                self._refresh(group)
+            else:
+                return  # a two-person job short of a partner, or none eligible is free
+
+    def _offer_groups(self, groups: list[Group], staff: int) -> None:
+        """:meth:`_offer` for several groups: their heads on a heap, oldest first."""
         waiting, drop, now = self._waiting, self._drop, self._now
         # heads are distinct jobs, so the tuples never compare the groups themselves
         heap = [(g.head, g) for g in groups]
@@ -771,7 +810,7 @@ class Engine(Looks):
         ending = self._ending.get(end)  # staff ending at the same moment share one event
         if ending is None:
             self._ending[end] = [s]
-            self._at(end, self._on_complete)
+            At(self.env, end, self._complete_handler)
         else:
             ending.append(s)
 
@@ -785,9 +824,9 @@ class Engine(Looks):
         bit = 1 << s
         self._free &= ~bit
         self._busy[s] = True
-        jz = c.job_zone[j]
-        if jz >= 0:
-            self.places.move(s, jz)
+        jz, places = c.job_zone[j], self.places
+        if jz >= 0 and places.where[s] != jz:
+            places.move(s, jz)
         self._known[c.job_user_idx[j]] |= bit
         book, k = self._book, self._cur[s]
         if end <= c.shift_end[k]:
