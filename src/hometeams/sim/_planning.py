@@ -93,6 +93,13 @@ class Day(Protocol):
         """A visit's recurring identity: its user and its time in the week (and rank)."""
         ...
 
+    def recurring(self, visit: int) -> bool:
+        """Whether a visit comes from a recurring visit plan (a service decision).
+
+        The others are the visits of a discharge episode, which ends after some days.
+        """
+        ...
+
 
 class Planning(Protocol):
     """How a day's planned visits become work lists (see the module docstring).
@@ -213,24 +220,18 @@ class FixedLists:
     def lists(self, day: Day, /) -> Solution:
         """The weekday's template, refilled with today's visits."""
         problem = day.problem()
-        templates = cast(
-            "dict[int, dict[Hashable, tuple[Hashable, ...]]]",
-            day.memo.setdefault(("fixed-lists", self), {}),
-        )
-        template = templates.get(day.weekday)
+        memo = cast("_Templates", day.memo.setdefault(("fixed-lists", self), _Templates()))
+        template = memo.weekdays.get(day.weekday)
         if template is None:
             # one seed for every weekday's template: where nurses are equally good, the same
             # choice each weekday keeps a user with the same nurse through the week
-            seed = cast(int, day.memo.setdefault(("fixed-lists-seed", self), problem.seed))
-            solution = self.planner.solve(attrs.evolve(problem, seed=seed))
+            seed = memo.seed = problem.seed if memo.seed is None else memo.seed
+            seeded = attrs.evolve(problem, seed=seed)
             if day.index < 0 or not problem.visits:
                 # Nothing to learn a week from: the night running into the first Monday has
                 # the weekday of a Sunday but only its last hours. Plan it again next time.
-                return solution
-            templates[day.weekday] = {
-                day.slot(r): tuple(day.key(i) for i in order) for r, order in enumerate(solution)
-            }
-            return solution
+                return self.planner.solve(seeded)
+            template = memo.weekdays[day.weekday] = self._template(day, seeded, memo.solved)
         index = {day.key(i): i for i in range(len(problem.visits))}
         lists: list[tuple[int, ...]] = []
         for r in range(len(problem.routes)):
@@ -239,3 +240,41 @@ class FixedLists:
         placed = {i for order in lists for i in order}
         extra = [i for i in range(len(problem.visits)) if i not in placed]
         return insert_visits(problem, tuple(lists), extra)
+
+    def _template(
+        self, day: Day, problem: RoutingProblem, solved: dict[Hashable, Solution]
+    ) -> dict[Hashable, tuple[Hashable, ...]]:
+        """Each slot's recurring visits, planned; planned once for days that are alike.
+
+        Weekdays with the same shifts and the same recurring visits at the same times (often
+        Monday to Friday) have the same routing problem, so its lists are planned once.
+        """
+        recurring = [i for i in range(len(problem.visits)) if day.recurring(i)]
+        visits = [problem.visits[i] for i in recurring]
+        problem = attrs.evolve(problem, visits=visits)
+        t0 = day.start
+        alike = (
+            tuple((r.staff, r.start - t0, r.end - t0, r.zone) for r in problem.routes),
+            tuple(
+                (day.key(i), v.zone, v.ready - t0, v.due - t0, v.duration, *sorted(v.ranks.items()))
+                for i, v in zip(recurring, visits, strict=True)
+            ),
+            tuple(map(tuple, problem.travel)),
+            attrs.astuple(problem, recurse=False)[3:],  # the weights and the seed
+        )
+        solution = solved.get(alike)
+        if solution is None:
+            solution = solved[alike] = self.planner.solve(problem)
+        return {
+            day.slot(r): tuple(day.key(recurring[i]) for i in order)
+            for r, order in enumerate(solution)
+        }
+
+
+@attrs.define
+class _Templates:
+    """What fixed lists keep through a run: the templates, and lists planned once."""
+
+    seed: int | None = None
+    weekdays: dict[int, dict[Hashable, tuple[Hashable, ...]]] = attrs.Factory(dict)
+    solved: dict[Hashable, Solution] = attrs.Factory(dict)
