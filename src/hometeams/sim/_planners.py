@@ -288,14 +288,9 @@ class _Lists:
         """
         if r not in self.ranks[i]:
             return INFEASIBLE, -1
-        order, ready = self.order[r], self.ready[i]
-        lo, hi = 0, len(order)
-        while lo < hi:  # the first visit ready after this one
-            mid = (lo + hi) // 2
-            if self.ready[order[mid]] <= ready:
-                lo = mid + 1
-            else:
-                hi = mid
+        order = self.order[r]
+        # the first visit ready after this one
+        lo = bisect.bisect_right(order, self.ready[i], key=self.ready.__getitem__)
         best, best_pos = bound, -1
         for pos in (lo, lo - 1, lo + 1):
             if 0 <= pos <= len(order):
@@ -415,9 +410,8 @@ class _Lists:
                 continue
             lb = self.order[b]
             # the visits of b ready within the window of i's (lists run in about ready order)
-            times = [ready[k] for k in lb]
-            lo = bisect.bisect_left(times, ready[i] - _SWAP_WINDOW)
-            hi = bisect.bisect_right(times, ready[i] + _SWAP_WINDOW)
+            lo = bisect.bisect_left(lb, ready[i] - _SWAP_WINDOW, key=ready.__getitem__)
+            hi = bisect.bisect_right(lb, ready[i] + _SWAP_WINDOW, key=ready.__getitem__)
             for q in range(lo, hi):
                 k = lb[q]
                 if abs(ready[k] - ready[i]) > _SWAP_WINDOW or a not in self.ranks[k]:
