@@ -31,7 +31,7 @@ import attrs
 import numpy as np
 
 from hometeams.errors import InvalidArgument
-from hometeams.sim._routing import INFEASIBLE, RoutingProblem, Solution, route_cost
+from hometeams.sim._routing import INFEASIBLE, RoutingProblem, Scheduled, Solution, route_cost
 
 __all__ = ["BuiltIn", "Planner", "insert_visits", "repair"]
 
@@ -127,6 +127,7 @@ class _Lists:
         n = len(problem.routes)
         self.order: list[list[int]] = [[] for _ in range(n)]
         self.start: list[list[float]] = [[] for _ in range(n)]
+        self.trip: list[list[float]] = [[] for _ in range(n)]
         self.pre: list[list[float]] = [[0.0] for _ in range(n)]
         self.cost = [0.0] * n
         self.where = [-1] * len(visits)  # each visit's route, -1 for none
@@ -176,6 +177,7 @@ class _Lists:
         """Lists to change without changing these (the routes' own lists are never changed)."""
         other = copy.copy(self)
         other.order, other.start, other.pre = self.order[:], self.start[:], self.pre[:]
+        other.trip = self.trip[:]
         other.cost, other.where, other.changed = self.cost[:], self.where[:], self.changed[:]
         other.tried_visit = self.tried_visit[:]
         other.tried_tails, other.tried_swap = dict(self.tried_tails), dict(self.tried_swap)
@@ -194,16 +196,18 @@ class _Lists:
         if same:
             last = order[same - 1]
             starts, pre = self.start[r][:same], self.pre[r][: same + 1]
+            trips = self.trip[r][:same]
             t, zone, cost = starts[-1] + dur[last], zones[last], pre[-1]
         else:
             t, zone, cost = route.start, route.zone, 0.0
-            starts, pre = [], [0.0]
+            starts, pre, trips = [], [0.0], []
         for i in order[same:]:
             trip = travel[zone][zones[i]]
             start = t + trip
             if start < ready[i]:  # noqa: PLR1730 - max() costs a call on this hot path
                 start = ready[i]
             starts.append(start)
+            trips.append(trip)
             cost += trip + self.ranks[i][r] * pref_w + (start - ready[i]) * delay_w
             if start > due[i]:
                 cost += (start - due[i]) * late_w
@@ -215,7 +219,7 @@ class _Lists:
                 where[old] = -1
         for i in order[same:]:
             where[i] = r
-        self.order[r], self.start[r], self.pre[r] = order, starts, pre
+        self.order[r], self.start[r], self.pre[r], self.trip[r] = order, starts, pre, trips
         self.cost[r] = cost + max(t - route.end, 0.0) * p.overtime_weight
         self.changes += 1
         self.changed[r] = self.changes
@@ -441,14 +445,29 @@ class _Lists:
 
 
 class _Planned(tuple[tuple[int, ...], ...]):
-    """A solution that keeps the :class:`_Lists` it was read from, schedules and all."""
+    """A solution that keeps the :class:`_Lists` it was read from, schedules and all.
+
+    Each list is a :class:`~hometeams.sim._routing.Scheduled`, so that
+    :func:`~hometeams.sim.schedule` need not work its schedule out again.
+    """
 
     lists: _Lists
 
     def __new__(cls, lists: _Lists) -> _Planned:
-        self = super().__new__(cls, (tuple(order) for order in lists.order))
+        p = lists.p
+        self = super().__new__(
+            cls,
+            (
+                Scheduled(order, p, r, lists.start[r], lists.trip[r])
+                for r, order in enumerate(lists.order)
+            ),
+        )
         self.lists = lists
         return self
+
+    def __reduce__(self) -> tuple[type[Solution], tuple[Solution]]:
+        """Copied or pickled, a plain tuple of tuples."""
+        return tuple, (tuple(map(tuple, self)),)
 
 
 def _resume(problem: RoutingProblem, solution: Solution) -> _Lists:

@@ -47,6 +47,10 @@ class Day(Protocol):
     routes are the shifts rostered to start in it (absent or not: lists are made before sick
     calls come in) and its visits the planned visits known by then.
 
+    The engine's days also say which visits come from a recurring visit plan (a service
+    decision) rather than a discharge episode: ``recurring(visit) -> bool``. It is optional;
+    :class:`FixedLists` plans its templates from the recurring visits where a day says.
+
     Examples
     --------
     A planning that plans Mondays only and leaves the other days to the dispatcher:
@@ -91,13 +95,6 @@ class Day(Protocol):
 
     def key(self, visit: int) -> Hashable:
         """A visit's recurring identity: its user and its time in the week (and rank)."""
-        ...
-
-    def recurring(self, visit: int) -> bool:
-        """Whether a visit comes from a recurring visit plan (a service decision).
-
-        The others are the visits of a discharge episode, which ends after some days.
-        """
         ...
 
 
@@ -220,18 +217,24 @@ class FixedLists:
     def lists(self, day: Day, /) -> Solution:
         """The weekday's template, refilled with today's visits."""
         problem = day.problem()
-        memo = cast("_Templates", day.memo.setdefault(("fixed-lists", self), _Templates()))
-        template = memo.weekdays.get(day.weekday)
+        templates = cast(
+            "dict[int, dict[Hashable, tuple[Hashable, ...]]]",
+            day.memo.setdefault(("fixed-lists", self), {}),
+        )
+        template = templates.get(day.weekday)
         if template is None:
             # one seed for every weekday's template: where nurses are equally good, the same
             # choice each weekday keeps a user with the same nurse through the week
-            seed = memo.seed = problem.seed if memo.seed is None else memo.seed
+            seed = cast(int, day.memo.setdefault(("fixed-lists-seed", self), problem.seed))
             seeded = attrs.evolve(problem, seed=seed)
             if day.index < 0 or not problem.visits:
                 # Nothing to learn a week from: the night running into the first Monday has
                 # the weekday of a Sunday but only its last hours. Plan it again next time.
                 return self.planner.solve(seeded)
-            template = memo.weekdays[day.weekday] = self._template(day, seeded, memo.solved)
+            planned = cast(
+                "dict[Hashable, Solution]", day.memo.setdefault(("fixed-lists-planned", self), {})
+            )
+            template = templates[day.weekday] = self._template(day, seeded, planned)
         index = {day.key(i): i for i in range(len(problem.visits))}
         lists: list[tuple[int, ...]] = []
         for r in range(len(problem.routes)):
@@ -242,14 +245,17 @@ class FixedLists:
         return insert_visits(problem, tuple(lists), extra)
 
     def _template(
-        self, day: Day, problem: RoutingProblem, solved: dict[Hashable, Solution]
+        self, day: Day, problem: RoutingProblem, planned: dict[Hashable, Solution]
     ) -> dict[Hashable, tuple[Hashable, ...]]:
-        """Each slot's recurring visits, planned; planned once for days that are alike.
+        """Each slot's recurring visits in order: planned once for all days alike.
 
         Weekdays with the same shifts and the same recurring visits at the same times (often
-        Monday to Friday) have the same routing problem, so its lists are planned once.
+        Monday to Friday) have the same routing problem, so it is solved once. A day that
+        cannot tell recurring visits (no ``recurring`` method) has all its visits taken.
         """
-        recurring = [i for i in range(len(problem.visits)) if day.recurring(i)]
+        is_recurring = getattr(day, "recurring", None)
+        n = len(problem.visits)
+        recurring = [i for i in range(n) if is_recurring(i)] if is_recurring else list(range(n))
         visits = [problem.visits[i] for i in recurring]
         problem = attrs.evolve(problem, visits=visits)
         t0 = day.start
@@ -262,19 +268,10 @@ class FixedLists:
             tuple(map(tuple, problem.travel)),
             attrs.astuple(problem, recurse=False)[3:],  # the weights and the seed
         )
-        solution = solved.get(alike)
+        solution = planned.get(alike)
         if solution is None:
-            solution = solved[alike] = self.planner.solve(problem)
+            solution = planned[alike] = self.planner.solve(problem)
         return {
             day.slot(r): tuple(day.key(recurring[i]) for i in order)
             for r, order in enumerate(solution)
         }
-
-
-@attrs.define
-class _Templates:
-    """What fixed lists keep through a run: the templates, and lists planned once."""
-
-    seed: int | None = None
-    weekdays: dict[int, dict[Hashable, tuple[Hashable, ...]]] = attrs.Factory(dict)
-    solved: dict[Hashable, Solution] = attrs.Factory(dict)
