@@ -17,6 +17,8 @@ Moving a visit changes its list only from that point on, and usually only until 
 visit that was waiting for its planned time anyway: the built-in planner keeps each list's
 schedule and evaluates a move by walking forward from the change until the times agree with
 the old schedule again (:meth:`_Lists.cost_with`), so a move costs a few steps, not a list.
+A move found worthless stays worthless while its lists are unchanged, so after the first
+round only moves touching a list changed since are tried again: the same lists, sooner.
 """
 
 from __future__ import annotations
@@ -513,8 +515,10 @@ def insert_visits(
 ) -> Solution:
     """``solution`` with each of ``visits`` put where it adds least, on routes not ``closed``.
 
-    A visit whose cheapest place costs more than leaving it to the dispatcher stays off the
-    lists. Used to fit a fixed list's new visits and to repair the lists of absent staff.
+    Each visit is tried on the dozen routes of best rank that start nearest to it (as in the
+    built-in planner's search). A visit whose cheapest place costs more than leaving it to the
+    dispatcher stays off the lists. Used to fit a fixed list's new visits and to repair the
+    lists of absent staff.
 
     Examples
     --------
