@@ -431,10 +431,13 @@ class Engine(Looks):
         planning = self._planning
         if planning is None:
             return
+        plan_of = self._plan_of  # as _arrive asks: once per set of owners where it can
         day = PlanningDay(
             self._calendar,
             d,
-            tiers=lambda j: self._plan(j).tiers,
+            tiers=(lambda j: plan_of[j].tiers)
+            if plan_of is not None
+            else (lambda j: self._plan(j).tiers),
             shift_teams=self._shift_teams,
             memo=self._memo,
             seed=int(stream(self._seed, "planning", d).integers(2**63)),

@@ -17,11 +17,14 @@ Moving a visit changes its list only from that point on, and usually only until 
 visit that was waiting for its planned time anyway: the built-in planner keeps each list's
 schedule and evaluates a move by walking forward from the change until the times agree with
 the old schedule again (:meth:`_Lists.cost_with`), so a move costs a few steps, not a list.
+A move found worthless stays worthless while its lists are unchanged, so after the first
+round only moves touching a list changed since are tried again: the same lists, sooner.
 """
 
 from __future__ import annotations
 
 import bisect
+import copy
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Protocol
@@ -30,7 +33,7 @@ import attrs
 import numpy as np
 
 from hometeams.errors import InvalidArgument
-from hometeams.sim._routing import INFEASIBLE, RoutingProblem, Solution, route_cost
+from hometeams.sim._routing import INFEASIBLE, RoutingProblem, Scheduled, Solution, route_cost
 
 __all__ = ["BuiltIn", "Planner", "insert_visits", "repair"]
 
@@ -126,9 +129,19 @@ class _Lists:
         n = len(problem.routes)
         self.order: list[list[int]] = [[] for _ in range(n)]
         self.start: list[list[float]] = [[] for _ in range(n)]
+        self.trip: list[list[float]] = [[] for _ in range(n)]
         self.pre: list[list[float]] = [[0.0] for _ in range(n)]
         self.cost = [0.0] * n
         self.where = [-1] * len(visits)  # each visit's route, -1 for none
+        # Moves found worthless stay worthless while the routes they involve are unchanged:
+        # ``changed[r]`` is the count of changes when route ``r`` last changed, and a visit's
+        # relocation or a pair's exchanges are not tried again while none of theirs changed
+        # since they were last tried in vain (the search finds the very same lists, faster).
+        self.changes = 0
+        self.changed = [0] * n
+        self.tried_visit = [-1] * len(visits)
+        self.tried_tails: dict[tuple[int, int], int] = {}
+        self.tried_swap: dict[tuple[int, int], int] = {}
 
     @cached_property
     def candidates(self) -> list[list[int]]:
@@ -159,31 +172,59 @@ class _Lists:
         ]
 
     def solution(self) -> Solution:
-        return tuple(tuple(order) for order in self.order)
+        """The lists as a solution that keeps their schedules (for repairing them later)."""
+        return _Planned(self)
+
+    def copy(self) -> _Lists:
+        """Lists to change without changing these (the routes' own lists are never changed)."""
+        other = copy.copy(self)
+        other.order, other.start, other.pre = self.order[:], self.start[:], self.pre[:]
+        other.trip = self.trip[:]
+        other.cost, other.where, other.changed = self.cost[:], self.where[:], self.changed[:]
+        other.tried_visit = self.tried_visit[:]
+        other.tried_tails, other.tried_swap = dict(self.tried_tails), dict(self.tried_swap)
+        return other
 
     # -- schedules and costs -------------------------------------------------------------------
 
-    def _set(self, r: int, order: list[int]) -> None:
-        """Give route ``r`` a new order and recompute its schedule."""
+    def _set(self, r: int, order: list[int], same: int = 0) -> None:
+        """Give route ``r`` a new order and recompute its schedule.
+
+        The first ``same`` visits are the route's first ``same`` already: their schedule stays.
+        """
         p, route = self.p, self.p.routes[r]
         late_w, pref_w, delay_w = p.lateness_weight, p.preference_weight, p.delay_weight
-        t, zone, cost = route.start, route.zone, 0.0
-        starts, pre = [], [0.0]
-        for i in order:
-            trip = p.travel[zone][self.zone[i]]
-            start = max(t + trip, self.ready[i])
+        travel, ready, due, dur, zones = p.travel, self.ready, self.due, self.dur, self.zone
+        if same:
+            last = order[same - 1]
+            starts, pre = self.start[r][:same], self.pre[r][: same + 1]
+            trips = self.trip[r][:same]
+            t, zone, cost = starts[-1] + dur[last], zones[last], pre[-1]
+        else:
+            t, zone, cost = route.start, route.zone, 0.0
+            starts, pre, trips = [], [0.0], []
+        for i in order[same:]:
+            trip = travel[zone][zones[i]]
+            start = t + trip
+            if start < ready[i]:  # noqa: PLR1730 - max() costs a call on this hot path
+                start = ready[i]
             starts.append(start)
-            cost += trip + self.ranks[i][r] * pref_w + (start - self.ready[i]) * delay_w
-            cost += max(start - self.due[i], 0.0) * late_w
+            trips.append(trip)
+            cost += trip + self.ranks[i][r] * pref_w + (start - ready[i]) * delay_w
+            if start > due[i]:
+                cost += (start - due[i]) * late_w
             pre.append(cost)
-            t, zone = start + self.dur[i], self.zone[i]
-        for old in self.order[r]:
-            if self.where[old] == r:  # not if it has just moved to another route
-                self.where[old] = -1
-        for i in order:
-            self.where[i] = r
-        self.order[r], self.start[r], self.pre[r] = order, starts, pre
+            t, zone = start + dur[i], zones[i]
+        where = self.where
+        for old in self.order[r][same:]:
+            if where[old] == r:  # not if it has just moved to another route
+                where[old] = -1
+        for i in order[same:]:
+            where[i] = r
+        self.order[r], self.start[r], self.pre[r], self.trip[r] = order, starts, pre, trips
         self.cost[r] = cost + max(t - route.end, 0.0) * p.overtime_weight
+        self.changes += 1
+        self.changed[r] = self.changes
 
     def cost_with(
         self, r: int, pos: int, new: Sequence[int], resume: int, bound: float = INFEASIBLE
@@ -253,14 +294,9 @@ class _Lists:
         """
         if r not in self.ranks[i]:
             return INFEASIBLE, -1
-        order, ready = self.order[r], self.ready[i]
-        lo, hi = 0, len(order)
-        while lo < hi:  # the first visit ready after this one
-            mid = (lo + hi) // 2
-            if self.ready[order[mid]] <= ready:
-                lo = mid + 1
-            else:
-                hi = mid
+        order = self.order[r]
+        # the first visit ready after this one
+        lo = bisect.bisect_right(order, self.ready[i], key=self.ready.__getitem__)
         best, best_pos = bound, -1
         for pos in (lo, lo - 1, lo + 1):
             if 0 <= pos <= len(order):
@@ -288,19 +324,39 @@ class _Lists:
                 if added < best or (added == best and best_r >= 0 and rank[r] < rank[best_r]):
                     best, best_r = added, r
             if best_r >= 0:
-                self._set(best_r, [*self.order[best_r], i])
+                self._set(best_r, [*self.order[best_r], i], len(self.order[best_r]))
 
     # -- improvement -------------------------------------------------------------------------
 
     def improve(self) -> bool:
-        """One round of insertions, relocations, tail exchanges and swaps; True if improved."""
+        """One round of insertions, relocations, tail exchanges and swaps; True if improved.
+
+        A move tried in vain is not tried again until one of its routes has changed.
+        """
         improved = False
-        for i in range(len(self.ready)):
-            improved |= self._relocate(i)
+        changed, tried_visit = self.changed, self.tried_visit
+        for i, candidates in enumerate(self.candidates):
+            tried, r = tried_visit[i], self.where[i]
+            if (r < 0 or changed[r] <= tried) and all(changed[q] <= tried for q in candidates):
+                continue
+            if self._relocate(i):
+                improved = True
+            else:
+                tried_visit[i] = self.changes
+        tried_tails, tried_swap = self.tried_tails, self.tried_swap
         for a, neighbours in enumerate(self.neighbours):
             for b in neighbours:
-                improved |= self._exchange_tails(a, b)
-                improved |= self._swap(a, b)
+                pair = (a, b)
+                if tried_tails.get(pair, -1) < max(changed[a], changed[b]):
+                    if self._exchange_tails(a, b):
+                        improved = True
+                    else:
+                        tried_tails[pair] = self.changes
+                if tried_swap.get(pair, -1) < max(changed[a], changed[b]):
+                    if self._swap(a, b):
+                        improved = True
+                    else:
+                        tried_swap[pair] = self.changes
         return improved
 
     def _relocate(self, i: int) -> bool:
@@ -322,9 +378,9 @@ class _Lists:
         if best_q < 0:
             return False
         if r >= 0:
-            self._set(r, [*self.order[r][:pos], *self.order[r][pos + 1 :]])
+            self._set(r, [*self.order[r][:pos], *self.order[r][pos + 1 :]], pos)
         target = self.order[best_q]
-        self._set(best_q, [*target[:best_pos], i, *target[best_pos:]])
+        self._set(best_q, [*target[:best_pos], i, *target[best_pos:]], best_pos)
         return True
 
     def _exchange_tails(self, a: int, b: int) -> bool:
@@ -345,8 +401,8 @@ class _Lists:
                 if ca < INFEASIBLE:
                     cb = self.cost_with(b, q, la[p:], len(lb), total - ca)
                     if ca + cb < self.cost[a] + self.cost[b] - _EPS:
-                        self._set(a, [*la[:p], *lb[q:]])
-                        self._set(b, [*lb[:q], *la[p:]])
+                        self._set(a, [*la[:p], *lb[q:]], p)
+                        self._set(b, [*lb[:q], *la[p:]], q)
                         improved = True
             p += 1
         return improved
@@ -360,9 +416,8 @@ class _Lists:
                 continue
             lb = self.order[b]
             # the visits of b ready within the window of i's (lists run in about ready order)
-            times = [ready[k] for k in lb]
-            lo = bisect.bisect_left(times, ready[i] - _SWAP_WINDOW)
-            hi = bisect.bisect_right(times, ready[i] + _SWAP_WINDOW)
+            lo = bisect.bisect_left(lb, ready[i] - _SWAP_WINDOW, key=ready.__getitem__)
+            hi = bisect.bisect_right(lb, ready[i] + _SWAP_WINDOW, key=ready.__getitem__)
             for q in range(lo, hi):
                 k = lb[q]
                 if abs(ready[k] - ready[i]) > _SWAP_WINDOW or a not in self.ranks[k]:
@@ -376,8 +431,8 @@ class _Lists:
                 cb = self.cost_with(b, q, (i,), q + 1, total - ca)
                 if ca + cb < self.cost[a] + self.cost[b] - _EPS:
                     la = self.order[a]
-                    self._set(a, [*la[:p], k, *la[p + 1 :]])
-                    self._set(b, [*lb[:q], i, *lb[q + 1 :]])
+                    self._set(a, [*la[:p], k, *la[p + 1 :]], p)
+                    self._set(b, [*lb[:q], i, *lb[q + 1 :]], q)
                     improved = True
                     break
         return improved
@@ -391,8 +446,36 @@ class _Lists:
         )
 
 
+class _Planned(tuple[tuple[int, ...], ...]):
+    """A solution that keeps the :class:`_Lists` it was read from, schedules and all.
+
+    Each list is a :class:`~hometeams.sim._routing.Scheduled`, so that
+    :func:`~hometeams.sim.schedule` need not work its schedule out again.
+    """
+
+    lists: _Lists
+
+    def __new__(cls, lists: _Lists) -> _Planned:
+        p = lists.p
+        self = super().__new__(
+            cls,
+            (
+                Scheduled(order, p, r, lists.start[r], lists.trip[r])
+                for r, order in enumerate(lists.order)
+            ),
+        )
+        self.lists = lists
+        return self
+
+    def __reduce__(self) -> tuple[type[Solution], tuple[Solution]]:
+        """Copied or pickled, a plain tuple of tuples."""
+        return tuple, (tuple(map(tuple, self)),)
+
+
 def _resume(problem: RoutingProblem, solution: Solution) -> _Lists:
     """A :class:`_Lists` holding ``solution``'s lists, to add visits to."""
+    if isinstance(solution, _Planned) and solution.lists.p is problem:
+        return solution.lists.copy()  # the schedules are known
     lists = _Lists(problem)
     for r, order in enumerate(solution):
         if order:
@@ -401,17 +484,26 @@ def _resume(problem: RoutingProblem, solution: Solution) -> _Lists:
 
 
 def _insert(lists: _Lists, visits: Sequence[int], *, closed: frozenset[int]) -> None:
+    """Put each visit where it adds least, among the routes not ``closed`` best placed for it.
+
+    As in the improvement, a visit is tried only on the :data:`_CANDIDATES` routes of best
+    rank that start nearest to it.
+    """
+    travel, routes = lists.p.travel, lists.p.routes
     for i in visits:
+        ranks, zone = lists.ranks[i], lists.zone[i]
+        allowed = [r for r in ranks if r not in closed]
+        if len(allowed) > _CANDIDATES:
+            allowed.sort(key=lambda r: (ranks[r], travel[routes[r].zone][zone], r))
+            del allowed[_CANDIDATES:]
         best, best_r, best_pos = lists.p.unassigned_cost, -1, -1
-        for r in lists.ranks[i]:
-            if r in closed:
-                continue
+        for r in allowed:
             cost, at = lists._place(r, i, lists.cost[r] + best)
             if cost - lists.cost[r] < best:
                 best, best_r, best_pos = cost - lists.cost[r], r, at
         if best_r >= 0:
             order = lists.order[best_r]
-            lists._set(best_r, [*order[:best_pos], i, *order[best_pos:]])
+            lists._set(best_r, [*order[:best_pos], i, *order[best_pos:]], best_pos)
 
 
 def insert_visits(
@@ -423,8 +515,10 @@ def insert_visits(
 ) -> Solution:
     """``solution`` with each of ``visits`` put where it adds least, on routes not ``closed``.
 
-    A visit whose cheapest place costs more than leaving it to the dispatcher stays off the
-    lists. Used to fit a fixed list's new visits and to repair the lists of absent staff.
+    Each visit is tried on the dozen routes of best rank that start nearest to it (as in the
+    built-in planner's search). A visit whose cheapest place costs more than leaving it to the
+    dispatcher stays off the lists. Used to fit a fixed list's new visits and to repair the
+    lists of absent staff.
 
     Examples
     --------
@@ -484,4 +578,9 @@ def repair(problem: RoutingProblem, solution: Solution, absent: frozenset[int]) 
             handed.extend(order)
     if not handed:
         return tuple(lists)
-    return insert_visits(problem, tuple(lists), handed, closed=absent)
+    planned = _resume(problem, solution)
+    for r, order in enumerate(lists):
+        if order != tuple(planned.order[r]):
+            planned._set(r, list(order))
+    _insert(planned, handed, closed=absent)
+    return planned.solution()

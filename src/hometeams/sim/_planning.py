@@ -47,6 +47,10 @@ class Day(Protocol):
     routes are the shifts rostered to start in it (absent or not: lists are made before sick
     calls come in) and its visits the planned visits known by then.
 
+    The engine's days also say which visits come from a recurring visit plan (a service
+    decision) rather than a discharge episode: ``recurring(visit) -> bool``. It is optional;
+    :class:`FixedLists` plans its templates from the recurring visits where a day says.
+
     Examples
     --------
     A planning that plans Mondays only and leaves the other days to the dispatcher:
@@ -222,15 +226,15 @@ class FixedLists:
             # one seed for every weekday's template: where nurses are equally good, the same
             # choice each weekday keeps a user with the same nurse through the week
             seed = cast(int, day.memo.setdefault(("fixed-lists-seed", self), problem.seed))
-            solution = self.planner.solve(attrs.evolve(problem, seed=seed))
+            seeded = attrs.evolve(problem, seed=seed)
             if day.index < 0 or not problem.visits:
                 # Nothing to learn a week from: the night running into the first Monday has
                 # the weekday of a Sunday but only its last hours. Plan it again next time.
-                return solution
-            templates[day.weekday] = {
-                day.slot(r): tuple(day.key(i) for i in order) for r, order in enumerate(solution)
-            }
-            return solution
+                return self.planner.solve(seeded)
+            planned = cast(
+                "dict[Hashable, Solution]", day.memo.setdefault(("fixed-lists-planned", self), {})
+            )
+            template = templates[day.weekday] = self._template(day, seeded, planned)
         index = {day.key(i): i for i in range(len(problem.visits))}
         lists: list[tuple[int, ...]] = []
         for r in range(len(problem.routes)):
@@ -239,3 +243,35 @@ class FixedLists:
         placed = {i for order in lists for i in order}
         extra = [i for i in range(len(problem.visits)) if i not in placed]
         return insert_visits(problem, tuple(lists), extra)
+
+    def _template(
+        self, day: Day, problem: RoutingProblem, planned: dict[Hashable, Solution]
+    ) -> dict[Hashable, tuple[Hashable, ...]]:
+        """Each slot's recurring visits in order: planned once for all days alike.
+
+        Weekdays with the same shifts and the same recurring visits at the same times (often
+        Monday to Friday) have the same routing problem, so it is solved once. A day that
+        cannot tell recurring visits (no ``recurring`` method) has all its visits taken.
+        """
+        is_recurring = getattr(day, "recurring", None)
+        n = len(problem.visits)
+        recurring = [i for i in range(n) if is_recurring(i)] if is_recurring else list(range(n))
+        visits = [problem.visits[i] for i in recurring]
+        problem = attrs.evolve(problem, visits=visits)
+        t0 = day.start
+        alike = (
+            tuple((r.staff, r.start - t0, r.end - t0, r.zone) for r in problem.routes),
+            tuple(
+                (day.key(i), v.zone, v.ready - t0, v.due - t0, v.duration, *sorted(v.ranks.items()))
+                for i, v in zip(recurring, visits, strict=True)
+            ),
+            tuple(map(tuple, problem.travel)),
+            attrs.astuple(problem, recurse=False)[3:],  # the weights and the seed
+        )
+        solution = planned.get(alike)
+        if solution is None:
+            solution = planned[alike] = self.planner.solve(problem)
+        return {
+            day.slot(r): tuple(day.key(recurring[i]) for i in order)
+            for r, order in enumerate(solution)
+        }

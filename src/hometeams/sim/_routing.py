@@ -175,6 +175,35 @@ class RoutingProblem:
     seed: int = attrs.field(default=0, kw_only=True)
 
 
+class Scheduled(tuple[int, ...]):
+    """A route's visits in order, with the planned starts and travel its planner worked out.
+
+    :func:`schedule` reads them instead of walking the list again, for the problem and route
+    they were worked out for (and only for those).
+    """
+
+    problem: RoutingProblem
+    route: int
+    starts: Sequence[float]
+    trips: Sequence[float]
+
+    def __new__(
+        cls,
+        order: Iterable[int],
+        problem: RoutingProblem,
+        route: int,
+        starts: Sequence[float],
+        trips: Sequence[float],
+    ) -> Scheduled:
+        self = super().__new__(cls, order)
+        self.problem, self.route, self.starts, self.trips = problem, route, starts, trips
+        return self
+
+    def __reduce__(self) -> tuple[type[tuple[int, ...]], tuple[tuple[int, ...]]]:
+        """Copied or pickled, a plain tuple."""
+        return tuple, (tuple(self),)
+
+
 def schedule(problem: RoutingProblem, r: int, order: Sequence[int]) -> list[tuple[float, float]]:
     """Planned start and travel of each visit of route ``r`` walked in ``order``.
 
@@ -190,6 +219,8 @@ def schedule(problem: RoutingProblem, r: int, order: Sequence[int]) -> list[tupl
     >>> schedule(problem, 0, (0,))
     [(432.0, 12.0)]
     """
+    if type(order) is Scheduled and order.problem is problem and order.route == r:
+        return list(zip(order.starts, order.trips, strict=True))
     route, visits, travel = problem.routes[r], problem.visits, problem.travel
     t, zone = route.start, route.zone
     out = []

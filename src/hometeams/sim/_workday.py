@@ -53,6 +53,10 @@ class Calendar:
         self.shift_starts = [c.shift_start[k] for k in self.shift_order]
         self.plannable: list[bool] = plannable.tolist()
         self.known: list[float] = known.tolist()
+        self.recurring: list[bool] = (kind == "visit").tolist()
+        # who may take a visit, by the day's shifts (as clock times) and then by the visit's
+        # tiers, competences and times of day: days shaped alike share the answers
+        self.ranks: dict[Hashable, dict[Hashable, dict[int, int]]] = {}
 
 
 class PlanningDay:
@@ -143,28 +147,20 @@ class PlanningDay:
     @cached_property
     def _problem(self) -> RoutingProblem:
         c = self._cal.c
-        routes = self._routes
+        routes, t0 = self._routes, self.start
         travel = [[*row, 0.0] for row in c.travel] + [[0.0] * (len(c.travel) + 1)]
-        # routes in classes of equal shift times; a visit's ranks are worked out once per
-        # (tiers, competences, class) and merged over the classes on shift for it
-        classes: dict[tuple[float, float], list[int]] = {}
-        for r, route in enumerate(routes):
-            classes.setdefault((route.start, route.end), []).append(r)
-        cache: dict[tuple[Tiers, int, tuple[float, float]], dict[int, int]] = {}
+        shape = tuple(
+            (route.staff, route.start - t0, route.end - t0, self._shift_teams[route.shift])
+            for route in routes
+        )
+        known = self._cal.ranks.setdefault(shape, {})
         visits = []
         for j in self.jobs:
-            req, tiers = c.req[j], self._tiers(j)
-            ready, due = c.ready[j], c.due[j]
-            ranks: dict[int, int] = {}
-            for times, members in classes.items():
-                # on shift between ready and due
-                if times[1] <= ready or times[0] > due:
-                    continue
-                key = (tiers, req, times)
-                part = cache.get(key)
-                if part is None:
-                    part = cache[key] = self._ranks(members, req, tiers)
-                ranks.update(part)
+            tiers, req, ready, due = self._tiers(j), c.req[j], c.ready[j], c.due[j]
+            key = (tiers, req, ready - t0, due - t0)
+            ranks = known.get(key)
+            if ranks is None:
+                ranks = known[key] = self._ranks_between(ready, due, req, tiers)
             visits.append(
                 Visit(
                     job=j,
@@ -176,6 +172,23 @@ class PlanningDay:
                 )
             )
         return RoutingProblem(routes, visits, travel, seed=self._seed)
+
+    @cached_property
+    def _classes(self) -> dict[tuple[float, float], list[int]]:
+        """The day's routes in classes of equal shift times."""
+        classes: dict[tuple[float, float], list[int]] = {}
+        for r, route in enumerate(self._routes):
+            classes.setdefault((route.start, route.end), []).append(r)
+        return classes
+
+    def _ranks_between(self, ready: float, due: float, req: int, tiers: Tiers) -> dict[int, int]:
+        """Route -> rank for the routes on shift between ``ready`` and ``due`` that may go."""
+        ranks: dict[int, int] = {}
+        for times, members in self._classes.items():
+            if times[1] <= ready or times[0] > due:
+                continue
+            ranks.update(self._ranks(members, req, tiers))
+        return ranks
 
     def _ranks(self, members: list[int], req: int, tiers: Tiers) -> dict[int, int]:
         """Route -> the first tier allowing its staff member, for those holding ``req``."""
@@ -199,6 +212,10 @@ class PlanningDay:
     def key(self, visit: int) -> Hashable:
         """The visit's user, its time within the day and its rank among equal ones."""
         return self._keys[visit]
+
+    def recurring(self, visit: int) -> bool:
+        """Whether the visit comes from a recurring visit plan (not a discharge episode)."""
+        return self._cal.recurring[self.jobs[visit]]
 
     @cached_property
     def _slots(self) -> list[Hashable]:
