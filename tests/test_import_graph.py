@@ -22,7 +22,8 @@ SOURCE = Path(hometeams.__file__).resolve().parent
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("_types", "_version", "errors"),
-    ("_files", "_random", "_time", "_words"),
+    ("_checks", "_files", "_random", "_time", "_words"),
+    ("_parse",),
     ("analytic", "model", "records"),
     ("followup", "graph", "scenario"),
     ("metrics", "sim"),

@@ -1,4 +1,4 @@
-"""Tests for hometeams.scenario._parse: clock times, weekdays and number checks."""
+"""Tests for hometeams._parse: clock times, weekdays and number checks."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hometeams.errors import InvalidScenario
-from hometeams.scenario._parse import (
+from hometeams._parse import (
     check_count,
     check_nonnegative,
     check_positive,
@@ -17,6 +16,7 @@ from hometeams.scenario._parse import (
     id_set,
     weekdays,
 )
+from hometeams.errors import InvalidScenario
 
 
 @given(st.integers(min_value=0, max_value=23), st.integers(min_value=0, max_value=59))

@@ -41,10 +41,10 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from hometeams._checks import check_id
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.io._codec import Form, Schema
 from hometeams.io._units import MINUTES_SCHEMA, format_minutes, parse_minutes
-from hometeams.model._checks import check_id
 from hometeams.sim import (
     Chained,
     ContinuityFirst,

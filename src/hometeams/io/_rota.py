@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from hometeams._parse import clock_minutes
 from hometeams._time import DAY, PeriodClock
 from hometeams.errors import InvalidScenario
 from hometeams.io._columns import DAYS, Row, clock_text, rows, unknown
 from hometeams.io._sheets import Sheet, sheet_error
 from hometeams.scenario import Roster, RosterLine, Shift
-from hometeams.scenario._parse import clock_minutes
 
 __all__ = ["SHIFT_CODES", "read_roster", "read_shifts"]
 

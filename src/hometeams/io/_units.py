@@ -35,11 +35,11 @@ import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
+from hometeams._parse import clock_minutes
 from hometeams.errors import InvalidScenario
 from hometeams.io._codec import Form, Schema, passthrough
 from hometeams.io._convert import WEEKDAY_NAMES
 from hometeams.model import Period
-from hometeams.scenario._parse import clock_minutes
 
 __all__ = [
     "CLOCK",

@@ -51,6 +51,7 @@ from pathlib import Path
 
 import attrs
 
+from hometeams._parse import clock_minutes
 from hometeams._time import DAY, WEEK
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.io._columns import (
@@ -80,7 +81,6 @@ from hometeams.model import (
     Zone,
 )
 from hometeams.scenario import Demand, Fixed, LogNormal, Scenario, TravelMatrix, VisitPlan
-from hometeams.scenario._parse import clock_minutes
 
 __all__ = ["read_workbook"]
 

@@ -18,16 +18,16 @@ from collections.abc import Iterable
 
 import attrs
 
-from hometeams._time import Period
-from hometeams._types import CompetenceId, ProfessionId, StaffId, TeamId, UnitId, UserId, ZoneId
-from hometeams.errors import InvalidScenario
-from hometeams.model._checks import (
+from hometeams._checks import (
     check_fraction,
     check_id,
     check_ids,
     check_optional_id,
     items_of,
 )
+from hometeams._time import Period
+from hometeams._types import CompetenceId, ProfessionId, StaffId, TeamId, UnitId, UserId, ZoneId
+from hometeams.errors import InvalidScenario
 
 __all__ = [
     "ALL_DAYS",

@@ -21,10 +21,10 @@ from typing import Protocol, TypeVar
 
 import attrs
 
+from hometeams._checks import items_of
 from hometeams._types import CompetenceId, ProfessionId, StaffId, TeamId, UnitId, UserId, ZoneId
 from hometeams.errors import InvalidArgument, InvalidScenario, shorten
 from hometeams.model._catalogue import COMPETENCES, PROFESSIONS, TEAM_TYPES
-from hometeams.model._checks import items_of
 from hometeams.model._entities import Competence, Profession, Staff, Team, Unit, User, Zone
 
 __all__ = ["Organisation"]

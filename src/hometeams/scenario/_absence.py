@@ -21,10 +21,10 @@ from collections.abc import Iterable
 
 import attrs
 
+from hometeams._checks import items_of
+from hometeams._parse import check_id, check_nonnegative, check_probability, id_set
 from hometeams._types import Minutes, StaffId
 from hometeams.errors import InvalidScenario
-from hometeams.model._checks import items_of
-from hometeams.scenario._parse import check_id, check_nonnegative, check_probability, id_set
 
 __all__ = ["Absence", "Absences", "SickLeave"]
 

@@ -15,12 +15,12 @@ from collections.abc import Iterable
 
 import attrs
 
+from hometeams._parse import check_id, check_nonnegative
 from hometeams._time import DAY, HOUR
 from hometeams._types import CompetenceId, Minutes, TeamId, UserId
 from hometeams.errors import InvalidScenario
 from hometeams.scenario._durations import DurationDistribution, Fixed, as_duration
 from hometeams.scenario._jobs import check_job, preferred_field, required_field
-from hometeams.scenario._parse import check_id, check_nonnegative
 
 __all__ = ["Alarms", "ArrivalProcess"]
 

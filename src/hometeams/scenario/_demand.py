@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from hometeams._checks import items_of
 from hometeams.errors import InvalidScenario
-from hometeams.model._checks import items_of
 from hometeams.scenario._arrivals import Alarms, ArrivalProcess
 from hometeams.scenario._discharges import Discharges
 from hometeams.scenario._visits import VisitPlan

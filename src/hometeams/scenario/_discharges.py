@@ -13,18 +13,18 @@ from collections.abc import Iterable
 
 import attrs
 
-from hometeams._time import HOUR
-from hometeams._types import CompetenceId, Minutes, TeamId, ZoneId
-from hometeams.errors import InvalidScenario
-from hometeams.scenario._durations import DurationDistribution, as_duration
-from hometeams.scenario._jobs import check_job, preferred_field, required_field, times_field
-from hometeams.scenario._parse import (
+from hometeams._parse import (
     check_count,
     check_id,
     check_nonnegative,
     check_positive,
     clock_minutes,
 )
+from hometeams._time import HOUR
+from hometeams._types import CompetenceId, Minutes, TeamId, ZoneId
+from hometeams.errors import InvalidScenario
+from hometeams.scenario._durations import DurationDistribution, as_duration
+from hometeams.scenario._jobs import check_job, preferred_field, required_field, times_field
 
 __all__ = ["Discharges", "Episode"]
 

@@ -20,8 +20,8 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from hometeams._parse import check_nonnegative, check_positive
 from hometeams.errors import InvalidScenario
-from hometeams.scenario._parse import check_nonnegative, check_positive
 
 __all__ = [
     "Duration",

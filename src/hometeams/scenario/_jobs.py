@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from hometeams._types import CompetenceId, Minutes
-from hometeams.errors import InvalidScenario
-from hometeams.scenario._parse import (
+from hometeams._parse import (
     check_count,
     check_id,
     check_nonnegative,
@@ -19,6 +17,8 @@ from hometeams.scenario._parse import (
     id_set,
     weekdays,
 )
+from hometeams._types import CompetenceId, Minutes
+from hometeams.errors import InvalidScenario
 
 __all__ = [
     "JobFields",

@@ -27,12 +27,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from hometeams._checks import items_of
+from hometeams._parse import check_count, check_id, clock_minutes, weekdays
 from hometeams._time import DAY
 from hometeams._types import Minutes, StaffId, TeamId
 from hometeams.errors import InvalidScenario
 from hometeams.model import ALL_DAYS, Period
-from hometeams.model._checks import items_of
-from hometeams.scenario._parse import check_count, check_id, clock_minutes, weekdays
 
 __all__ = ["Floor", "Roster", "RosterLine", "Shift"]
 

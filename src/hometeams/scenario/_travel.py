@@ -18,10 +18,10 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from hometeams._checks import items_of
+from hometeams._parse import check_id, check_nonnegative
 from hometeams._types import Minutes, ZoneId
 from hometeams.errors import InvalidScenario
-from hometeams.model._checks import items_of
-from hometeams.scenario._parse import check_id, check_nonnegative
 
 __all__ = ["Leg", "TravelMatrix"]
 

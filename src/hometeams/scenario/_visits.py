@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import attrs
 
+from hometeams._parse import check_id
 from hometeams._types import CompetenceId, Minutes, TeamId, UserId
 from hometeams.model import ALL_DAYS
 from hometeams.scenario._durations import DurationDistribution, as_duration
@@ -22,7 +23,6 @@ from hometeams.scenario._jobs import (
     required_field,
     times_field,
 )
-from hometeams.scenario._parse import check_id
 
 __all__ = ["VisitPlan"]
 

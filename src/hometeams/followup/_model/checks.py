@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 
+from hometeams._checks import check_id, check_optional_id
 from hometeams.errors import InvalidScenario
-from hometeams.model._checks import check_id, check_optional_id
 
 __all__ = [
     "check_count",

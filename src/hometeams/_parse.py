@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from hometeams._checks import check_id
 from hometeams._time import DAY
 from hometeams.errors import InvalidScenario
-from hometeams.model._checks import check_id
 
 __all__ = [
     "DAY_NAMES",
