@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from hometeams._words import LANGUAGES, WORDS, Word, check_lang, words
+from hometeams._words import LANGUAGES, WORDS, Word, check_lang, plain_number, words
 from hometeams.errors import InvalidArgument
 from hometeams.metrics import METRICS
 
@@ -47,3 +47,28 @@ def test_every_metric_of_the_catalogue_has_its_label_and_no_other() -> None:
     assert labelled == set(METRICS)
     info = METRICS["idle_share"]
     assert (info.label_en, info.label_nb) == ("Idle share", "Ledig gang")
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "spec", "expected"),
+    [
+        (0.75, "en", "g", "0.75"),
+        (0.75, "nb", "g", "0,75"),
+        (-2.5, "nb", "+.4g", "-2,5"),
+        (12.25, "nb", ".1f", "12,2"),  # 12.25 is exact in binary: halves round to even
+        (0.4222, "en", ".0%", "42%"),
+        (0.4222, "nb", ".0%", "42 %"),
+        (40.0, "nb", "g", "40"),
+    ],
+)
+def test_plain_number_writes_the_language_s_decimal_mark_and_percent(
+    value: float, lang: str, spec: str, expected: str
+) -> None:
+    """Bokmål takes a decimal comma and a space before ``%``; English is Python's format."""
+    assert plain_number(value, lang, spec) == expected
+
+
+def test_plain_number_refuses_an_unknown_language() -> None:
+    """The language is checked like a word's."""
+    with pytest.raises(InvalidArgument, match="lang: must be one of"):
+        plain_number(1.5, "de")

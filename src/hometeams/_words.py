@@ -13,8 +13,10 @@ The keys start with the part of the library that speaks them (``report.``, ``erl
 :mod:`hometeams.model`, the metric catalogue's labels -- stay with their data: they are part
 of the model, not of how it is shown.
 
-How numbers are written in each language (decimal comma, a true minus sign) is in
-:mod:`hometeams.report`; this module only holds words.
+Numbers are not words, but every language writes them its own way: :func:`plain_number` is the
+one rule for plain text (a decimal comma in Norwegian, and a space before a percent sign);
+the report's typography (a true minus sign, thousands grouped) is
+:func:`hometeams.report.format_number`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import NamedTuple
 
 from hometeams.errors import InvalidArgument
 
-__all__ = ["LANGUAGES", "WORDS", "Word", "check_lang", "counted", "words"]
+__all__ = ["LANGUAGES", "WORDS", "Word", "check_lang", "counted", "plain_number", "words"]
 
 LANGUAGES: tuple[str, ...] = ("en", "nb")
 """The library's languages: English and Norwegian (bokmål)."""
@@ -88,6 +90,23 @@ def counted(n: int, noun: str, lang: str) -> str:
     """
     form = "one" if n == 1 else "other"
     return f"{n} {words(f'noun.{noun}.{form}', lang)}"
+
+
+def plain_number(value: float, lang: str, /, spec: str = "g") -> str:
+    """``value`` formatted by ``spec`` as plain text in ``lang``.
+
+    Norwegian writes a decimal comma and a space before a percent sign; English as Python
+    does. ``spec`` is a format specification without thousands grouping.
+
+    Examples
+    --------
+    >>> plain_number(0.75, "nb"), plain_number(2.5, "en", ".2f"), plain_number(0.26, "nb", ".0%")
+    ('0,75', '2.50', '26 %')
+    """
+    text = format(value, spec)
+    if check_lang(lang) == "nb":
+        return text.replace(".", ",").replace("%", " %")
+    return text
 
 
 WORDS: Mapping[str, Word] = MappingProxyType(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from hometeams._words import counted, words
+from hometeams._words import counted, plain_number, words
 from hometeams.cli._common import columns
 from hometeams.scenario import ContractLine, Finding, LoadCell
 
@@ -78,7 +78,7 @@ _HEAD = ("zone", "day", "period", "planned", "unplanned", "load", "rostered", "o
 
 
 def _comma(value: float, digits: int = 1) -> str:
-    return f"{round(value, digits):g}".replace(".", ",")
+    return plain_number(round(value, digits), "nb")
 
 
 def _norwegian(finding: Finding) -> str:
@@ -144,8 +144,7 @@ def load_lines(cells: Sequence[LoadCell], *, lang: str = "en") -> list[str]:
     """
 
     def number(value: float) -> str:
-        text = f"{round(value, 1):g}"
-        return text.replace(".", ",") if lang == "nb" else text
+        return plain_number(round(value, 1), lang)
 
     def day(cell: LoadCell) -> str:
         name = words(_WEEKDAYS[cell.cycle_day % 7], lang)
