@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from hometeams._words import LANGUAGES, WORDS, Word, check_lang, plain_number, words
+from hometeams._words import LANGUAGES, WORDS, Word, check_lang, phrase, plain_number, words
 from hometeams.errors import InvalidArgument
 from hometeams.metrics import METRICS
 
@@ -72,3 +72,28 @@ def test_plain_number_refuses_an_unknown_language() -> None:
     """The language is checked like a word's."""
     with pytest.raises(InvalidArgument, match="lang: must be one of"):
         plain_number(1.5, "de")
+
+
+def test_a_phrase_says_its_fields_in_the_language_asked_for() -> None:
+    """Numbers by the template's spec, nested phrases and lists of them in the same language."""
+    day = phrase("weekday.in_week", day=phrase("weekday.saturday"), week=2)
+    times = (phrase("findings.time", time="08:00", day=day),) * 4
+    said = phrase("findings.coverage", times=phrase("findings.more_items", items=times[:3], n=1))
+    assert said.text("en") == (
+        "nobody who can make the visit is on shift within its window at 08:00 on Saturday of "
+        "week 2, 08:00 on Saturday of week 2, 08:00 on Saturday of week 2 and 1 more"
+    )
+    assert said.text("nb") == (
+        "ingen som kan ta besøket, er på vakt innenfor tidsvinduet for lørdag uke 2 kl. 08:00, "
+        "lørdag uke 2 kl. 08:00, lørdag uke 2 kl. 08:00 og 1 til"
+    )
+    contract = phrase(
+        "findings.contract", rostered=40.0, percent=75.0, contract=28.125, over=11.875,
+        share=11.875 / 28.125,
+    )  # fmt: skip
+    assert contract.text("nb") == (
+        "turnusført 40 timer i uka mot en 75 % stilling på 28,125 timer: 11,875 timer (42 %) over"
+    )
+    assert said == phrase("findings.coverage", times=said.fields[0][1])  # a value: comparable
+    with pytest.raises(InvalidArgument, match=r"key: not an entry of the word table, got 'x\.y'"):
+        phrase("x.y")

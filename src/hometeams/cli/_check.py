@@ -20,7 +20,7 @@ import argparse
 import math
 from typing import Any
 
-from hometeams._words import WORDS, counted, plain_number, words
+from hometeams._words import WORDS, counted, phrase, plain_number, words
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -205,14 +205,19 @@ def _organisation_findings(summary: dict[str, Any]) -> list[Finding]:
     found = [
         Finding(
             f"organisation.users.{user}",
-            f"needs {', '.join(needs)}, which no staff member has",
+            phrase=phrase("findings.needs", needs=tuple(needs)),
             kind="competence",
             severity="warning",
         )
         for user, needs in summary["uncovered_needs"].items()
     ]
     found += [
-        Finding(f"organisation.staff.{staff}", "in no team", kind="no-team", severity="info")
+        Finding(
+            f"organisation.staff.{staff}",
+            phrase=phrase("findings.no_team"),
+            kind="no-team",
+            severity="info",
+        )
         for staff in summary["staff_in_no_team"]
     ]
     return found
