@@ -221,7 +221,8 @@ def test_a_visit_its_own_team_cannot_make_under_fixed_teams() -> None:
 def test_a_finding_made_from_a_phrase_has_its_english_as_message() -> None:
     """The message defaults to the phrase's English; another message, or none at all, is refused.
 
-    A finding without a phrase says its message in every language.
+    The phrase is not compared: a finding is the same with or without it. A finding without a
+    phrase says its message in every language.
     """
     said = phrase("findings.no_team")
     finding = Finding("organisation.staff.kari", phrase=said, kind="no-team")
@@ -231,6 +232,7 @@ def test_a_finding_made_from_a_phrase_has_its_english_as_message() -> None:
         "er ikke med i noe team",
     )
     assert Finding("p", "in no team", phrase=said) == Finding("p", phrase=said)
+    assert Finding("p", "in no team") == Finding("p", phrase=said)  # the same finding, said
     with pytest.raises(InvalidArgument, match="message: must be the phrase's English text"):
         Finding("p", "not in a team", phrase=said)
     with pytest.raises(InvalidArgument, match="message: must not be empty"):

@@ -96,7 +96,8 @@ class Finding:
     numbers: tuple[tuple[str, Number], ...] = attrs.field(
         default=(), converter=_numbers, kw_only=True
     )
-    phrase: Phrase | None = attrs.field(default=None, kw_only=True)
+    # Not compared: two findings are the same when their path, message, kind... are.
+    phrase: Phrase | None = attrs.field(default=None, kw_only=True, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if self.phrase is None:

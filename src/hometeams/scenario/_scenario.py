@@ -388,10 +388,10 @@ def uncovered_times(
 
 def listed(items: Iterable[Field], *, at_most: int = 3) -> Field:
     """The first ``at_most`` items, then how many more: ``a, b, c and 4 more``."""
-    items = tuple(items)
-    if len(items) <= at_most:
-        return items
-    return phrase("findings.more_items", items=items[:at_most], n=len(items) - at_most)
+    every = tuple(items)
+    if len(every) <= at_most:
+        return every
+    return phrase("findings.more_items", items=every[:at_most], n=len(every) - at_most)
 
 
 def _time_findings(s: Scenario, visit: VisitPlan, *, at: str) -> list[Finding]:
