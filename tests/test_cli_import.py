@@ -234,6 +234,26 @@ def test_only_the_first_findings_are_printed(
     assert lines[-1] == f"hometeams: warning: 4 more findings: hometeams check {out}"
 
 
+def test_import_warns_of_findings_in_the_language_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With ``--lang nb`` the findings printed after an import are bokmål.
+
+    In ``SMALL``, b1's 20:00 medication visit on Wednesday and Thursday falls where nobody works
+    the evening.
+    """
+    out = tmp_path / "nord.toml"
+    status, _, err = _run(
+        ["import", str(write_folder(tmp_path / "nord", SMALL)), "-o", str(out), "--lang", "nb"],
+        capsys,
+    )
+    assert status == 0
+    assert (
+        f"hometeams: warning: {out}: demand.visits[0].times: besøkets tidsvindu ligger utenfor "
+        "alle vakter i turnusen: onsdag kl. 20:00, torsdag kl. 20:00"
+    ) in err.splitlines()
+
+
 def test_import_with_zone_coordinates_and_a_speed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

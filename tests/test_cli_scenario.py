@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from hometeams._words import phrase
 from hometeams.cli import main
-from hometeams.io import loads_scenario
+from hometeams.cli._check import _scenario_findings, check_summary
+from hometeams.io import ScenarioFile, loads_scenario, read_scenario
+from hometeams.io._file import _under_model
 from hometeams.report import analysis_text
+from hometeams.scenario import Finding
 from scenario_files import BASE, replace_once
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples" / "scenarios").glob("*.toml"))
+
+_ENGLISH = re.compile(
+    r"\b(the|and|of|on|at|only|can|which|who|nobody|staff|shift|window|hours|minutes|rostered|"
+    r"needs|visit|under|more|than|team \S+ may|in no team)\b"
+)
+"""Words of the English findings that no bokmål finding has (names in quotes aside)."""
+
+
+def _english_in(text: str) -> list[str]:
+    """The English words left in a finding's text, its quoted names removed."""
+    return _ENGLISH.findall(re.sub(r"'[^']*'", "", text))
 
 
 def _file(tmp_path: Path, text: str = BASE) -> Path:
@@ -124,6 +142,11 @@ def test_check_reports_the_organisation_s_own_findings(
     text = replace_once(BASE, f"{user} }}", f'{user}, needs = ["palliation"] }}')
     _, out, _ = _run(["check", str(_file(tmp_path, text))], capsys)
     assert "  warning: organisation.users.u2: needs palliation, which no staff member has" in out
+    _, out, _ = _run(["check", str(_file(tmp_path, text)), "--lang", "nb"], capsys)
+    assert (
+        "  advarsel: organisation.users.u2: har behov for palliation, som ingen ansatte har "
+        "kompetanse i\n"
+    ) in out
 
 
 def test_analyse_a_scenario_analyses_its_organisation(
@@ -268,3 +291,73 @@ def test_check_shows_a_model_s_drop_rule(
     data = json.loads(out)
     assert status == 0
     assert [m["max_lateness_minutes"] for m in data["models"]] == [None, 90.0]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.stem)
+def test_every_finding_of_the_examples_is_bokmal_under_lang_nb(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every finding ``check`` makes of an example, shown or counted, has its bokmål text.
+
+    The lines ``check --lang nb`` prints and the texts of all the findings behind them (also
+    those only counted) keep no English word outside the quoted names of the data.
+    """
+    status, out, _ = _run(["check", str(path), "--lang", "nb"], capsys)
+    assert status == 0
+    shown = [line for line in out.splitlines() if line.startswith(("  feil:", "  advarsel:"))]
+    assert all(not _english_in(line.partition(": ")[2].partition(": ")[2]) for line in shown)
+    file = read_scenario(path)
+    assert isinstance(file, ScenarioFile)
+    for finding in _scenario_findings(file, check_summary(file.scenario.organisation)):
+        assert finding.phrase is not None, finding
+        assert not _english_in(finding.text("nb")), finding.text("nb")
+        assert finding.text("en") == finding.message
+
+
+def test_the_examples_have_findings_of_five_kinds_and_of_one_model() -> None:
+    """The sweep above is not empty: the examples hold findings of five kinds, one a model's."""
+    kinds, of_model = set(), []
+    for path in EXAMPLES:
+        file = read_scenario(path)
+        assert isinstance(file, ScenarioFile)
+        found = _scenario_findings(file, check_summary(file.scenario.organisation))
+        kinds |= {f.kind for f in found}
+        of_model += [f for f in found if f.message.startswith("under model ")]
+    assert kinds >= {"capacity", "competence", "contract", "coverage", "no-team"}
+    assert of_model
+    assert all(f.text("nb").startswith("i modell '") for f in of_model)
+
+
+def test_the_organisation_s_findings_and_a_model_s_in_both_languages() -> None:
+    """A need nobody covers, a person in no team, and a finding of one model, said by hand."""
+    needs = Finding(
+        "organisation.users.u2", phrase=phrase("findings.needs", needs=("dementia", "palliation"))
+    )
+    assert (needs.message, needs.text("nb")) == (
+        "needs dementia, palliation, which no staff member has",
+        "har behov for dementia, palliation, som ingen ansatte har kompetanse i",
+    )
+    alone = Finding("organisation.staff.kari", phrase=phrase("findings.no_team"))
+    assert (alone.message, alone.text("nb")) == ("in no team", "er ikke med i noe team")
+    under = _under_model(alone, "fixed teams", 0)
+    assert (under.message, under.text("nb")) == (
+        "under model 'fixed teams' (models[0]): in no team",
+        "i modell 'fixed teams' (models[0]): er ikke med i noe team",
+    )
+    plain = _under_model(Finding("roster", "as typed"), "pooled", 1)
+    assert (plain.message, plain.text("nb")) == (
+        "under model 'pooled' (models[1]): as typed",
+        "i modell 'pooled' (models[1]): as typed",
+    )
+
+
+def test_run_warns_of_what_cannot_be_done_in_the_language_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``run --lang nb`` warns of the weekend visits nobody able is on shift for in bokmål."""
+    status, _, err = _run(["run", str(_file(tmp_path)), "--model", "fixed", "--lang", "nb"], capsys)
+    assert status == 0
+    assert (
+        "demand.visits[0].times: ingen som kan ta besøket, er på vakt innenfor tidsvinduet for "
+        "lørdag kl. 08:00, søndag kl. 08:00\n"
+    ) in err

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from hometeams._words import LANGUAGES, WORDS, Word, check_lang, words
+from hometeams._words import LANGUAGES, WORDS, Word, check_lang, phrase, plain_number, words
 from hometeams.errors import InvalidArgument
 from hometeams.metrics import METRICS
 
@@ -47,3 +47,53 @@ def test_every_metric_of_the_catalogue_has_its_label_and_no_other() -> None:
     assert labelled == set(METRICS)
     info = METRICS["idle_share"]
     assert (info.label_en, info.label_nb) == ("Idle share", "Ledig gang")
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "spec", "expected"),
+    [
+        (0.75, "en", "g", "0.75"),
+        (0.75, "nb", "g", "0,75"),
+        (-2.5, "nb", "+.4g", "-2,5"),
+        (12.25, "nb", ".1f", "12,2"),  # 12.25 is exact in binary: halves round to even
+        (0.4222, "en", ".0%", "42%"),
+        (0.4222, "nb", ".0%", "42 %"),
+        (40.0, "nb", "g", "40"),
+    ],
+)
+def test_plain_number_writes_the_language_s_decimal_mark_and_percent(
+    value: float, lang: str, spec: str, expected: str
+) -> None:
+    """Bokmål takes a decimal comma and a space before ``%``; English is Python's format."""
+    assert plain_number(value, lang, spec) == expected
+
+
+def test_plain_number_refuses_an_unknown_language() -> None:
+    """The language is checked like a word's."""
+    with pytest.raises(InvalidArgument, match="lang: must be one of"):
+        plain_number(1.5, "de")
+
+
+def test_a_phrase_says_its_fields_in_the_language_asked_for() -> None:
+    """Numbers by the template's spec, nested phrases and lists of them in the same language."""
+    day = phrase("weekday.in_week", day=phrase("weekday.saturday"), week=2)
+    times = (phrase("findings.time", time="08:00", day=day),) * 4
+    said = phrase("findings.coverage", times=phrase("findings.more_items", items=times[:3], n=1))
+    assert said.text("en") == (
+        "nobody who can make the visit is on shift within its window at 08:00 on Saturday of "
+        "week 2, 08:00 on Saturday of week 2, 08:00 on Saturday of week 2 and 1 more"
+    )
+    assert said.text("nb") == (
+        "ingen som kan ta besøket, er på vakt innenfor tidsvinduet for lørdag uke 2 kl. 08:00, "
+        "lørdag uke 2 kl. 08:00, lørdag uke 2 kl. 08:00 og 1 til"
+    )
+    contract = phrase(
+        "findings.contract", rostered=40.0, percent=75.0, contract=28.125, over=11.875,
+        share=11.875 / 28.125,
+    )  # fmt: skip
+    assert contract.text("nb") == (
+        "turnusført 40 timer i uka mot en 75 % stilling på 28,125 timer: 11,875 timer (42 %) over"
+    )
+    assert said == phrase("findings.coverage", times=said.fields[0][1])  # a value: comparable
+    with pytest.raises(InvalidArgument, match=r"key: not an entry of the word table, got 'x\.y'"):
+        phrase("x.y")

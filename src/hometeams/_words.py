@@ -13,19 +13,36 @@ The keys start with the part of the library that speaks them (``report.``, ``erl
 :mod:`hometeams.model`, the metric catalogue's labels -- stay with their data: they are part
 of the model, not of how it is shown.
 
-How numbers are written in each language (decimal comma, a true minus sign) is in
-:mod:`hometeams.report`; this module only holds words.
+A sentence made now and said later -- a finding of ``hometeams check``, read in English by the
+library and in either language by the command line -- is a :class:`Phrase`: a key and its
+fields, which may be numbers, lists and other phrases, each said in the language asked for.
+
+Numbers are not words, but every language writes them its own way: :func:`plain_number` is the
+one rule for plain text (a decimal comma in Norwegian, and a space before a percent sign);
+the report's typography (a true minus sign, thousands grouped) is
+:func:`hometeams.report.format_number`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from hometeams.errors import InvalidArgument
 
-__all__ = ["LANGUAGES", "WORDS", "Word", "check_lang", "counted", "words"]
+__all__ = [
+    "LANGUAGES",
+    "WORDS",
+    "Field",
+    "Phrase",
+    "Word",
+    "check_lang",
+    "counted",
+    "phrase",
+    "plain_number",
+    "words",
+]
 
 LANGUAGES: tuple[str, ...] = ("en", "nb")
 """The library's languages: English and Norwegian (bokmål)."""
@@ -88,6 +105,90 @@ def counted(n: int, noun: str, lang: str) -> str:
     """
     form = "one" if n == 1 else "other"
     return f"{n} {words(f'noun.{noun}.{form}', lang)}"
+
+
+def plain_number(value: float, lang: str, /, spec: str = "g") -> str:
+    """``value`` formatted by ``spec`` as plain text in ``lang``.
+
+    Norwegian writes a decimal comma and a space before a percent sign; English as Python
+    does. ``spec`` is a format specification without thousands grouping.
+
+    Examples
+    --------
+    >>> plain_number(0.75, "nb"), plain_number(2.5, "en", ".2f"), plain_number(0.26, "nb", ".0%")
+    ('0,75', '2.50', '26 %')
+    """
+    text = format(value, spec)
+    if check_lang(lang) == "nb":
+        return text.replace(".", ",").replace("%", " %")
+    return text
+
+
+Field: TypeAlias = "str | int | float | Phrase | tuple[Field, ...]"
+"""A field of a :class:`Phrase`: text and whole numbers as they are, a decimal number by
+:func:`plain_number` (its template's format spec applies), a phrase in the same language, a
+tuple as its items joined by commas."""
+
+
+class Phrase(NamedTuple):
+    """An entry of :data:`WORDS` with its fields, to be said in either language later.
+
+    Make one with :func:`phrase`.
+
+    Examples
+    --------
+    >>> said = phrase("findings.more_items", items=("a", "b"), n=2)
+    >>> said.text("en"), said.text("nb")
+    ('a, b and 2 more', 'a, b og 2 til')
+    """
+
+    key: str
+    fields: tuple[tuple[str, Field], ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The phrase in ``lang``, its fields said in ``lang`` too."""
+        return words(self.key, lang, **{name: _said(value, lang) for name, value in self.fields})
+
+
+def phrase(key: str, /, **fields: Field) -> Phrase:
+    """The entry ``key`` of :data:`WORDS` with ``fields``, to be said later.
+
+    Examples
+    --------
+    >>> share = phrase("findings.capacity.share", share=0.26)
+    >>> share.text("en"), share.text("nb")
+    (' (26%)', ' (26 %)')
+    >>> phrase("no.such.key")
+    Traceback (most recent call last):
+    ...
+    hometeams.errors.InvalidArgument: key: not an entry of the word table, got 'no.such.key'
+    """
+    if key not in WORDS:
+        raise InvalidArgument(f"key: not an entry of the word table, got {key!r}")
+    return Phrase(key, tuple(fields.items()))
+
+
+class _Number:
+    """A decimal number that formats itself in a language (:func:`plain_number`)."""
+
+    __slots__ = ("lang", "value")
+
+    def __init__(self, value: float, lang: str) -> None:
+        self.value = value
+        self.lang = lang
+
+    def __format__(self, spec: str) -> str:
+        return plain_number(self.value, self.lang, spec)
+
+
+def _said(value: Field, lang: str) -> object:
+    if isinstance(value, Phrase):
+        return value.text(lang)
+    if isinstance(value, tuple):
+        return ", ".join(format(_said(item, lang)) for item in value)
+    if isinstance(value, float):
+        return _Number(value, lang)
+    return value
 
 
 WORDS: Mapping[str, Word] = MappingProxyType(
@@ -588,6 +689,85 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "  info: {n} {kind} {word} (--json lists them)",
             "  merknad: {n} {word} av typen {kind} (--json viser dem)",
         ),
+        # the findings themselves (hometeams.scenario, hometeams.io, hometeams.cli)
+        "findings.more_items": Word("{items} and {n} more", "{items} og {n} til"),
+        "findings.and": Word("{first} and {then}", "{first} og {then}"),
+        "findings.time": Word("{time} on {day}", "{day} kl. {time}"),
+        "findings.when": Word("{day} {period}", "{day} {period}"),
+        "findings.of_model": Word(
+            "under model {model!r} (models[{i}]): {finding}",
+            "i modell {model!r} (models[{i}]): {finding}",
+        ),
+        "findings.competence.one": Word(
+            "no rostered staff member holds all of {needs}; these jobs go unserved",
+            "ingen ansatte i turnus har kompetansen {needs}; disse oppdragene blir ikke utført",
+        ),
+        "findings.competence.other": Word(
+            "no rostered staff member holds all of {needs}; these jobs go unserved",
+            "ingen ansatte i turnus har alle kompetansene {needs}; disse oppdragene blir ikke "
+            "utført",
+        ),
+        "findings.competence.nobody": Word(
+            "no rostered staff member is rostered; these jobs go unserved",
+            "ingen ansatte står i turnus; disse oppdragene blir ikke utført",
+        ),
+        "findings.two_person": Word(
+            "a two-person visit, but only {n} rostered staff member(s) can go",
+            "besøket krever dobbeltbemanning, men bare {n} av de ansatte i turnus kan ta det",
+        ),
+        "findings.coverage": Word(
+            "nobody who can make the visit is on shift within its window at {times}",
+            "ingen som kan ta besøket, er på vakt innenfor tidsvinduet for {times}",
+        ),
+        "findings.outside_shift": Word(
+            "the visit's window lies outside every rostered shift at {times}",
+            "besøkets tidsvindu ligger utenfor alle vakter i turnusen: {times}",
+        ),
+        "findings.team": Word(
+            "under fixed teams only team {team!r} may take the visit, and none of its members "
+            "who can is on shift for it within its window at {times}",
+            "med faste team kan bare team {team!r} ta besøket, og ingen av teamets medlemmer "
+            "som kan ta det, er på vakt innenfor tidsvinduet for {times}",
+        ),
+        "findings.capacity.district": Word("{when}: {work}{zones}", "{when}: {work}{zones}"),
+        "findings.capacity.zone": Word(
+            "{when} in zone {zone!r}: {work}; only a model that lends staff between zones can "
+            "meet it",
+            "{when} i sone {zone!r}: {work}; bare en modell som låner ansatte mellom soner kan "
+            "dekke det",
+        ),
+        "findings.capacity.work": Word(
+            "{load:.0f} staff-minutes of work ({planned:.0f} planned, {unplanned:.0f} expected "
+            "unplanned) against {rostered:.0f} rostered: {excess:.0f} minutes{share} more than "
+            "{who} can do, before any travel; the analytic need is {need} staff on duty, the "
+            "roster has {on_duty:.1f}",
+            "{load:.0f} personalminutter arbeid ({planned:.0f} planlagt, {unplanned:.0f} "
+            "forventet uplanlagt) mot {rostered:.0f} i turnus: {excess:.0f} minutter{share} mer "
+            "enn {who} rekker, før reisetid; analytisk behov er {need} på vakt, turnusen har "
+            "{on_duty:g}",
+        ),
+        "findings.capacity.share": Word(" ({share:.0%})", " ({share:.0%})"),
+        "findings.capacity.everyone": Word("everyone on shift", "alle på vakt"),
+        "findings.capacity.zone_staff": Word(
+            "the zone's own staff on shift",
+            "sonens egne ansatte på vakt",
+        ),
+        "findings.capacity.by_zone": Word(
+            "; minutes over by zone: {zones}",
+            "; minutter over per sone: {zones}",
+        ),
+        "findings.capacity.zone_minutes": Word("{zone} {minutes:.0f}", "{zone} {minutes:.0f}"),
+        "findings.contract": Word(
+            "rostered {rostered:g} hours a week against a {percent:g} % position of "
+            "{contract:g} hours: {over:g} hours ({share:.0%}) over",
+            "turnusført {rostered:g} timer i uka mot en {percent:g} % stilling på {contract:g} "
+            "timer: {over:g} timer ({share:.0%}) over",
+        ),
+        "findings.needs": Word(
+            "needs {needs}, which no staff member has",
+            "har behov for {needs}, som ingen ansatte har kompetanse i",
+        ),
+        "findings.no_team": Word("in no team", "er ikke med i noe team"),
         # the load table of hometeams check
         "load.title": Word(
             "Offered load against rostered minutes (staff-minutes a period; need: Poisson, "
@@ -607,7 +787,6 @@ WORDS: Mapping[str, Word] = MappingProxyType(
         "load.head.on_duty": Word("on duty", "på vakt"),
         "load.head.need": Word("need", "behov"),
         "load.all": Word("(all)", "(alle)"),
-        "load.week": Word("{day} of week {week}", "{day} uke {week}"),
         # days and periods
         "weekday.monday": Word("Monday", "mandag"),
         "weekday.tuesday": Word("Tuesday", "tirsdag"),
@@ -616,6 +795,7 @@ WORDS: Mapping[str, Word] = MappingProxyType(
         "weekday.friday": Word("Friday", "fredag"),
         "weekday.saturday": Word("Saturday", "lørdag"),
         "weekday.sunday": Word("Sunday", "søndag"),
+        "weekday.in_week": Word("{day} of week {week}", "{day} uke {week}"),
         "period.day": Word("day", "dag"),
         "period.evening": Word("evening", "kveld"),
         "period.night": Word("night", "natt"),

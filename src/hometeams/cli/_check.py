@@ -20,7 +20,7 @@ import argparse
 import math
 from typing import Any
 
-from hometeams._words import WORDS, counted, words
+from hometeams._words import WORDS, counted, phrase, plain_number, words
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -39,8 +39,7 @@ __all__ = ["COMMAND", "check_summary", "check_text"]
 
 
 def _number(value: float, lang: str) -> str:
-    text = f"{round(value, 2):g}"  # FTE to 1/100: 0.75 positions are common
-    return text.replace(".", ",") if lang == "nb" else text
+    return plain_number(round(value, 2), lang)  # FTE to 1/100: 0.75 positions are common
 
 
 def _headcount(org: Organisation, lang: str, *, keys: tuple[str, ...]) -> str:
@@ -206,14 +205,19 @@ def _organisation_findings(summary: dict[str, Any]) -> list[Finding]:
     found = [
         Finding(
             f"organisation.users.{user}",
-            f"needs {', '.join(needs)}, which no staff member has",
+            phrase=phrase("findings.needs", needs=tuple(needs)),
             kind="competence",
             severity="warning",
         )
         for user, needs in summary["uncovered_needs"].items()
     ]
     found += [
-        Finding(f"organisation.staff.{staff}", "in no team", kind="no-team", severity="info")
+        Finding(
+            f"organisation.staff.{staff}",
+            phrase=phrase("findings.no_team"),
+            kind="no-team",
+            severity="info",
+        )
         for staff in summary["staff_in_no_team"]
     ]
     return found

@@ -158,16 +158,17 @@ def load_scenario(path: str) -> ScenarioFile:
     return found
 
 
-def warn_findings(file: ScenarioFile, *, source: str) -> None:
+def warn_findings(file: ScenarioFile, *, source: str, lang: str = "en") -> None:
     """Print what the scenario cannot do on standard error, so a run's output stays clean.
 
-    These are the ``error`` findings of :meth:`~hometeams.io.ScenarioFile.audit`: jobs nobody
-    rostered may take and periods with more work than rostered minutes; ``hometeams check``
-    lists the rest.
+    These are the ``error`` findings of :meth:`~hometeams.io.ScenarioFile.audit`, in ``lang``:
+    jobs nobody rostered may take and periods with more work than rostered minutes;
+    ``hometeams check`` lists the rest.
     """
     for finding in file.audit():
         if finding.severity == "error":
-            print(f"hometeams: warning: {source}: {finding}", file=sys.stderr)
+            text = f"{finding.path}: {finding.text(lang)}"
+            print(f"hometeams: warning: {source}: {text}", file=sys.stderr)
 
 
 # -- options -----------------------------------------------------------------------------------

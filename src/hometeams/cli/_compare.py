@@ -387,7 +387,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.replications is not None:
         check_replications(args.replications, limits=limits, field="--replications")
     checked_size(file, source=args.file, limits=limits, replications=args.replications)
-    warn_findings(file, source=args.file)
+    warn_findings(file, source=args.file, lang=args.lang)
     comparison = compare(
         chosen_study(
             file, models, replications=args.replications, seed=args.seed, baseline=args.baseline

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from hometeams._words import words
+from hometeams._words import plain_number, words
 from hometeams.cli._common import EXIT_FAILED, EXIT_OK, columns, print_json
 from hometeams.errors import InvalidArgument
 
@@ -75,8 +75,7 @@ def percent(value: float, lang: str) -> str:
 
 def short(value: float, lang: str) -> str:
     """A value the user typed, as short as it goes: ``1.4``, ``1,4``."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "nb" else text
+    return plain_number(value, lang)
 
 
 # -- requests that wait (M/M/c) --------------------------------------------------------------

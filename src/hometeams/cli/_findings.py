@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from hometeams._words import counted, words
+from hometeams._words import counted, plain_number, words
 from hometeams.cli._common import columns
 from hometeams.scenario import ContractLine, Finding, LoadCell
 
@@ -55,9 +55,8 @@ def findings_lines(found: Sequence[Finding], *, lang: str = "en") -> list[str]:
         if finding.severity == "error" or (
             finding.severity == "warning" and shown[finding.kind] < _SHOWN
         ):
-            text = _norwegian(finding) if lang == "nb" else finding.message
             severity = words(f"noun.{finding.severity}.one", lang)
-            lines.append(f"  {severity}: {finding.path}: {text}")
+            lines.append(f"  {severity}: {finding.path}: {finding.text(lang)}")
             shown[finding.kind] += finding.severity == "warning"
         else:
             hidden[group] = hidden.get(group, 0) + 1
@@ -77,59 +76,6 @@ _HEAD = ("zone", "day", "period", "planned", "unplanned", "load", "rostered", "o
          "on_duty", "need")  # fmt: skip
 
 
-def _comma(value: float, digits: int = 1) -> str:
-    return f"{round(value, digits):g}".replace(".", ",")
-
-
-def _norwegian(finding: Finding) -> str:
-    """A capacity or contract finding's message in bokmål, from its numbers; others as they are.
-
-    Examples
-    --------
-    >>> f = Finding("organisation.staff.ola.fte", "...", kind="contract", numbers={
-    ...     "fte": 0.75, "rostered_hours": 40.0, "contract_hours": 28.125, "over_hours": 11.875})
-    >>> _norwegian(f)
-    'turnusført 40 timer i uka mot en 75 % stilling på 28,125 timer: 11,875 timer (42 %) over'
-    """
-    n = dict(finding.numbers)
-    prefix = ""
-    if finding.message.startswith("under model "):  # a finding of one model: keep whose
-        model = finding.message[len("under model ") : finding.message.index("): ") + 1]
-        prefix = f"i modell {model}: "
-    if finding.kind == "contract":
-        over = float(n["over_hours"]) / float(n["contract_hours"])
-        return prefix + (
-            f"turnusført {_comma(float(n['rostered_hours']), 3)} timer i uka mot en "
-            f"{_comma(float(n['fte']) * 100, 3)} % stilling på "
-            f"{_comma(float(n['contract_hours']), 3)} timer: {_comma(float(n['over_hours']), 3)} "
-            f"timer ({over:.0%}) over".replace("%)", " %)")
-        )
-    if finding.kind != "capacity":
-        return finding.message
-    day = int(n["cycle_day"])
-    week = str(n["weekday"]).partition(" of week ")[2]
-    when = words(_WEEKDAYS[day % 7], "nb") + (f" uke {week}" if week else "")
-    when += " " + words("period." + str(n["period"]), "nb")
-    rostered, excess = float(n["rostered_minutes"]), float(n["excess_minutes"])
-    share = f" ({excess / rostered:.0%})".replace("%)", " %)") if rostered else ""
-    zone = n.get("zone")
-    who = "sonens egne ansatte på vakt" if zone is not None else "alle på vakt"
-    text = (
-        f"{when}{f' i sone {zone!r}' if zone is not None else ''}: "
-        f"{float(n['load_minutes']):.0f} personalminutter arbeid "
-        f"({float(n['planned_minutes']):.0f} planlagt, {float(n['unplanned_minutes']):.0f} "
-        f"forventet uplanlagt) mot {rostered:.0f} i turnus: {excess:.0f} minutter{share} mer "
-        f"enn {who} rekker, før reisetid; analytisk behov er {n['staff_need']} på vakt, "
-        f"turnusen har {_comma(float(n['staff_on_duty']))}"
-    )
-    zones = [(k.removeprefix("excess_minutes."), v) for k, v in n.items() if "." in k]
-    if zones:
-        text += "; minutter over per sone: " + ", ".join(f"{z} {float(v):.0f}" for z, v in zones)
-    if zone is not None:
-        text += "; bare en modell som låner ansatte mellom soner kan dekke det"
-    return prefix + text
-
-
 def load_lines(cells: Sequence[LoadCell], *, lang: str = "en") -> list[str]:
     r"""The load table as text: one row per zone (``(all)`` first), day of the cycle and period.
 
@@ -144,14 +90,13 @@ def load_lines(cells: Sequence[LoadCell], *, lang: str = "en") -> list[str]:
     """
 
     def number(value: float) -> str:
-        text = f"{round(value, 1):g}"
-        return text.replace(".", ",") if lang == "nb" else text
+        return plain_number(round(value, 1), lang)
 
     def day(cell: LoadCell) -> str:
         name = words(_WEEKDAYS[cell.cycle_day % 7], lang)
         if cell.cycle == 1:
             return name
-        return words("load.week", lang, day=name, week=cell.cycle_day // 7 + 1)
+        return words("weekday.in_week", lang, day=name, week=cell.cycle_day // 7 + 1)
 
     rows = [[words(f"load.head.{key}", lang) for key in _HEAD]]
     rows += [

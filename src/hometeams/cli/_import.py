@@ -141,7 +141,8 @@ def _run(args: argparse.Namespace) -> int:
     write_text(out, text, overwrite=args.overwrite)
     findings = file.findings()
     for finding in findings[:_SHOWN]:
-        print(f"hometeams: warning: {out}: {finding}", file=sys.stderr)
+        text = f"{finding.path}: {finding.text(args.lang)}"
+        print(f"hometeams: warning: {out}: {text}", file=sys.stderr)
     if len(findings) > _SHOWN:
         more = words("import.more", args.lang, n=len(findings) - _SHOWN, out=out)
         print(f"hometeams: warning: {more}", file=sys.stderr)

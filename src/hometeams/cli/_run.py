@@ -208,7 +208,7 @@ def _run(args: argparse.Namespace) -> int:
     root = np.random.SeedSequence(seed)  # a whole number >= 0 or None, checked by the options
     if args.out is not None:
         check_free(_outputs(args.out, n), overwrite=args.overwrite)
-    warn_findings(file, source=args.file)
+    warn_findings(file, source=args.file, lang=args.lang)
     runs = _replications(file, name, n=n, root=root, workers=args.workers)
     clock = file.scenario_of(name).clock
     values = [metrics(records, clock=clock) for records in runs]

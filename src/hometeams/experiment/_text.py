@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from hometeams._words import check_lang, words
+from hometeams._words import check_lang, plain_number, words
 from hometeams.experiment._stats import Interval
 
 __all__ = ["format_table"]
@@ -29,8 +29,7 @@ _MISSING = "–"
 def _number(value: float, lang: str, *, sign: bool = False) -> str:
     if math.isnan(value):
         return _MISSING
-    text = f"{value:+.4g}" if sign else f"{value:.4g}"
-    return text.replace(".", ",") if lang == "nb" else text
+    return plain_number(value, lang, "+.4g" if sign else ".4g")
 
 
 def _bounds(iv: Interval, lang: str, *, sign: bool = False) -> str:

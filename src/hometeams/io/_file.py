@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from hometeams._words import phrase
 from hometeams.errors import InvalidArgument, InvalidScenario
 from hometeams.experiment import ExperimentSettings, Model, Study
 from hometeams.io._examples import example_organisation
@@ -432,8 +433,10 @@ def _of_model(
 ) -> list[Finding]:
     """The findings of model ``i`` that the file's own scenario does not have, naming it."""
     known = set(base)  # one lookup per finding: a list made this quadratic in the staff
-    return [
-        attrs.evolve(f, message=f"under model {name!r} (models[{i}]): {f.message}")
-        for f in found
-        if f not in known and f.path
-    ]
+    return [_under_model(f, name, i) for f in found if f not in known and f.path]
+
+
+def _under_model(finding: Finding, name: str, i: int) -> Finding:
+    """The finding, saying that it is model ``i``'s (``name``)."""
+    said = phrase("findings.of_model", model=name, i=i, finding=finding.phrase or finding.message)
+    return attrs.evolve(finding, message=said.text("en"), phrase=said)

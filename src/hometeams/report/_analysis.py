@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from hometeams._words import LANGUAGES, WORDS
+from hometeams._words import LANGUAGES, WORDS, plain_number
 from hometeams.errors import InvalidArgument
 from hometeams.graph import (
     DEFAULT_CASELOAD_PER_FTE,
@@ -72,8 +72,7 @@ def _labels(lang: str) -> Mapping[str, str]:
 
 def _number(lang: str) -> Callable[[float], str]:
     def fmt(value: float) -> str:
-        text = f"{value:.1f}"
-        return text.replace(".", ",") if lang == "nb" else text
+        return plain_number(value, lang, ".1f")
 
     return fmt
 

@@ -31,8 +31,10 @@ from collections.abc import Iterable
 import attrs
 
 from hometeams._types import Minutes, StaffId
+from hometeams._words import Phrase, phrase
 from hometeams.scenario._finding import Finding, Number
 from hometeams.scenario._load import DISTRICT, LoadCell, load_table, shift_zone
+from hometeams.scenario._roster import weekday_phrase
 from hometeams.scenario._scenario import Scenario, listed, time_label, uncovered_times
 from hometeams.scenario._visits import VisitPlan
 
@@ -112,8 +114,10 @@ def contract_table(s: Scenario, *, full_time: float = FULL_TIME_HOURS) -> tuple[
     )
 
 
-def _where(cell: LoadCell) -> str:
-    return f"{cell.weekday} {cell.period.value}"
+def _when(cell: LoadCell) -> Phrase:
+    """``Monday evening``, ``Monday of week 2 evening``: the cell's :attr:`~LoadCell.weekday`."""
+    day = weekday_phrase(cell.cycle_day, cell.cycle)
+    return phrase("findings.when", day=day, period=phrase(f"period.{cell.period.value}"))
 
 
 def _cell_numbers(cell: LoadCell) -> dict[str, Number]:
@@ -136,13 +140,20 @@ def _cell_numbers(cell: LoadCell) -> dict[str, Number]:
     return numbers
 
 
-def _capacity_text(cell: LoadCell, *, who: str) -> str:
-    share = f" ({cell.excess / cell.rostered:.0%})" if cell.rostered else ""
-    return (
-        f"{cell.load:.0f} staff-minutes of work ({cell.planned:.0f} planned, "
-        f"{cell.unplanned:.0f} expected unplanned) against {cell.rostered:.0f} rostered: "
-        f"{cell.excess:.0f} minutes{share} more than {who} can do, before any travel; the "
-        f"analytic need is {cell.need} staff on duty, the roster has {cell.on_duty:.1f}"
+def _work(cell: LoadCell, *, who: str) -> Phrase:
+    """One cell's load against its rostered minutes, more than ``who`` (``everyone``...) can do."""
+    share = cell.excess / cell.rostered if cell.rostered else None
+    return phrase(
+        "findings.capacity.work",
+        load=cell.load,
+        planned=cell.planned,
+        unplanned=cell.unplanned,
+        rostered=cell.rostered,
+        excess=cell.excess,
+        share="" if share is None else phrase("findings.capacity.share", share=share),
+        who=phrase(f"findings.capacity.{who}"),
+        need=cell.need,
+        on_duty=round(cell.on_duty, 1),  # the same digits in English, no trailing 0 in bokmål
     )
 
 
@@ -165,12 +176,20 @@ def _capacity(s: Scenario, table: Iterable[LoadCell]) -> list[Finding]:
                 and (c.cycle_day, c.period) == (cell.cycle_day, cell.period)
                 and c.excess > _EPSILON
             ]
-            where = ", ".join(f"{c.zone} {c.excess:.0f}" for c in zones)
+            where = tuple(
+                phrase("findings.capacity.zone_minutes", zone=c.zone, minutes=c.excess)
+                for c in zones
+            )
+            said = phrase(
+                "findings.capacity.district",
+                when=_when(cell),
+                work=_work(cell, who="everyone"),
+                zones=phrase("findings.capacity.by_zone", zones=where) if zones else "",
+            )
             out.append(
                 Finding(
                     "roster",
-                    f"{_where(cell)}: {_capacity_text(cell, who='everyone on shift')}"
-                    + (f"; minutes over by zone: {where}" if zones else ""),
+                    phrase=said,
                     kind="capacity",
                     severity="error",
                     numbers=_cell_numbers(cell)
@@ -178,12 +197,16 @@ def _capacity(s: Scenario, table: Iterable[LoadCell]) -> list[Finding]:
                 )
             )
         elif zoned and cell.rostered > 0 and district[(cell.cycle_day, cell.period)].excess <= 0:
-            text = _capacity_text(cell, who="the zone's own staff on shift")
+            said = phrase(
+                "findings.capacity.zone",
+                when=_when(cell),
+                zone=cell.zone,
+                work=_work(cell, who="zone_staff"),
+            )
             out.append(
                 Finding(
                     f"organisation.zones.{cell.zone}",
-                    f"{_where(cell)} in zone {cell.zone!r}: {text}; only a model that lends "
-                    "staff between zones can meet it",
+                    phrase=said,
                     kind="capacity",
                     severity="warning",
                     numbers=_cell_numbers(cell),
@@ -192,23 +215,23 @@ def _capacity(s: Scenario, table: Iterable[LoadCell]) -> list[Finding]:
     return out
 
 
-def _hours(value: float) -> str:
-    """Hours as a planner writes them: ``28.125``, ``40``."""
-    return f"{round(value, 3):g}"
-
-
 def _contract(lines: Iterable[ContractLine], *, tolerance: float) -> list[Finding]:
     out = []
     for line in lines:
         if line.over <= _EPSILON / 60:
             continue
-        percent = f"{line.fte * 100:g} %"
+        said = phrase(  # hours as a planner writes them: 28.125, 40
+            "findings.contract",
+            rostered=round(line.rostered_hours, 3),
+            percent=line.fte * 100,
+            contract=round(line.contract_hours, 3),
+            over=round(line.over, 3),
+            share=line.over_share,
+        )
         out.append(
             Finding(
                 f"organisation.staff.{line.staff}.fte",
-                f"rostered {_hours(line.rostered_hours)} hours a week against a {percent} position "
-                f"of {_hours(line.contract_hours)} hours: {_hours(line.over)} hours "
-                f"({line.over_share:.0%}) over",
+                phrase=said,
                 kind="contract",
                 severity="warning" if line.over_share > tolerance else "info",
                 numbers={
@@ -222,7 +245,7 @@ def _contract(lines: Iterable[ContractLine], *, tolerance: float) -> list[Findin
     return out
 
 
-def _team_gaps(s: Scenario, visit: VisitPlan, team: str) -> list[str]:
+def _team_gaps(s: Scenario, visit: VisitPlan, team: str) -> list[Phrase]:
     """The visit's times in the team's hours that only staff outside the team can make."""
     org = s.organisation
     hours = org.teams_by_id[team]
@@ -261,8 +284,7 @@ def _teams(s: Scenario) -> list[Finding]:
             out.append(
                 Finding(
                     f"demand.visits[{i}].times",
-                    f"under fixed teams only team {team!r} may take the visit, and none of its "
-                    f"members who can is on shift for it within its window at {listed(gaps)}",
+                    phrase=phrase("findings.team", team=team, times=listed(gaps)),
                     kind="coverage",
                     severity="warning",
                     numbers=(("team", team), ("visits_per_cycle", len(gaps))),

@@ -4,6 +4,10 @@ A scenario can be valid and still ask for what cannot happen: a visit needing a 
 nobody rostered holds, more evening work than evening staff. Such a gap is reported, not
 refused; :meth:`~hometeams.scenario.Scenario.findings` and :func:`~hometeams.scenario.audit`
 report them as :class:`Finding` values.
+
+A finding is made once and read in either language: the library's own findings carry their
+sentence as a phrase of the word table (an entry's key and its fields), so
+``hometeams check --lang nb`` says in bokmål what ``message`` says in English.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Literal
 
 import attrs
 
+from hometeams._words import Phrase, check_lang
 from hometeams.errors import InvalidArgument
 
 __all__ = ["SEVERITIES", "Finding", "Number", "Severity"]
@@ -53,7 +58,8 @@ class Finding:
         The field the finding is about, from the scenario's root
         (``demand.visits[2].required``, ``organisation.staff.kari.fte``, ``roster``).
     message
-        One sentence a planner can act on.
+        One sentence a planner can act on, in English; with ``phrase``, its English text
+        (the default).
     kind
         What sort of finding: ``capacity``, ``contract``, ``coverage``, ``outside-shift``,
         ``competence``, ``two-person``, ``no-team`` (``""`` if not given).
@@ -62,6 +68,9 @@ class Finding:
     numbers
         The numbers behind the message, by name (minutes, hours, counts, and where: zone,
         weekday, period); a mapping or pairs, kept in order.
+    phrase
+        The sentence as an entry of the word table with its fields, so that :meth:`text` can
+        say it in either language; ``None`` for a sentence given only as ``message``.
 
     Examples
     --------
@@ -71,15 +80,48 @@ class Finding:
     ...             kind="contract", numbers={"rostered_hours": 40.0, "contract_hours": 28.125})
     >>> f.data()["numbers"]
     {'rostered_hours': 40.0, 'contract_hours': 28.125}
+
+    Made from a phrase, a finding has its message in English and its text in Norwegian too:
+
+    >>> from hometeams._words import phrase
+    >>> f = Finding("organisation.staff.ola", phrase=phrase("findings.no_team"), kind="no-team")
+    >>> f.message, f.text("nb")
+    ('in no team', 'er ikke med i noe team')
     """
 
     path: str
-    message: str
+    message: str = ""
     kind: str = attrs.field(default="", kw_only=True)
     severity: Severity = attrs.field(default="warning", converter=_severity, kw_only=True)
     numbers: tuple[tuple[str, Number], ...] = attrs.field(
         default=(), converter=_numbers, kw_only=True
     )
+    # Not compared: two findings are the same when their path, message, kind... are.
+    phrase: Phrase | None = attrs.field(default=None, kw_only=True, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.phrase is None:
+            if not self.message:
+                raise InvalidArgument("message: must not be empty, or give a phrase, got ''")
+            return
+        english = self.phrase.text("en")
+        if not self.message:
+            object.__setattr__(self, "message", english)  # frozen: set once, here
+        elif self.message != english:
+            raise InvalidArgument(
+                f"message: must be the phrase's English text {english!r}, got {self.message!r}"
+            )
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (``"en"`` or ``"nb"``): the phrase's, else ``message``.
+
+        Examples
+        --------
+        >>> Finding("roster", "Monday evening: 48 minutes over").text("nb")
+        'Monday evening: 48 minutes over'
+        """
+        check_lang(lang)
+        return self.message if self.phrase is None else self.phrase.text(lang)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

@@ -31,6 +31,7 @@ from hometeams._checks import items_of
 from hometeams._parse import check_count, check_id, clock_minutes, weekdays
 from hometeams._time import DAY
 from hometeams._types import Minutes, StaffId, TeamId
+from hometeams._words import Phrase, phrase
 from hometeams.errors import InvalidScenario
 from hometeams.model import ALL_DAYS, Period
 
@@ -336,6 +337,12 @@ def weekday_name(cycle_day: int, cycle: int) -> str:
     """``"Tuesday"`` or, in a multi-week cycle, ``"Tuesday of week 2"`` (1-based)."""
     name = _WEEKDAY[cycle_day % 7]
     return name if cycle == 1 else f"{name} of week {cycle_day // 7 + 1}"
+
+
+def weekday_phrase(cycle_day: int, cycle: int) -> Phrase:
+    """:func:`weekday_name` as a phrase of the word table, to be said in either language."""
+    day = phrase(f"weekday.{_WEEKDAY[cycle_day % 7].lower()}")
+    return day if cycle == 1 else phrase("weekday.in_week", day=day, week=cycle_day // 7 + 1)
 
 
 def horizon_days(horizon: Minutes) -> int:

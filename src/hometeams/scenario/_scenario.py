@@ -26,6 +26,7 @@ import attrs
 
 from hometeams._time import DAY, WEEK, PeriodClock
 from hometeams._types import CompetenceId, Minutes, StaffId
+from hometeams._words import Field, Phrase, phrase
 from hometeams.errors import InvalidScenario
 from hometeams.model import Organisation
 from hometeams.scenario._absence import Absences
@@ -34,7 +35,7 @@ from hometeams.scenario._cycle import CycleShift, check_floors, check_overlaps, 
 from hometeams.scenario._demand import Demand
 from hometeams.scenario._discharges import Episode
 from hometeams.scenario._finding import Finding
-from hometeams.scenario._roster import Floor, Roster, weekday_name
+from hometeams.scenario._roster import Floor, Roster, weekday_phrase
 from hometeams.scenario._travel import TravelMatrix
 from hometeams.scenario._visits import VisitPlan
 
@@ -307,15 +308,28 @@ def _holders(s: Scenario, required: frozenset[CompetenceId]) -> set[StaffId]:
     return {p for p in s.roster.staff if required <= staff[p].competences}
 
 
+def _all_of(names: Iterable[str]) -> Field:
+    """``'a' and 'b' and 'c'``: the names quoted, joined by the language's *and*."""
+    quoted = [f"'{name}'" for name in sorted(names)]
+    said: Field = quoted[-1]
+    for name in reversed(quoted[:-1]):
+        said = phrase("findings.and", first=name, then=said)
+    return said
+
+
 def _staffing_findings(s: Scenario, job: _Job, *, at: str) -> list[Finding]:
     holders = _holders(s, job.required)
-    needs = "' and '".join(sorted(job.required))
     if not holders:
-        what = f"holds all of '{needs}'" if job.required else "is rostered"
+        count = "one" if len(job.required) == 1 else "other"
+        said = (
+            phrase(f"findings.competence.{count}", needs=_all_of(job.required))
+            if job.required
+            else phrase("findings.competence.nobody")
+        )
         return [
             Finding(
                 f"{at}.required",
-                f"no rostered staff member {what}; these jobs go unserved",
+                phrase=said,
                 kind="competence",
                 severity="error",
                 numbers={"holders": 0},
@@ -325,7 +339,7 @@ def _staffing_findings(s: Scenario, job: _Job, *, at: str) -> list[Finding]:
         return [
             Finding(
                 f"{at}.n_staff",
-                f"a two-person visit, but only {len(holders)} rostered staff member(s) can go",
+                phrase=phrase("findings.two_person", n=len(holders)),
                 kind="two-person",
                 severity="error",
                 numbers={"holders": len(holders), "n_staff": job.n_staff},
@@ -334,14 +348,15 @@ def _staffing_findings(s: Scenario, job: _Job, *, at: str) -> list[Finding]:
     return []
 
 
-def time_label(t: float, cycle_day: int, cycle: int) -> str:
-    """A visit time as findings name it: ``"08:00 on Saturday"``."""
-    return f"{int(t // 60):02d}:{int(t % 60):02d} on {weekday_name(cycle_day, cycle)}"
+def time_label(t: float, cycle_day: int, cycle: int) -> Phrase:
+    """A visit time as findings name it: ``08:00 on Saturday``, ``lørdag kl. 08:00``."""
+    clock = f"{int(t // 60):02d}:{int(t % 60):02d}"
+    return phrase("findings.time", time=clock, day=weekday_phrase(cycle_day, cycle))
 
 
 def uncovered_times(
     s: Scenario, visit: VisitPlan, holders: set[StaffId], *, lines: set[int] | None = None
-) -> list[str]:
+) -> list[Phrase]:
     """The visit's times when none of ``holders`` is on shift (on one of ``lines``, if given)."""
     cycle_length = 7 * s.roster.cycle * DAY
     intervals = [
@@ -365,10 +380,12 @@ def uncovered_times(
     return out
 
 
-def listed(items: list[str], *, at_most: int = 3) -> str:
+def listed(items: Iterable[Field], *, at_most: int = 3) -> Field:
     """The first ``at_most`` items, then how many more: ``a, b, c and 4 more``."""
-    more = f" and {len(items) - at_most} more" if len(items) > at_most else ""
-    return f"{', '.join(items[:at_most])}{more}"
+    every = tuple(items)
+    if len(every) <= at_most:
+        return every
+    return phrase("findings.more_items", items=every[:at_most], n=len(every) - at_most)
 
 
 def _time_findings(s: Scenario, visit: VisitPlan, *, at: str) -> list[Finding]:
@@ -383,7 +400,7 @@ def _time_findings(s: Scenario, visit: VisitPlan, *, at: str) -> list[Finding]:
         out.append(
             Finding(
                 f"{at}.times",
-                "nobody who can make the visit is on shift within its window at " + listed(others),
+                phrase=phrase("findings.coverage", times=listed(others)),
                 kind="coverage",
                 severity="error",
                 numbers={"visits_per_cycle": len(others)},
@@ -394,7 +411,7 @@ def _time_findings(s: Scenario, visit: VisitPlan, *, at: str) -> list[Finding]:
         out.append(
             Finding(
                 f"{at}.times",
-                "the visit's window lies outside every rostered shift at " + listed(outside),
+                phrase=phrase("findings.outside_shift", times=listed(outside)),
                 kind="outside-shift",
                 severity="error",
                 numbers={"visits_per_cycle": len(outside)},
