@@ -153,7 +153,7 @@ def test_dask_cluster_agrees_exactly() -> None:
             n_workers=1,
             threads_per_worker=1,
             processes=False,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: another cluster may hold 8787
             silence_logs=logging.ERROR,
         ) as cluster,
         distributed.Client(cluster) as client,
@@ -195,7 +195,7 @@ def test_the_real_simulator_gives_identical_results_on_every_executor() -> None:
             n_workers=1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: another cluster may hold 8787
             silence_logs=logging.ERROR,
         ) as cluster,
         distributed.Client(cluster) as client,
