@@ -8,9 +8,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hometeams.errors import InvalidArgument
+from hometeams.metrics import metrics
 from hometeams.model import Organisation, Staff, Team, User, Zone
-from hometeams.records import Records
-from hometeams.scenario import Demand, Fixed, Roster, Scenario, VisitPlan, realise
+from hometeams.records import JobState, Records
+from hometeams.scenario import (
+    Absence,
+    Absences,
+    Demand,
+    Fixed,
+    Roster,
+    Scenario,
+    VisitPlan,
+    realise,
+)
 from hometeams.sim import (
     BuiltIn,
     DailyLists,
@@ -311,3 +321,30 @@ def test_same_seed_same_records_with_pairs(planning: object) -> None:
     assert a.jobs.start.tolist() == b.jobs.start.tolist()
     assert a.jobs.staff2.tolist() == b.jobs.staff2.tolist()
     assert a.lists.staff.tolist() == b.lists.staff.tolist()
+
+
+def test_each_half_counts_in_the_plan_metrics() -> None:
+    """The delayed pair: |510 - 510| for the single visit, |580 - 540| for each half."""
+    org, scenario = _two_nurses(before=30.0)
+    records = _run(org, scenario, realised=70.0)
+    out = metrics(records)
+    assert out["plan_deviation"] == pytest.approx((0.0 + 40.0 + 40.0) / 3)
+    assert out["moved_visits_share"] == 0.0
+
+
+def test_an_absent_partner_with_nobody_to_take_her_half_leaves_the_pair_online() -> None:
+    """Ola is off sick: under fixed lists her half has nobody else, and Kari cannot take it.
+
+    The pair was planned on both lists (before the sick call); it goes to the dispatcher,
+    where Kari alone cannot do it: unserved, and both halves count as moved.
+    """
+    org, scenario = _two_nurses()
+    scenario = attrs.evolve(
+        scenario, absences=Absences(intervals=[Absence("ola", start=0, end=1440)])
+    )
+    records = run(realise(scenario, seed=1), org, Pooled(), planning=FixedLists())
+    check_conservation(records)
+    assert sorted(records.lists.staff.tolist()) == ["kari", "ola"]
+    j = _pair_row(records)
+    assert records.jobs.state[j] == JobState.UNSERVED
+    assert metrics(records)["moved_visits_share"] == 1.0
