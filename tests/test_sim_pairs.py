@@ -34,6 +34,7 @@ from hometeams.sim import (
     synchronise,
 )
 from hometeams.sim._planners import insert_visits, repair
+from hometeams.sim._routing import total_cost
 from test_sim_lists import routing_problems
 from test_sim_properties import check_conservation
 
@@ -348,3 +349,15 @@ def test_an_absent_partner_with_nobody_to_take_her_half_leaves_the_pair_online()
     j = _pair_row(records)
     assert records.jobs.state[j] == JobState.UNSERVED
     assert metrics(records)["moved_visits_share"] == 1.0
+
+
+def test_the_objective_is_the_synchronised_one() -> None:
+    """Crossing pairs: the pair taken off the lists costs two unassigned halves."""
+    visits = [
+        *_pair(0, 0, ready=540.0, ranks={0: 0, 1: 0}),
+        *_pair(1, 2, ready=600.0, ranks={0: 0, 1: 0}),
+    ]
+    problem = RoutingProblem(_routes(2), visits, ONE_ZONE)
+    # pair B on both lists at 10:00 (on time, no travel: 0), pair A left: 2 * 240
+    assert total_cost(problem, ((0, 2), (3, 1))) == 2 * 240.0
+    assert total_cost(problem, ((0, 2), (1, 3))) == 0.0
