@@ -147,6 +147,8 @@ def test_the_planner_and_repair_never_put_halves_together(
     """Planned, inserted into or repaired, a pair's halves are with two nurses, in step."""
     lists = BuiltIn().solve(problem)
     assert lists == BuiltIn().solve(problem)  # deterministic
+    constructed = BuiltIn(passes=0).solve(problem)
+    assert total_cost(problem, lists) <= total_cost(problem, constructed) + 1e-9
     _assert_apart(problem, lists)
     assert synchronise(problem, lists)[0] == lists  # already synchronised
     _, times = synchronise(problem, lists)

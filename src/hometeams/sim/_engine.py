@@ -28,7 +28,8 @@ Rules the engine keeps (each is a test):
   it; minutes outside every shift are overtime of the shift that last started before them.
   So for every shift ``busy + travel + idle == rostered``, and absent shifts count nothing.
 * A two-person visit starts when both staff have arrived; the job's ``travel`` is the longer
-  journey, and the partner who arrived first waits (idle).
+  journey, and the partner who arrived first waits (idle). So does one on two work lists
+  (:meth:`Engine._walk_pair`), where each nurse leaves when her own list says.
 * A job not started by ``due + max_lateness`` is dropped and ends UNSERVED, as is every job not
   started before the horizon. Otherwise a job started by its due time is ON_TIME, later LATE.
   A job is started when staff are sent to it: one sent just before the horizon is recorded in

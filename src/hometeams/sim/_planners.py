@@ -25,7 +25,8 @@ of the same nurse: construction, every move, insertion and repair refuse it. Mov
 list by list, as if each half started when its own nurse arrives (the usual approximation);
 the lists the built-in planner returns are synchronised
 (:func:`~hometeams.sim.synchronise`), so each pair has one planned start and a pair that
-cannot start together is left to the dispatcher.
+cannot start together is left to the dispatcher; should the improved lists, synchronised, cost
+more than the construction's, the construction's are returned.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from hometeams.sim._routing import (
     Solution,
     route_cost,
     synchronise,
+    total_cost,
 )
 
 __all__ = ["BuiltIn", "Planner", "insert_visits", "repair"]
@@ -118,12 +120,18 @@ class BuiltIn:
         """Each route's visits, construction then improvement."""
         lists = _Lists(problem)
         lists.construct()
+        built = lists.copy() if lists.pairs else lists
         for _ in range(self.passes):
             if not lists.improve():
                 break
-        if lists.pairs:
-            return synchronise(problem, lists.solution())[0]
-        return lists.solution()
+        if not lists.pairs:
+            return lists.solution()
+        # moves were priced list by list: keep the construction if, synchronised, it is better
+        improved = synchronise(problem, lists.solution())[0]
+        constructed = synchronise(problem, built.solution())[0]
+        if total_cost(problem, constructed) < total_cost(problem, improved):
+            return constructed
+        return improved
 
 
 class _Lists:
