@@ -45,6 +45,7 @@ DOCUMENTED = [
     "run",
     "schedule",
     "simulate",
+    "synchronise",
 ]
 
 
@@ -58,7 +59,14 @@ def test_all_is_sorted_and_matches_the_documented_names() -> None:
 @pytest.mark.parametrize(
     "obj",
     [getattr(sim, n) for n in DOCUMENTED if inspect.isclass(getattr(sim, n))]
-    + [sim.run, sim.simulate, sim.route_cost, sim.schedule, validation.queue_check],
+    + [
+        sim.run,
+        sim.simulate,
+        sim.route_cost,
+        sim.schedule,
+        sim.synchronise,
+        validation.queue_check,
+    ],
 )
 def test_every_public_class_and_function_has_a_doctested_example(obj: object) -> None:
     """Every public class and function has an Examples section with runnable examples."""

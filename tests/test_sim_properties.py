@@ -98,23 +98,30 @@ def check_conservation(records: Records, *, exact_totals: bool = False) -> None:
     if exact_totals:
         assert abs(worked - low) <= 1e-6
 
-    # one thing at a time, and nothing started off duty
-    spans: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for who, start, travel, end in zip(
-        np.concatenate([jobs.staff[served], jobs.staff2[served & (jobs.n_staff == 2)]]),
-        np.concatenate([jobs.start[served], jobs.start[served & (jobs.n_staff == 2)]]),
-        np.concatenate([jobs.travel[served], jobs.travel[served & (jobs.n_staff == 2)]]),
-        np.concatenate([jobs.end[served], jobs.end[served & (jobs.n_staff == 2)]]),
+    # one thing at a time, and nothing started off duty. Two nurses sent together leave at
+    # start - travel (the longer journey); the two nurses of a two-person visit on work lists
+    # leave each when her own list says, so only the work is known to be hers, and she left
+    # while on duty somewhere in [start - travel, start].
+    pair = served & (jobs.n_staff == 2)
+    listed = pair & np.isin(jobs.id, records.lists.job)
+    spans: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    for who, start, travel, end, walked in zip(
+        np.concatenate([jobs.staff[served], jobs.staff2[pair]]),
+        np.concatenate([jobs.start[served], jobs.start[pair]]),
+        np.concatenate([jobs.travel[served], jobs.travel[pair]]),
+        np.concatenate([jobs.end[served], jobs.end[pair]]),
+        np.concatenate([listed[served], listed[pair]]),
         strict=True,
     ):
-        spans[str(who)].append((float(start - travel), float(end)))
+        left = float(start if walked else start - travel)
+        spans[str(who)].append((left, float(end), float(start - travel)))
     for who, items in spans.items():
         items.sort()
-        for (_, end), (dispatch, _) in itertools.pairwise(items):
+        for (_, end, _), (dispatch, _, _) in itertools.pairwise(items):
             assert dispatch >= end - 1e-6, f"{who} does two things at once"
         mine = shifts.take((shifts.staff == who) & present)
-        for dispatch, _ in items:
-            on = (mine.start <= dispatch + 1e-9) & (dispatch < mine.end)
+        for dispatch, _, earliest in items:
+            on = (mine.start <= dispatch + 1e-9) & (earliest < mine.end)
             assert on.any(), f"{who} started a job at {dispatch} off duty"
 
 

@@ -226,7 +226,9 @@ class ListRecords(_Table):
     What actually happened is in the job records (join on ``job``): a visit whose ``staff``
     there differs from the planned ``staff`` here was *moved* (a sick nurse's list handed over,
     a visit released to the dispatcher when its nurse ran late); ``start - planned_start`` is
-    the deviation from the plan.
+    the deviation from the plan. A two-person visit has a row on each of its two nurses' lists
+    (the same job twice), at the same planned start; it was moved from a planned nurse who is
+    neither of the job's ``staff`` and ``staff2``.
 
     Examples
     --------

@@ -31,7 +31,15 @@ from hometeams.sim._policies import (
     Tier,
 )
 from hometeams.sim._pyvrp import PyVRP
-from hometeams.sim._routing import Route, RoutingProblem, Solution, Visit, route_cost, schedule
+from hometeams.sim._routing import (
+    Route,
+    RoutingProblem,
+    Solution,
+    Visit,
+    route_cost,
+    schedule,
+    synchronise,
+)
 from hometeams.sim._run import run, simulate
 from hometeams.sim._view import View
 
@@ -68,4 +76,5 @@ __all__ = [
     "run",
     "schedule",
     "simulate",
+    "synchronise",
 ]

@@ -28,7 +28,8 @@ Rules the engine keeps (each is a test):
   it; minutes outside every shift are overtime of the shift that last started before them.
   So for every shift ``busy + travel + idle == rostered``, and absent shifts count nothing.
 * A two-person visit starts when both staff have arrived; the job's ``travel`` is the longer
-  journey, and the partner who arrived first waits (idle).
+  journey, and the partner who arrived first waits (idle). So does one on two work lists
+  (:meth:`Engine._walk_pair`), where each nurse leaves when her own list says.
 * A job not started by ``due + max_lateness`` is dropped and ends UNSERVED, as is every job not
   started before the horizon. Otherwise a job started by its due time is ON_TIME, later LATE.
   A job is started when staff are sent to it: one sent just before the horizon is recorded in
@@ -65,7 +66,7 @@ from hometeams.sim._planning import Planning
 from hometeams.sim._policies import Policy
 from hometeams.sim._ranking import Ranking
 from hometeams.sim._records import ListBuffer, job_records, shift_records, slot_label
-from hometeams.sim._routing import RoutingProblem, Solution, schedule
+from hometeams.sim._routing import RoutingProblem, Solution, synchronise
 from hometeams.sim._shifts import ShiftBook
 from hometeams.sim._workday import Calendar, PlanningDay
 
@@ -109,6 +110,24 @@ ONLINE = -1
 WALKED = -2
 """A job's list mark: taken by the nurse walking its list (its ready moment must not send it
 to the dispatcher as well)."""
+PAIRED = -3
+"""A job's list mark: a two-person visit whose halves are on two lists (:class:`_Pair`)."""
+
+
+class _Pair:
+    """A two-person visit on two lists: the shifts walking it and who is at the door.
+
+    ``door`` is the event the first nurse to arrive waits on: it succeeds with the end of the
+    work when the second arrives, or with ``None`` if the second will not come.
+    """
+
+    __slots__ = ("door", "first", "shifts", "trip")
+
+    def __init__(self, env: simpy.Environment) -> None:
+        self.door = env.event()
+        self.first = -1  # the staff member waiting at the door
+        self.trip = 0.0  # her journey
+        self.shifts: list[int] = []
 
 
 class Engine(Looks):
@@ -200,6 +219,7 @@ class Engine(Looks):
         self._next_plan = self._day * DAY + day_start if planning is not None else math.inf
         self._release_after = float(planning.release_after) if planning is not None else 0.0
         self._list_of = [ONLINE] * n_jobs
+        self._pairs: dict[int, _Pair] = {}  # listed two-person visits
         self._stops: dict[int, list[tuple[int, float]]] = {}
         self._pending: list[deque[int]] = [deque() for _ in range(n_staff)]
         self._walking = 0
@@ -448,21 +468,32 @@ class Engine(Looks):
         problem = day.problem()
         _check_solution(problem, solution, planning)
         c = self._c
-        for r, order in enumerate(solution):
+        planned, times = synchronise(problem, solution)
+        for r, order in enumerate(planned):
             label = slot_label(day.slot(r), day_start=self._calendar.day_start)
-            self._planned.add(problem, r, order, slot=label, day=d)
+            self._planned.add(problem, r, order, times[r], slot=label, day=d)
         absent = frozenset(
             r for r, route in enumerate(problem.routes) if c.shift_absent[route.shift]
         )
-        walked = repair(problem, solution, absent) if absent else solution
+        walked = planned
+        if absent:
+            walked, times = synchronise(problem, repair(problem, planned, absent))
+        need, list_of = c.need, self._list_of
         for r, order in enumerate(walked):
             if order:
                 k = problem.routes[r].shift
                 jobs = [problem.visits[i].job for i in order]
-                starts = [start for start, _trip in schedule(problem, r, order)]
+                starts = [start for start, _trip in times[r]]
                 self._stops[k] = list(zip(jobs, starts, strict=True))
                 for j in jobs:
-                    self._list_of[j] = k
+                    if need[j] == 1:
+                        list_of[j] = k
+                        continue
+                    list_of[j] = PAIRED
+                    pair = self._pairs.get(j)
+                    if pair is None:
+                        pair = self._pairs[j] = _Pair(self.env)
+                    pair.shifts.append(k)
 
     def _walk(self, s: int) -> None:
         """Staff ``s`` starts walking her pending lists (a SimPy process)."""
@@ -479,28 +510,25 @@ class Engine(Looks):
         from the dispatcher that fits before then: waiting work at once, and new work as it
         comes (:meth:`_send_to_gap`). A visit she would reach more than
         ``release_after`` minutes behind its planned start, or that would start after her shift
-        has ended (however it was planned), goes to the dispatcher instead. When her lists are
-        done she is free like anyone else.
+        has ended (however it was planned), goes to the dispatcher instead. A half of a
+        two-person visit is walked by :meth:`_walk_pair`. When her lists are done she is free
+        like anyone else.
         """
         c = self._c
         pending = self._pending[s]
         while pending:
             k = pending.popleft()
             for j, planned in self._stops.pop(k):
-                if self._list_of[j] != k:
+                mark = self._list_of[j]
+                if mark != k:
+                    if mark == PAIRED:
+                        yield from self._walk_pair(s, k, j, planned)
                     continue
                 if planned >= c.shift_end[k]:  # (a planner's own lists may say so)
                     self._release(j)
                     continue
                 zone = c.job_zone[j]
-                while True:
-                    end = self._fill_gap(s, planned, zone)
-                    if end is None:
-                        end = yield from self._wait_in_gap(s, planned, zone)
-                    if end is None:
-                        break
-                    yield self._until_time(end)
-                    self._busy[s] = False
+                yield from self._until_leaving(s, planned, zone)
                 trip = self.places.trip(s, zone)
                 leave = planned - trip
                 now = self._now
@@ -522,6 +550,97 @@ class Engine(Looks):
             self._free |= bit
             self._free_since[s] = self._now
             self._offer(bit)
+
+    def _until_leaving(
+        self, s: int, planned: float, zone: int
+    ) -> Generator[simpy.Event, object, None]:
+        """Until ``s`` must leave for ``zone`` by ``planned``, do dispatcher work that fits."""
+        while True:
+            end = self._fill_gap(s, planned, zone)
+            if end is None:
+                end = yield from self._wait_in_gap(s, planned, zone)
+            if end is None:
+                return
+            yield self._until_time(end)
+            self._busy[s] = False
+
+    def _walk_pair(
+        self, s: int, k: int, j: int, planned: float
+    ) -> Generator[simpy.Event, object, None]:
+        """Staff ``s`` walks her half of two-person visit ``j``, listed on her shift ``k``.
+
+        She leaves as for any listed visit, and at the door waits for her partner (a SimPy
+        event both share): work starts when both are there, and both are busy until it ends.
+        If the partner will not come -- her half released because she is too far behind, or
+        her shift over -- or ``s``'s own shift ends while she waits, the visit goes to the
+        dispatcher as a two-person job and ``s`` walks on. The job's record has the nurse who
+        came first as ``staff`` and the other as ``staff2``, and the longer journey as travel.
+        """
+        c, pair = self._c, self._pairs[j]
+        if planned >= c.shift_end[k]:  # (a planner's own lists may say so)
+            self._release_pair(j)
+            return
+        zone = c.job_zone[j]
+        yield from self._until_leaving(s, planned, zone)
+        if self._list_of[j] != PAIRED:  # released meanwhile by her partner
+            return
+        trip = self.places.trip(s, zone)
+        now = self._now
+        if now > self._drop[j]:  # past its drop time: it ends unserved
+            self._list_of[j] = WALKED
+            self._wake(pair, None)
+            return
+        start = planned if now <= planned - trip else now + trip
+        last = min(c.shift_end[q] for q in pair.shifts)
+        if start >= last or now + trip > planned + self._release_after:
+            self._release_pair(j)
+            return
+        self._book_trip(s, j, trip)
+        yield self._until_time(start)
+        if self._list_of[j] != PAIRED:  # released while she drove: she walks on
+            self._busy[s] = False
+            return
+        if pair.first < 0:  # the first at the door waits for her partner
+            pair.first, pair.trip = s, trip
+            yield pair.door | self._until_time(c.shift_end[k])
+            if not pair.door.triggered:  # her shift is over: the dispatcher's
+                self._release_pair(j)
+            end = pair.door.value
+            if end is None:
+                self._busy[s] = False
+                return
+        else:
+            now = self._now
+            end = now + c.duration[j]
+            first = pair.first
+            self._book.count(first, self._cur[first], now, end, self._book.busy)
+            self._book.count(s, self._cur[s], now, end, self._book.busy)
+            self._list_of[j] = WALKED
+            self._record(j, first, s, now, max(pair.trip, trip))
+            self._wake(pair, end)
+        yield self._until_time(end)
+        self._busy[s] = False
+
+    def _wake(self, pair: _Pair, end: float | None) -> None:
+        """Tell the nurse at a two-person visit's door: work ends at ``end`` (``None``: go)."""
+        if not pair.door.triggered:
+            pair.door.succeed(end)
+
+    def _release_pair(self, j: int) -> None:
+        """Two-person visit ``j`` leaves both lists for the dispatcher (see :meth:`_release`)."""
+        self._wake(self._pairs[j], None)
+        self._release(j)
+
+    def _book_trip(self, s: int, j: int, trip: float) -> None:
+        """Staff ``s`` leaves now for job ``j``, ``trip`` minutes away (work is booked later)."""
+        c, now = self._c, self._now
+        self._free &= ~(1 << s)
+        self._busy[s] = True
+        jz, places = c.job_zone[j], self.places
+        if jz >= 0 and places.where[s] != jz:
+            places.move(s, jz)
+        self._known[c.job_user_idx[j]] |= 1 << s
+        self._book.count(s, self._cur[s], now, now + trip, self._book.travel)
 
     def _until_time(self, t: float) -> At:
         """An event at time ``t``; when it fires the engine's time is ``t``."""

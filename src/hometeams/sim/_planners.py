@@ -19,6 +19,14 @@ schedule and evaluates a move by walking forward from the change until the times
 the old schedule again (:meth:`_Lists.cost_with`), so a move costs a few steps, not a list.
 A move found worthless stays worthless while its lists are unchanged, so after the first
 round only moves touching a list changed since are tried again: the same lists, sooner.
+
+The two halves of a two-person visit (:attr:`~hometeams.sim.Visit.partner`) never go on lists
+of the same nurse: construction, every move, insertion and repair refuse it. Moves are priced
+list by list, as if each half started when its own nurse arrives (the usual approximation);
+the lists the built-in planner returns are synchronised
+(:func:`~hometeams.sim.synchronise`), so each pair has one planned start and a pair that
+cannot start together is left to the dispatcher; should the improved lists, synchronised, cost
+more than the construction's, the construction's are returned.
 """
 
 from __future__ import annotations
@@ -33,7 +41,15 @@ import attrs
 import numpy as np
 
 from hometeams.errors import InvalidArgument
-from hometeams.sim._routing import INFEASIBLE, RoutingProblem, Scheduled, Solution, route_cost
+from hometeams.sim._routing import (
+    INFEASIBLE,
+    RoutingProblem,
+    Scheduled,
+    Solution,
+    route_cost,
+    synchronise,
+    total_cost,
+)
 
 __all__ = ["BuiltIn", "Planner", "insert_visits", "repair"]
 
@@ -104,10 +120,18 @@ class BuiltIn:
         """Each route's visits, construction then improvement."""
         lists = _Lists(problem)
         lists.construct()
+        built = lists.copy() if lists.pairs else lists
         for _ in range(self.passes):
             if not lists.improve():
                 break
-        return lists.solution()
+        if not lists.pairs:
+            return lists.solution()
+        # moves were priced list by list: keep the construction if, synchronised, it is better
+        improved = synchronise(problem, lists.solution())[0]
+        constructed = synchronise(problem, built.solution())[0]
+        if total_cost(problem, constructed) < total_cost(problem, improved):
+            return constructed
+        return improved
 
 
 class _Lists:
@@ -126,6 +150,9 @@ class _Lists:
         self.dur = [v.duration for v in visits]
         self.zone = [v.zone for v in visits]
         self.ranks = [v.ranks for v in visits]
+        self.partner = [v.partner for v in visits]
+        self.pairs = any(p is not None for p in self.partner)
+        self.staff_of = [route.staff for route in problem.routes]
         n = len(problem.routes)
         self.order: list[list[int]] = [[] for _ in range(n)]
         self.start: list[list[float]] = [[] for _ in range(n)]
@@ -170,6 +197,19 @@ class _Lists:
             )[:_NEIGHBOURS]
             for a in range(n)
         ]
+
+    def clash(self, moved: dict[int, int]) -> bool:
+        """Whether moving visits (visit -> route) would put a pair's halves with one nurse."""
+        if not self.pairs:
+            return False
+        partner, where, staff_of = self.partner, self.where, self.staff_of
+        for i, r in moved.items():
+            p = partner[i]
+            if p is not None:
+                q = moved.get(p, where[p])
+                if q >= 0 and staff_of[q] == staff_of[r]:
+                    return True
+        return False
 
     def solution(self) -> Solution:
         """The lists as a solution that keeps their schedules (for repairing them later)."""
@@ -319,6 +359,8 @@ class _Lists:
         for i in sorted(visits, key=lambda i: (self.ready[i], self.due[i], i)):
             best, best_r = unassigned, -1
             for r in self.ranks[i]:
+                if self.pairs and self.clash({i: r}):
+                    continue
                 n = len(self.order[r])
                 added = self.cost_with(r, n, (i,), n, self.cost[r] + best + _EPS) - self.cost[r]
                 if added < best or (added == best and best_r >= 0 and rank[r] < rank[best_r]):
@@ -369,7 +411,7 @@ class _Lists:
             saved = self.cost[r] - self.cost_with(r, pos, (), pos + 1)
         best, best_q, best_pos = saved - _EPS, -1, -1
         for q in self.candidates[i]:
-            if q == r:
+            if q == r or (self.pairs and self.clash({i: q})):
                 continue
             cost, at = self._place(q, i, self.cost[q] + best)
             added = cost - self.cost[q]
@@ -395,7 +437,9 @@ class _Lists:
                     q += 1
             else:
                 q = len(lb)
-            if p < len(la) or q < len(lb):
+            if (p < len(la) or q < len(lb)) and not (
+                self.pairs and self.clash({**dict.fromkeys(la[p:], b), **dict.fromkeys(lb[q:], a)})
+            ):
                 total = self.cost[a] + self.cost[b] - _EPS
                 ca = self.cost_with(a, p, lb[q:], len(la), total)
                 if ca < INFEASIBLE:
@@ -423,6 +467,8 @@ class _Lists:
                 if abs(ready[k] - ready[i]) > _SWAP_WINDOW or a not in self.ranks[k]:
                     continue
                 if not (self._fits(a, p, k) and self._fits(b, q, i)):
+                    continue
+                if self.pairs and self.clash({i: b, k: a}):
                     continue
                 total = self.cost[a] + self.cost[b] - _EPS
                 ca = self.cost_with(a, p, (k,), p + 1, total)
@@ -491,7 +537,11 @@ def _insert(lists: _Lists, visits: Sequence[int], *, closed: frozenset[int]) -> 
     measurably saved (``benchmarks/README.md``).
     """
     for i in visits:
-        allowed = [r for r in lists.ranks[i] if r not in closed]
+        allowed = [
+            r
+            for r in lists.ranks[i]
+            if r not in closed and not (lists.pairs and lists.clash({i: r}))
+        ]
         best, best_r, best_pos = lists.p.unassigned_cost, -1, -1
         for r in allowed:
             cost, at = lists._place(r, i, lists.cost[r] + best)
@@ -511,7 +561,8 @@ def insert_visits(
 ) -> Solution:
     """``solution`` with each of ``visits`` put where it adds least, on routes not ``closed``.
 
-    Each visit is tried on every route not ``closed`` that may take it. A visit whose cheapest
+    Each visit is tried on every route not ``closed`` that may take it (never on a list of the
+    nurse who has its partner, for a half of a two-person visit). A visit whose cheapest
     place costs more than leaving it to the dispatcher stays off the lists. Used to fit a fixed
     list's new visits and to repair the lists of absent staff.
 
@@ -537,7 +588,8 @@ def repair(problem: RoutingProblem, solution: Solution, absent: frozenset[int]) 
     An absent route's whole list goes to a *substitute* -- a present route with the same
     start and end, an empty list and leave to take every visit on it (the first such, in
     route order); failing one, each of its visits goes where it adds least on the present
-    routes the organisation model allows, or, if none is worth it, to the dispatcher.
+    routes the organisation model allows, or, if none is worth it, to the dispatcher. A half of
+    a two-person visit never goes to the nurse who has its partner.
 
     Examples
     --------
@@ -553,7 +605,13 @@ def repair(problem: RoutingProblem, solution: Solution, absent: frozenset[int]) 
     ((), (0,))
     """
     lists = [tuple(order) for order in solution]
-    routes = problem.routes
+    routes, visits = problem.routes, problem.visits
+    partners = {
+        v.partner: routes[r].staff
+        for r, order in enumerate(lists)
+        for v in (visits[i] for i in order)
+        if v.partner is not None
+    }  # each half's partner's nurse, for the halves on a list
     handed: list[int] = []
     for r in sorted(absent):
         order, lists[r] = lists[r], ()
@@ -566,6 +624,7 @@ def repair(problem: RoutingProblem, solution: Solution, absent: frozenset[int]) 
                 and (route.start, route.end) == (routes[r].start, routes[r].end)
                 and all(q in problem.visits[i].ranks for i in order)
                 and route_cost(problem, q, order) < INFEASIBLE
+                and all(partners.get(i) != route.staff for i in order)
             ):
                 lists[q] = order
                 break

@@ -256,13 +256,25 @@ class FixedLists:
         is_recurring = getattr(day, "recurring", None)
         n = len(problem.visits)
         recurring = [i for i in range(n) if is_recurring(i)] if is_recurring else list(range(n))
-        visits = [problem.visits[i] for i in recurring]
+        at = {i: k for k, i in enumerate(recurring)}  # a pair's halves are both recurring
+        visits = [
+            v if v.partner is None else attrs.evolve(v, partner=at[v.partner])
+            for v in (problem.visits[i] for i in recurring)
+        ]
         problem = attrs.evolve(problem, visits=visits)
         t0 = day.start
         alike = (
             tuple((r.staff, r.start - t0, r.end - t0, r.zone) for r in problem.routes),
             tuple(
-                (day.key(i), v.zone, v.ready - t0, v.due - t0, v.duration, *sorted(v.ranks.items()))
+                (
+                    day.key(i),
+                    v.zone,
+                    v.ready - t0,
+                    v.due - t0,
+                    v.duration,
+                    v.partner,
+                    *sorted(v.ranks.items()),
+                )
                 for i, v in zip(recurring, visits, strict=True)
             ),
             tuple(map(tuple, problem.travel)),

@@ -22,6 +22,9 @@ for a stated number of iterations and reads the best lists back:
   :attr:`~hometeams.sim.RoutingProblem.unassigned_cost`: a visit that cannot be made on time
   by anyone allowed to make it is left off the lists, for the dispatcher, instead of being
   planned late.
+* PyVRP cannot make two routes meet: it has no synchronised visits. The halves of two-person
+  visits (:attr:`~hometeams.sim.Visit.partner`) are left off its problem and off the lists,
+  for the dispatcher, which sends two nurses together.
 
 PyVRP wants whole numbers: times and travel are in seconds (minutes times 60), rounded so that
 PyVRP's schedule is never earlier than the real one (ready times, durations and travel up, due
@@ -115,6 +118,10 @@ class PyVRP:
             raise ImportError(msg) from error
         if not problem.routes or not problem.visits:
             return tuple(() for _ in problem.routes)
+        single = [i for i, v in enumerate(problem.visits) if v.partner is None]
+        if len(single) < len(problem.visits):  # two-person visits stay with the dispatcher
+            alone = attrs.evolve(problem, visits=[problem.visits[i] for i in single])
+            return tuple(tuple(single[i] for i in order) for order in self.solve(alone))
         stop: Any = pyvrp.stop.MaxIterations(self.iterations)
         if self.time_limit is not None:
             stop = pyvrp.stop.MultipleCriteria([stop, pyvrp.stop.MaxRuntime(self.time_limit)])

@@ -17,7 +17,7 @@ import numpy as np
 
 from hometeams.records import JobRecords, JobState, ListRecords, ShiftRecords
 from hometeams.sim._compile import Compiled
-from hometeams.sim._routing import RoutingProblem, schedule
+from hometeams.sim._routing import RoutingProblem
 
 __all__ = ["ListBuffer", "job_records", "shift_records", "slot_label"]
 
@@ -190,17 +190,20 @@ class ListBuffer:
         problem: RoutingProblem,
         r: int,
         order: Sequence[int],
+        times: Sequence[tuple[float, float]],
         *,
         slot: str,
         day: int,
     ) -> None:
-        """Record route ``r``'s list of ``problem`` as planned (nothing for an empty list)."""
+        """Record route ``r``'s list of ``problem`` as planned (nothing for an empty list).
+
+        ``times`` are its visits' planned starts and travel (for two-person visits, the
+        synchronised ones: :func:`~hometeams.sim.synchronise`).
+        """
         if not order:
             return
         route = problem.routes[r]
-        for position, (i, (start, trip)) in enumerate(
-            zip(order, schedule(problem, r, order), strict=True)
-        ):
+        for position, (i, (start, trip)) in enumerate(zip(order, times, strict=True)):
             job = problem.visits[i].job
             self._rows.append(
                 (self._lists, route.staff, route.shift, slot, day, position, job, start, trip)

@@ -22,6 +22,13 @@ plus :attr:`RoutingProblem.preference_weight` per rank step, plus the overtime w
 minute of work past the shift's end; a visit that would start at or after the shift's end
 cannot be on the list at all. A visit on no list costs :attr:`RoutingProblem.unassigned_cost`
 and goes to the dispatcher during the day.
+
+A two-person visit (*dobbeltbemanning*) is two visits of the same job, *partners*
+(:attr:`Visit.partner`), each to go on the list of a different nurse. They have one planned
+start, the later of the two nurses' arrivals, and each list's later visits move on accordingly:
+:func:`synchronise` works the lists' times out together, and takes off the lists a pair whose
+halves cannot start together (the lists' orders would have each nurse wait for the other, or a
+half would start after its shift).
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from hometeams._types import Minutes
+from hometeams.errors import InvalidArgument
 
 __all__ = [
     "Route",
@@ -40,6 +48,7 @@ __all__ = [
     "Visit",
     "route_cost",
     "schedule",
+    "synchronise",
     "total_cost",
 ]
 
@@ -95,6 +104,9 @@ class Visit:
         Expected duration (minutes).
     ranks
         Route index -> preference rank (0 best) for every route allowed to take the visit.
+    partner
+        For one half of a two-person visit, the index of the other half (the same job, times
+        and routes allowed); ``None`` for a one-person visit.
 
     Examples
     --------
@@ -111,6 +123,7 @@ class Visit:
     due: Minutes
     duration: Minutes
     ranks: Mapping[int, int]
+    partner: int | None = attrs.field(default=None, kw_only=True)
 
 
 def _routes(values: Iterable[Route]) -> tuple[Route, ...]:
@@ -119,6 +132,23 @@ def _routes(values: Iterable[Route]) -> tuple[Route, ...]:
 
 def _visits(values: Iterable[Visit]) -> tuple[Visit, ...]:
     return tuple(values)
+
+
+def _check_partners(_instance: object, _attribute: object, visits: tuple[Visit, ...]) -> None:
+    for i, v in enumerate(visits):
+        p = v.partner
+        if p is None:
+            continue
+        if not (isinstance(p, int) and 0 <= p < len(visits)) or p == i:
+            raise InvalidArgument(
+                f"visits[{i}].partner: must be the index of another visit, got {p!r}"
+            )
+        if visits[p].partner != i or visits[p].job != v.job:
+            raise InvalidArgument(
+                f"visits[{i}].partner: must name a visit of the same job ({v.job}) whose "
+                f"partner is {i}, got visit {p} (job {visits[p].job}, partner "
+                f"{visits[p].partner!r})"
+            )
 
 
 @attrs.frozen
@@ -165,7 +195,7 @@ class RoutingProblem:
     """
 
     routes: tuple[Route, ...] = attrs.field(converter=_routes)
-    visits: tuple[Visit, ...] = attrs.field(converter=_visits)
+    visits: tuple[Visit, ...] = attrs.field(converter=_visits, validator=_check_partners)
     travel: Sequence[Sequence[float]]
     lateness_weight: float = attrs.field(default=2.0, kw_only=True)
     delay_weight: float = attrs.field(default=0.2, kw_only=True)
@@ -277,7 +307,132 @@ def route_cost(problem: RoutingProblem, r: int, order: Sequence[int]) -> float:
 
 
 def total_cost(problem: RoutingProblem, solution: Solution) -> float:
-    """Cost of a whole solution: its routes plus every visit left to the dispatcher."""
-    placed = sum(len(order) for order in solution)
-    unplaced = (len(problem.visits) - placed) * problem.unassigned_cost
-    return sum(route_cost(problem, r, order) for r, order in enumerate(solution)) + unplaced
+    """Cost of a whole solution: its routes plus every visit left to the dispatcher.
+
+    With two-person visits, the cost of the synchronised lists (:func:`synchronise`): the
+    pairs' common starts, and the pairs it takes off the lists left to the dispatcher.
+    """
+    if any(v.partner is not None for v in problem.visits):
+        synced, times = synchronise(problem, solution)
+        placed = sum(len(order) for order in synced)
+        routes = sum(_priced(problem, r, order, times[r]) for r, order in enumerate(synced))
+    else:
+        placed = sum(len(order) for order in solution)
+        routes = sum(route_cost(problem, r, order) for r, order in enumerate(solution))
+    return routes + (len(problem.visits) - placed) * problem.unassigned_cost
+
+
+def _priced(
+    problem: RoutingProblem, r: int, order: Sequence[int], times: Sequence[tuple[float, float]]
+) -> float:
+    """:func:`route_cost` of a route whose starts are given (``times``: start and trip)."""
+    route, visits = problem.routes[r], problem.visits
+    cost, t = 0.0, route.start
+    for i, (start, trip) in zip(order, times, strict=True):
+        v = visits[i]
+        rank = v.ranks.get(r)
+        if rank is None or start >= route.end:
+            return INFEASIBLE
+        cost += trip + rank * problem.preference_weight + (start - v.ready) * problem.delay_weight
+        if start > v.due:
+            cost += (start - v.due) * problem.lateness_weight
+        t = start + v.duration
+    if t > route.end:
+        cost += (t - route.end) * problem.overtime_weight
+    return cost
+
+
+def synchronise(
+    problem: RoutingProblem, solution: Solution
+) -> tuple[Solution, list[list[tuple[float, float]]]]:
+    """The lists with each two-person visit's halves starting together, and their times.
+
+    Returns the lists and, per list, each visit's planned start and travel. Without
+    two-person visits these are the lists and :func:`schedule`'s times. Otherwise the lists are
+    walked together, each as far as it can go: a half waits at the door for its partner's
+    list to reach the partner, and the pair starts at the later arrival (never before its
+    ready time); the times are the fixed point where starts only move later. A pair is taken
+    off the lists (for the dispatcher) if its halves are on lists of the same staff member, if
+    one half is on no list, if it would start at or after either half's shift end, or if the
+    lists' orders cross so that each would wait for the other (then the pair at the head of
+    the first such list goes); so is a one-person visit pushed to its shift's end.
+
+    Examples
+    --------
+    Two nurses, one two-person visit at 09:00 for 30 minutes; Kari first has a 60-minute visit
+    at 08:20 in the other zone, ten minutes away: she is back at 09:30, and Ola waits for her.
+
+    >>> travel = [[0.0, 10.0, 0.0], [10.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    >>> problem = RoutingProblem(
+    ...     routes=[Route(staff=s, shift=s, start=420.0, end=900.0, zone=0) for s in (0, 1)],
+    ...     visits=[Visit(job=0, zone=1, ready=500.0, due=560.0, duration=60.0, ranks={0: 0}),
+    ...             Visit(job=1, zone=0, ready=540.0, due=600.0, duration=30.0,
+    ...                   ranks={0: 0, 1: 0}, partner=2),
+    ...             Visit(job=1, zone=0, ready=540.0, due=600.0, duration=30.0,
+    ...                   ranks={0: 0, 1: 0}, partner=1)],
+    ...     travel=travel)
+    >>> lists, times = synchronise(problem, ((0, 1), (2,)))
+    >>> times
+    [[(500.0, 10.0), (570.0, 10.0)], [(570.0, 0.0)]]
+    """
+    visits = problem.visits
+    if all(v.partner is None for v in visits):
+        return solution, [schedule(problem, r, order) for r, order in enumerate(solution)]
+    routes, travel = problem.routes, problem.travel
+    n = len(solution)
+    where: dict[int, int] = {i: r for r, order in enumerate(solution) for i in order}
+    dropped: set[int] = set()
+    for i, r in where.items():
+        p = visits[i].partner
+        if p is not None and (p not in where or routes[where[p]].staff == routes[r].staff):
+            dropped.add(i)
+    pos = [0] * n
+    t = [route.start for route in routes]
+    zone = [route.zone for route in routes]
+    kept: list[list[int]] = [[] for _ in range(n)]
+    times: list[list[tuple[float, float]]] = [[] for _ in range(n)]
+
+    def head(r: int) -> int:
+        order = solution[r]
+        while pos[r] < len(order) and order[pos[r]] in dropped:
+            pos[r] += 1
+        return order[pos[r]] if pos[r] < len(order) else -1
+
+    def place(r: int, i: int, start: float) -> None:
+        v = visits[i]
+        kept[r].append(i)
+        times[r].append((start, travel[zone[r]][v.zone]))
+        t[r], zone[r] = start + v.duration, v.zone
+        pos[r] += 1
+
+    while True:
+        moved = True
+        while moved:
+            moved = False
+            for r in range(n):
+                while (i := head(r)) >= 0:
+                    v = visits[i]
+                    arrive = max(t[r] + travel[zone[r]][v.zone], v.ready)
+                    if v.partner is None:
+                        if arrive >= routes[r].end:
+                            dropped.add(i)
+                            continue
+                        place(r, i, arrive)
+                        moved = True
+                        continue
+                    q = where[v.partner]
+                    if head(q) != v.partner:
+                        break  # she waits for her partner's list to come this far
+                    start = max(arrive, t[q] + travel[zone[q]][v.zone])
+                    if start >= routes[r].end or start >= routes[q].end:
+                        dropped.update((i, v.partner))
+                        continue
+                    place(r, i, start)
+                    place(q, v.partner, start)
+                    moved = True
+        stuck = next((r for r in range(n) if head(r) >= 0), -1)
+        if stuck < 0:
+            break
+        i = head(stuck)  # every list waits for another: the orders cross
+        dropped.update((i, visits[i].partner))  # type: ignore[arg-type]
+    return tuple(map(tuple, kept)), times

@@ -3,8 +3,9 @@
 Monday in district North: the lists are made at the start of the day shift, for every shift
 rostered to start before Tuesday's day shift (the evening and the night included) and every
 planned visit due in that time. A visit is *planned* if it comes from a service decision (a
-recurring visit plan) or from the episode of a user discharged on an earlier day, and needs one
-nurse; alarms, calls, today's discharges and two-person visits go to the dispatcher.
+recurring visit plan) or from the episode of a user discharged on an earlier day; alarms, calls
+and today's discharges go to the dispatcher. A two-person visit is planned as two visits of the
+same job, partners (:attr:`~hometeams.sim.Visit.partner`), one for each nurse.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ class Calendar:
 
     A recurring visit is known from the start; a discharge episode's visits from the first
     visit of the episode (the user is home from then on), so they go on lists from the next
-    day. Only one-person visits are planned.
+    day. One- and two-person visits are planned alike.
     """
 
     def __init__(self, c: Compiled, *, day_start: Minutes) -> None:
         jobs = c.realisation.jobs
         kind = np.asarray(jobs.kind)
-        plannable = np.isin(kind, PLANNED_KINDS) & (jobs.n_staff == 1)
+        plannable = np.isin(kind, PLANNED_KINDS)
         known = np.where(kind == "visit", -np.inf, jobs.ready)
         episode = np.flatnonzero(kind == "discharge")
         if episode.size:
@@ -52,6 +53,7 @@ class Calendar:
         self.shift_order = sorted(range(len(c.shift_start)), key=c.shift_start.__getitem__)
         self.shift_starts = [c.shift_start[k] for k in self.shift_order]
         self.plannable: list[bool] = plannable.tolist()
+        self.need: list[int] = list(c.need)
         self.known: list[float] = known.tolist()
         self.recurring: list[bool] = (kind == "visit").tolist()
         # who may take a visit, by the day's shifts (as clock times) and then by the visit's
@@ -103,9 +105,13 @@ class PlanningDay:
         self.shifts: tuple[int, ...] = tuple(calendar.shift_order[lo:hi])
         lo = bisect.bisect_left(c.ready, self.start)
         hi = bisect.bisect_left(c.ready, self.end)
-        plannable, known = calendar.plannable, calendar.known
+        plannable, known, need = calendar.plannable, calendar.known, calendar.need
+        # each planned job once per nurse it needs: a two-person visit's halves side by side
         self.jobs: tuple[int, ...] = tuple(
-            j for j in range(lo, hi) if plannable[j] and known[j] < self.start
+            j
+            for j in range(lo, hi)
+            if plannable[j] and known[j] < self.start
+            for _half in range(need[j])
         )
 
     @cached_property
@@ -155,7 +161,8 @@ class PlanningDay:
         )
         known = self._cal.ranks.setdefault(shape, {})
         visits = []
-        for j in self.jobs:
+        jobs = self.jobs
+        for i, j in enumerate(jobs):
             tiers, req, ready, due = self._tiers(j), c.req[j], c.ready[j], c.due[j]
             key = (tiers, req, ready - t0, due - t0)
             ranks = known.get(key)
@@ -169,6 +176,7 @@ class PlanningDay:
                     due=due,
                     duration=c.expected[j],
                     ranks=ranks,
+                    partner=_partner(jobs, i),
                 )
             )
         return RoutingProblem(routes, visits, travel, seed=self._seed)
@@ -240,3 +248,12 @@ class PlanningDay:
             seen[key] = rank + 1
             out.append((*key, rank))
         return out
+
+
+def _partner(jobs: Sequence[int], i: int) -> int | None:
+    """The other half of visit ``i`` (the same job beside it), or ``None``."""
+    if i + 1 < len(jobs) and jobs[i + 1] == jobs[i]:
+        return i + 1
+    if i > 0 and jobs[i - 1] == jobs[i]:
+        return i - 1
+    return None
