@@ -20,6 +20,9 @@ from typing import Any
 
 import pytest
 
+from hometeams.io import read_scenario
+from hometeams.scenario import contract_table
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SMALL = {"replications": 4, "weeks": 2, "seed": 1}
 
@@ -142,3 +145,19 @@ def test_the_how_to_shows_what_the_script_prints(example: ModuleType) -> None:
     start = doc.index("```text\nWork lists in case D") + len("```text\n")
     shown = doc[start : doc.index("\n```", start)]
     assert shown.splitlines() == printed.getvalue().rstrip("\n").splitlines()
+
+
+def test_the_rota_matches_the_staffs_contracts() -> None:
+    """``hometeams check`` finds no contract finding: nobody is rostered over their position.
+
+    The district's 17 FTE are 17 x 37.5 = 637.5 hours a week; the two-week rota of 7.5-hour
+    shifts gives each person 5, 4 or 3 shifts a week on average for a 100, 80 or 60 % position,
+    so the rostered hours are exactly the positions' hours, person by person.
+    """
+    file = read_scenario(EXAMPLES / "scenarios" / "case-d-work-lists.toml")
+    assert [f for f in file.audit() if f.kind == "contract"] == []
+    lines = contract_table(file.scenario)
+    assert len(lines) == 20
+    for line in lines:
+        assert line.rostered_hours == pytest.approx(7.5 * round(line.fte / 0.2))
+    assert sum(line.rostered_hours for line in lines) == pytest.approx(637.5)
