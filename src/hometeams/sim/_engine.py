@@ -808,34 +808,34 @@ class Engine(Looks):
             self._offer_groups([g for g in self._groups.values() if g.eligible & staff], staff)
             return
         (group,) = self._groups.values()
-        waiting, drop, now = self._waiting, self._drop, self._now
         while self._free & staff and group.eligible & staff:
-            j = group.head
-            if now > drop[j]:  # past its drop time: refresh drops it
-                self._refresh(group)
-            elif self._try(j, waiting[j]):  # type: ignore[arg-type]
-                waiting[j] = None
-                self._refresh(group)
-            else:
+            if not self._serve_head(group):
                 return  # a two-person job short of a partner, or none eligible is free
 
     def _offer_groups(self, groups: list[Group], staff: int) -> None:
         """:meth:`_offer` for several groups: their heads on a heap, oldest first."""
-        waiting, drop, now = self._waiting, self._drop, self._now
         # heads are distinct jobs, so the tuples never compare the groups themselves
         heap = [(g.head, g) for g in groups]
         heapq.heapify(heap)
         while heap and self._free & staff:
-            j, group = heapq.heappop(heap)
-            if now > drop[j]:  # past its drop time: refresh drops it
-                self._refresh(group)
-            elif self._try(j, waiting[j]):  # type: ignore[arg-type]
-                waiting[j] = None
-                self._refresh(group)
-            else:
-                continue  # a two-person job short of a partner, or none eligible is free
-            if group.eligible & staff:
+            _, group = heapq.heappop(heap)
+            if self._serve_head(group) and group.eligible & staff:
                 heapq.heappush(heap, (group.head, group))
+
+    def _serve_head(self, group: Group) -> bool:
+        """Offer the group's oldest job; True if it left the queue (sent, or past its drop).
+
+        False if nobody free may take it now (a two-person job short of a partner).
+        """
+        j = group.head
+        if self._now > self._drop[j]:  # past its drop time: refresh drops it
+            self._refresh(group)
+            return True
+        if self._try(j, self._waiting[j]):  # type: ignore[arg-type]
+            self._waiting[j] = None
+            self._refresh(group)
+            return True
+        return False
 
     def _refresh(self, group: Group) -> None:
         """Drop served and expired jobs at the head of a group; cache who may take the head."""
