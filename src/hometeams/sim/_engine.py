@@ -220,6 +220,8 @@ class Engine(Looks):
         self._release_after = float(planning.release_after) if planning is not None else 0.0
         self._list_of = [ONLINE] * n_jobs
         self._pairs: dict[int, _Pair] = {}  # listed two-person visits
+        # minutes driven to two-person visits whose partner never came: travel of no job
+        self.abandoned_travel = 0.0
         self._stops: dict[int, list[tuple[int, float]]] = {}
         self._pending: list[deque[int]] = [deque() for _ in range(n_staff)]
         self._walking = 0
@@ -572,8 +574,10 @@ class Engine(Looks):
         She leaves as for any listed visit, and at the door waits for her partner (a SimPy
         event both share): work starts when both are there, and both are busy until it ends.
         If the partner will not come -- her half released because she is too far behind, or
-        her shift over -- or ``s``'s own shift ends while she waits, the visit goes to the
-        dispatcher as a two-person job and ``s`` walks on. The job's record has the nurse who
+        her shift over -- or has not come ``release_after`` minutes after the planned start,
+        by the visit's drop time or by the end of ``s``'s shift, the visit goes to the
+        dispatcher as a two-person job and ``s`` walks on; the drive there was travel for no
+        job (:attr:`abandoned_travel`). The job's record has the nurse who
         came first as ``staff`` and the other as ``staff2``, and the longer journey as travel.
         """
         c, pair = self._c, self._pairs[j]
@@ -598,15 +602,19 @@ class Engine(Looks):
         self._book_trip(s, j, trip)
         yield self._until_time(start)
         if self._list_of[j] != PAIRED:  # released while she drove: she walks on
+            self.abandoned_travel += trip
             self._busy[s] = False
             return
         if pair.first < 0:  # the first at the door waits for her partner
             pair.first, pair.trip = s, trip
-            yield pair.door | self._until_time(c.shift_end[k])
-            if not pair.door.triggered:  # her shift is over: the dispatcher's
+            # no longer than her partner may be behind, the visit's drop time or her shift
+            give_up = min(planned + self._release_after, self._drop[j], c.shift_end[k])
+            yield pair.door | self._until_time(max(give_up, self._now))
+            if not pair.door.triggered:  # her partner is too late: the dispatcher's
                 self._release_pair(j)
             end = pair.door.value
             if end is None:
+                self.abandoned_travel += trip
                 self._busy[s] = False
                 return
         else:

@@ -133,6 +133,8 @@ def run(
         "policy": repr(chosen),
         "planning": repr(lists),
         "max_lateness": float(max_lateness),
+        # minutes driven to two-person visits on lists whose partner never came
+        "abandoned_travel": engine.abandoned_travel,
     }
     info.update(meta or {})
     return Records(
