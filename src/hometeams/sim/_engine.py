@@ -641,14 +641,19 @@ class Engine(Looks):
 
     def _book_trip(self, s: int, j: int, trip: float) -> None:
         """Staff ``s`` leaves now for job ``j``, ``trip`` minutes away (work is booked later)."""
-        c, now = self._c, self._now
-        self._free &= ~(1 << s)
+        self._go(s, j)
+        self._book.count(s, self._cur[s], self._now, self._now + trip, self._book.travel)
+
+    def _go(self, s: int, j: int) -> None:
+        """Staff ``s`` leaves now for job ``j``: not free, in its zone, knowing its user."""
+        c = self._c
+        bit = 1 << s
+        self._free &= ~bit
         self._busy[s] = True
         jz, places = c.job_zone[j], self.places
         if jz >= 0 and places.where[s] != jz:
             places.move(s, jz)
-        self._known[c.job_user_idx[j]] |= 1 << s
-        self._book.count(s, self._cur[s], now, now + trip, self._book.travel)
+        self._known[c.job_user_idx[j]] |= bit
 
     def _until_time(self, t: float) -> At:
         """An event at time ``t``; when it fires the engine's time is ``t``."""
@@ -950,14 +955,8 @@ class Engine(Looks):
         Her minutes go into the shift book, and she now stands in the job's zone and knows
         its user.
         """
+        self._go(s, j)
         c, now = self._c, self._now
-        bit = 1 << s
-        self._free &= ~bit
-        self._busy[s] = True
-        jz, places = c.job_zone[j], self.places
-        if jz >= 0 and places.where[s] != jz:
-            places.move(s, jz)
-        self._known[c.job_user_idx[j]] |= bit
         book, k = self._book, self._cur[s]
         if end <= c.shift_end[k]:
             book.travel[k] += trip
