@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 
 from hometeams.sim import BuiltIn, Route, RoutingProblem, Visit
+from hometeams.sim._planners import _Lists
+from hometeams.sim._routing import INFEASIBLE, route_cost
 
 
 def _problem(seed: int) -> RoutingProblem:
@@ -45,3 +47,34 @@ def test_every_visit_is_on_at_most_one_list_and_only_where_allowed(seed: int) ->
     assert len(placed) == len(set(placed))
     for r, order in enumerate(solution):
         assert all(r in problem.visits[i].ranks for i in order)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_walk_cut_short_by_its_bound_agrees_with_the_whole_route(seed: int) -> None:
+    """``cost_with`` gives up early only on routes that would cost at least the bound.
+
+    It stops walking once the cost so far plus what the rest of the route cost before reaches
+    the bound (the rest only starts later, so costs no less). Checked against the plain cost
+    of the whole changed route, for every route, place and visit, and bounds from tight to
+    loose.
+    """
+    problem = _problem(seed)
+    rng = np.random.default_rng(seed)
+    lists = _Lists(problem)
+    left_out = set(rng.choice(len(problem.visits), size=5, replace=False).tolist())
+    lists.construct()
+    for r, order in enumerate(lists.order):
+        lists._set(r, [i for i in order if i not in left_out])
+    for i in sorted(left_out):
+        for r in problem.visits[i].ranks:
+            order = lists.order[r]
+            for pos in range(len(order) + 1):
+                new = [*order[:pos], i, *order[pos:]]
+                whole = route_cost(problem, r, new)
+                for slack in (0.0, 1.0, 10.0, 60.0, 1e9):
+                    bound = lists.cost[r] + slack
+                    walked = lists.cost_with(r, pos, (i,), pos, bound)
+                    if whole < bound - 1e-6:
+                        assert walked == pytest.approx(whole, abs=1e-9)
+                    else:
+                        assert walked == INFEASIBLE or walked >= bound - 1e-6

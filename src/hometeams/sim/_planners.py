@@ -160,6 +160,11 @@ class _Lists:
         self.pre: list[list[float]] = [[0.0] for _ in range(n)]
         self.cost = [0.0] * n
         self.where = [-1] * len(visits)  # each visit's route, -1 for none
+        # what every walk along a route reads, in one attribute
+        self.terms = (
+            *(problem.lateness_weight, problem.preference_weight, problem.delay_weight),
+            *(problem.travel, self.ready, self.due, self.dur, self.zone),
+        )
         # Moves found worthless stay worthless while the routes they involve are unchanged:
         # ``changed[r]`` is the count of changes when route ``r`` last changed, and a visit's
         # relocation or a pair's exchanges are not tried again while none of theirs changed
@@ -233,8 +238,7 @@ class _Lists:
         The first ``same`` visits are the route's first ``same`` already: their schedule stays.
         """
         p, route = self.p, self.p.routes[r]
-        late_w, pref_w, delay_w = p.lateness_weight, p.preference_weight, p.delay_weight
-        travel, ready, due, dur, zones = p.travel, self.ready, self.due, self.dur, self.zone
+        late_w, pref_w, delay_w, travel, ready, due, dur, zones = self.terms
         if same:
             last = order[same - 1]
             starts, pre = self.start[r][:same], self.pre[r][: same + 1]
@@ -272,16 +276,18 @@ class _Lists:
         """Cost of route ``r`` with some visits new from ``pos`` on.
 
         The route keeps its visits before ``pos``, then has ``new``, then its old visits from
-        ``resume`` on. The cost is ``inf`` if a visit cannot be on it, or once it reaches
-        ``bound`` (costs only grow along a route).
+        ``resume`` on. The cost is ``inf`` if a visit cannot be on it, or once it must reach
+        ``bound``: when the cost so far does (costs only grow along a route), or when, after
+        an old visit that starts no earlier than before, the cost so far and what the rest of
+        the route cost before do (the rest then starts no earlier, so costs no less). A
+        cheapest insertion thus gives up on a poor route after a step or two, not at its end.
 
         Walks forward from ``pos`` until an old visit starts exactly when it did before
         (the rest of the route is then as before) or the route ends.
         """
         p, route = self.p, self.p.routes[r]
         order, starts = self.order[r], self.start[r]
-        late_w, pref_w, delay_w = p.lateness_weight, p.preference_weight, p.delay_weight
-        travel, ready, due, dur, zones = p.travel, self.ready, self.due, self.dur, self.zone
+        late_w, pref_w, delay_w, travel, ready, due, dur, zones = self.terms
         if pos:
             prev = order[pos - 1]
             t, zone = starts[pos - 1] + dur[prev], zones[prev]
@@ -305,7 +311,7 @@ class _Lists:
             if cost >= bound:
                 return INFEASIBLE
             t, zone = start + dur[i], zones[i]
-        ranks = self.ranks
+        ranks, pre, rest = self.ranks, self.pre[r], self.cost[r] - _EPS
         for q in range(resume, len(order)):
             i = order[q]
             trip = travel[zone][zones[i]]
@@ -313,13 +319,15 @@ class _Lists:
             if start < ready[i]:  # noqa: PLR1730 - max() costs a call on this hot path
                 start = ready[i]
             if q > resume and start == starts[q]:
-                return cost + self.cost[r] - self.pre[r][q]
+                return cost + self.cost[r] - pre[q]
             if start >= end:
                 return INFEASIBLE
             cost += trip + ranks[i][r] * pref_w + (start - ready[i]) * delay_w
             if start > due[i]:
                 cost += (start - due[i]) * late_w
-            if cost >= bound:
+            # a visit no earlier than before: the ones after it come no earlier either, so
+            # each costs at least what it did
+            if cost >= bound or (start >= starts[q] and cost + rest - pre[q + 1] >= bound):
                 return INFEASIBLE
             t, zone = start + dur[i], zones[i]
         if t > end:
