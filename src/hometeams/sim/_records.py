@@ -179,11 +179,19 @@ def slot_label(slot: object, *, day_start: float) -> str:
 
 
 class ListBuffer:
-    """The planned work lists of a run, row by row, until they become :class:`ListRecords`."""
+    """The planned work lists of a run, column by column, until they become :class:`ListRecords`."""
 
     def __init__(self) -> None:
         self._lists = 0
-        self._rows: list[tuple[int, int, int, str, int, int, int, float, float]] = []
+        self._list: list[int] = []
+        self._staff: list[int] = []
+        self._shift: list[int] = []
+        self._slot: list[str] = []
+        self._day: list[int] = []
+        self._position: list[int] = []
+        self._job: list[int] = []
+        self._start: list[float] = []
+        self._trip: list[float] = []
 
     def add(
         self,
@@ -200,32 +208,37 @@ class ListBuffer:
         ``times`` are its visits' planned starts and travel (for two-person visits, the
         synchronised ones: :func:`~hometeams.sim.synchronise`).
         """
-        if not order:
+        n = len(order)
+        if not n:
             return
-        route = problem.routes[r]
-        for position, (i, (start, trip)) in enumerate(zip(order, times, strict=True)):
-            job = problem.visits[i].job
-            self._rows.append(
-                (self._lists, route.staff, route.shift, slot, day, position, job, start, trip)
-            )
+        route, visits = problem.routes[r], problem.visits
+        self._list += [self._lists] * n
+        self._staff += [route.staff] * n
+        self._shift += [route.shift] * n
+        self._slot += [slot] * n
+        self._day += [day] * n
+        self._position += range(n)
+        for i, (start, trip) in zip(order, times, strict=True):
+            self._job.append(visits[i].job)
+            self._start.append(start)
+            self._trip.append(trip)
         self._lists += 1
 
     def records(self, c: Compiled) -> ListRecords:
         """The rows as a table, with staff and user names and job ids."""
-        if not self._rows:
+        if not self._list:
             return ListRecords.empty()
-        cols = [np.asarray(col) for col in zip(*self._rows, strict=True)]
-        jobs = cols[6].astype(np.int64)
+        jobs = np.asarray(self._job, dtype=np.int64)
         realised = c.realisation.jobs
         return ListRecords(
-            list=cols[0],
-            staff=np.asarray(c.staff_ids, dtype=np.str_)[cols[1].astype(np.int64)],
-            shift=cols[2],
-            slot=cols[3],
-            day=cols[4],
-            position=cols[5],
+            list=np.asarray(self._list),
+            staff=np.asarray(c.staff_ids, dtype=np.str_)[np.asarray(self._staff, dtype=np.int64)],
+            shift=np.asarray(self._shift),
+            slot=np.asarray(self._slot),
+            day=np.asarray(self._day),
+            position=np.asarray(self._position),
             job=realised.id[jobs],
             user=realised.user[jobs],
-            planned_start=cols[7],
-            planned_travel=cols[8],
+            planned_start=np.asarray(self._start, dtype=np.float64),
+            planned_travel=np.asarray(self._trip, dtype=np.float64),
         )
