@@ -91,7 +91,7 @@ def test_every_model_of_every_example_runs(path: Path) -> None:
     assert (result.values[:, :, 1] > 0).all()
 
 
-ROTAS_AT_CONTRACT = [f"case-{k}.toml" for k in "abcde"]
+ROTAS_AT_CONTRACT = [*(f"case-{k}.toml" for k in "abcde"), "day-only-team.toml"]
 """Files whose rota puts each person at their position (7.5-hour shifts over a two-week cycle)."""
 
 
