@@ -95,6 +95,7 @@ ROTAS_AT_CONTRACT = [
     *(f"case-{k}.toml" for k in "abcde"),
     "day-only-team.toml",
     "lumpy-discharges.toml",
+    "evening-1.4-vs-2.toml",
 ]
 """Files whose rotas keep everyone within their position, averaged over a two-week cycle."""
 
