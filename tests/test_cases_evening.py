@@ -61,7 +61,7 @@ def test_every_visit_is_planned_within_the_evening() -> None:
 
 def _on_evening(model_index: int) -> list[Counter[str]]:
     scenario = evening_staffing(weeks=2)[model_index].scenario
-    days: list[Counter[str]] = [Counter() for _ in range(7)]
+    days: list[Counter[str]] = [Counter() for _ in range(7 * scenario.roster.cycle)]
     for shift in scenario.cycle:
         assert shift.period.value == "evening"
         team = scenario.roster.lines[shift.line].team or ""

@@ -91,6 +91,23 @@ def test_every_model_of_every_example_runs(path: Path) -> None:
     assert (result.values[:, :, 1] > 0).all()
 
 
+ROTAS_AT_CONTRACT = [
+    *(f"case-{k}.toml" for k in "abcde"),
+    "day-only-team.toml",
+    "lumpy-discharges.toml",
+    "evening-1.4-vs-2.toml",
+]
+"""Files whose rotas keep everyone within their position, averaged over a two-week cycle."""
+
+
+@pytest.mark.parametrize("name", ROTAS_AT_CONTRACT)
+def test_no_one_is_rostered_over_their_position(name: str) -> None:
+    """``hometeams check`` finds no contract warning: no one works 10 % over their position."""
+    findings = read_scenario(FOLDER / name).audit()
+    over = [f.message for f in findings if f.kind == "contract" and f.severity == "warning"]
+    assert over == []
+
+
 @pytest.mark.parametrize("name", sorted(_cases()))
 def test_case_files_are_the_case_builders(name: str) -> None:
     """A flagship file describes exactly the models its :mod:`hometeams.cases` builder makes."""

@@ -97,6 +97,8 @@ def test_weekly_names_the_bad_day_key() -> None:
         ),
         (lambda: RosterLine("kari", shift="day", weeks=[]), "weeks"),
         (lambda: RosterLine("kari", shift="day", weeks=[-1]), "weeks[0]"),
+        (lambda: RosterLine("kari", shift="day", weeks=-1.5), "weeks"),  # type: ignore[arg-type]
+        (lambda: RosterLine("kari", shift="day", weeks=[{}]), "weeks"),
         (lambda: RosterLine("", shift="day"), "staff"),
         (lambda: RosterLine("kari", shift="day", days=["funday"]), "days[0]"),
         (lambda: Shift("s", start="09:00", end="09:00"), "end"),

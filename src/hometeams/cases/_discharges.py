@@ -26,7 +26,9 @@ five Wednesdays in six bring none; each discharged user comes home at 13:00 and 
 visits a day (09:00 and 13:30, none before coming home) for ten days, of 45 minutes (log-normal,
 sd 15), on time within two hours; reablement visits *prefer* the rehabilitation competence.
 Home nursing's own work is 36 users with two day visits each (07:15-10:45 and 11:00-14:30) of
-25 minutes (sd 10). Twelve home-nursing staff share six day shifts a day, four in the team two.
+25 minutes (sd 10). Twelve home-nursing staff share six day shifts a day, four in the team two,
+on a two-week rota: everyone works four eight-hour shifts one week and three the next, 28
+hours a week on average for their 75 % positions (28.125 hours).
 The district is one zone; driving is in the visit times. Two weeks of warm-up fill the
 episodes before measuring.
 """
@@ -202,11 +204,13 @@ def lumpy_discharges(
     after = check_minutes("overflow_after", overflow_after)
     demand = _demand(_means(means), dispersion)
     end, warmup = horizon(weeks, warmup_weeks=2)
-    lines = rota_lines(rota(_NURSING, per_day=DISTRICT_ON_SHIFT), shift="day", team=DISTRICT)
-    lines += rota_lines(rota(_TEAM, per_day=TEAM_ON_SHIFT), shift="day", team=TEAM)
+    fortnight = range(14)  # 3.5 shifts a week each: four one week, three the next
+    plan = rota(_NURSING, per_day=DISTRICT_ON_SHIFT, days=fortnight)
+    lines = rota_lines(plan, shift="day", team=DISTRICT)
+    lines += rota_lines(rota(_TEAM, per_day=TEAM_ON_SHIFT, days=fortnight), shift="day", team=TEAM)
     scenario = Scenario(
         _organisation(),
-        Roster(lines),
+        Roster(lines, cycle=2),
         demand=demand,
         horizon=end,
         warmup=warmup,

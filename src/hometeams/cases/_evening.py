@@ -39,7 +39,9 @@ municipality's own figures:
 * ten home-nursing staff (0.75 FTE) share the district's evening shifts and four
   rehabilitation staff (0.6 FTE in the unit, 0.4 FTE in the district, as in
   ``examples/organisations/case_d.toml``) share the team's; the district's staffing of five for
-  a need of 4.2 is the whole-person rounding ``ceil(4.2)``, the team's two its floor.
+  a need of 4.2 is the whole-person rounding ``ceil(4.2)``, the team's two its floor;
+* the rota runs over two weeks, each person in turn, so that the district's ten work four
+  evenings one week and three the next: 28 hours a week for a 0.75 position of 28.125.
 """
 
 from __future__ import annotations
@@ -180,16 +182,18 @@ def _demand() -> Demand:
 
 
 def _roster(*, district: int, rehab_team: int, rehab_in_district: int) -> Roster:
+    """A two-week rota: a person whose evenings do not divide evenly alternates, four and three."""
+    fortnight = range(14)
     lines: list[RosterLine] = rota_lines(
-        rota(_NURSING, per_day=district), shift="evening", team=DISTRICT
+        rota(_NURSING, per_day=district, days=fortnight), shift="evening", team=DISTRICT
     )
     if rehab_team:
-        plan = rota(_REHAB_STAFF, per_day=rehab_team)
+        plan = rota(_REHAB_STAFF, per_day=rehab_team, days=fortnight)
         lines += rota_lines(plan, shift="evening", team=REHAB)
     if rehab_in_district:
-        plan = rota(_REHAB_STAFF, per_day=rehab_in_district)
+        plan = rota(_REHAB_STAFF, per_day=rehab_in_district, days=fortnight)
         lines += rota_lines(plan, shift="evening", team=DISTRICT)
-    return Roster(lines)
+    return Roster(lines, cycle=2)
 
 
 def evening_staffing(

@@ -133,18 +133,22 @@ def rota(
 
     Shift ``j`` of the ``k``-th listed day goes to ``staff[(k * per_day + j) % len(staff)]``,
     so every person works the same number of shifts (give or take one) and nobody works twice
-    on a day.
+    on a day. Days are numbered over a rota's cycle: day ``d`` is weekday ``d % 7`` of week
+    ``d // 7``, so ``days=range(14)`` shares a two-week rota, in which people whose shifts do
+    not divide evenly over one week alternate (see :func:`rota_lines`).
 
     Returns
     -------
     dict
-        Each person's weekdays (Monday = 0), in ``staff`` order; people without a shift are left
-        out.
+        Each person's days (Monday of the first week = 0), in ``staff`` order; people without
+        a shift are left out.
 
     Examples
     --------
     >>> rota(["a", "b", "c", "d"], per_day=2)
     {'a': [0, 2, 4, 6], 'b': [0, 2, 4, 6], 'c': [1, 3, 5], 'd': [1, 3, 5]}
+    >>> rota(["a", "b", "c", "d"], per_day=2, days=range(14))["a"]  # 3.5 shifts a week
+    [0, 2, 4, 6, 8, 10, 12]
     >>> rota(["a"], per_day=2)
     Traceback (most recent call last):
     ...
@@ -167,10 +171,25 @@ def rota_lines(
 ) -> list[RosterLine]:
     """Roster lines for a :func:`rota`: each person on ``shift`` for ``team`` on their days.
 
+    A plan within one week gives one line a person, for every week; a plan over a longer cycle
+    (days from 7 on) one line a person and week they work, with its ``weeks``.
+
     Examples
     --------
     >>> [(line.staff, sorted(line.days)) for line in
     ...  rota_lines({"a": [0, 2], "b": [1]}, shift="evening", team="rehab")]
     [('a', [0, 2]), ('b', [1])]
+    >>> [(line.staff, sorted(line.days), sorted(line.weeks or ())) for line in
+    ...  rota_lines({"a": [0, 2, 8]}, shift="day", team="rehab")]
+    [('a', [0, 2], [0]), ('a', [1], [1])]
     """
-    return [RosterLine(person, shift=shift, days=days, team=team) for person, days in plan.items()]
+    if all(day < 7 for days in plan.values() for day in days):
+        return [
+            RosterLine(person, shift=shift, days=days, team=team) for person, days in plan.items()
+        ]
+    lines = []
+    for person, days in plan.items():
+        for week in sorted({day // 7 for day in days}):
+            weekdays = [day % 7 for day in days if day // 7 == week]
+            lines.append(RosterLine(person, shift=shift, days=weekdays, team=team, weeks=[week]))
+    return lines

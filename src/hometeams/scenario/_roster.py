@@ -95,7 +95,13 @@ def _weeks(value: Iterable[int] | int | None) -> frozenset[int] | None:
         return None
     if isinstance(value, int):
         return frozenset((value,))
-    return frozenset(value)
+    try:
+        return frozenset(value)
+    except TypeError:  # a float, a table: not a week or a list of weeks
+        raise InvalidScenario(
+            f"must be a week of the cycle (0, 1, ...) or a list of them, got {value!r}",
+            path="weeks",
+        ) from None
 
 
 @attrs.frozen
