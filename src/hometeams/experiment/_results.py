@@ -37,7 +37,6 @@ from hometeams.experiment._stats import (
     t_interval,
 )
 from hometeams.experiment._text import format_table
-from hometeams.metrics import METRICS
 
 if TYPE_CHECKING:
     from hometeams.records import Records
@@ -195,6 +194,9 @@ class Comparison:
         >>> iv.low, round(iv.high, 6), round(iv.half_width, 6)
         (0.0, 0.001133, 0.000833)
         """
+        # Imported here so that the experiment machinery does not load the metrics until used.
+        from hometeams.metrics import METRICS  # noqa: PLC0415
+
         iv = t_interval(self.sample(model, metric), level=self.level)
         info = METRICS.get(metric)
         return iv if info is None else iv.within(*info.bounds)
