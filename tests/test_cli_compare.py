@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from hometeams.cli import main
-from hometeams.experiment import Comparison
+from hometeams.experiment import Comparison, t_interval
 from scenario_files import NOISY, replace_once
 
 
@@ -172,3 +173,31 @@ def test_the_file_says_how_to_read_the_results(
     assert "Kostnad: 500 kr per betalt time." in " ".join(out.split())
     # a band of 50 percentage points: no idle-share difference of these models matters
     assert "Ledig gang er" not in out
+
+
+def test_compare_shows_no_negative_bound_of_a_level(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unserved share that is mostly 0: no mean's interval below 0 or a share's above 100 %."""
+    path = _file(tmp_path)
+    five = ["compare", str(path), "--replications", "5", "--workers", "1"]
+    shown = ["--metrics", "unserved_share,on_time_share,late_share,mean_delay,overtime_hours"]
+    status, out, _ = _run([*five, *shown], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("metric "))
+    rows = lines[start + 1 : start + 11]  # five metrics, two models
+    levels = [re.findall(r"\[[^\]]*\]", row)[0] for row in rows]  # each row's first interval
+    assert all("−" not in bounds and "-" not in bounds for bounds in levels)
+    # fixed: 0, 6.25 %, 0, 0, 0: s.e. 1.25 %, t interval 1.25 ± 2.776445 · 1.25 = 1.25 ± 3.47 %
+    assert levels[0] == "[0.0, 4.7]"
+    assert all(float(b.strip("[]").split(", ")[1]) <= 100.0 for b in levels[2:4])  # on time
+    assert any("−" in row for row in rows)  # the differences keep their negative bounds
+    _, again, _ = _run([*five, "--json"], capsys)
+    data = json.loads(again)
+    k = data["metrics"].index("unserved_share")
+    unserved = [rep[k] for rep in data["values"][0]]  # fixed: 0, 0.0625, 0, 0, 0
+    assert t_interval(unserved).low < 0  # the t interval reaches below 0 ...
+    summary = [row for row in data["summary"] if row["n"] >= 2]  # rows with an interval
+    assert all(row["low"] >= 0 for row in summary)  # ... its summary row does not
+    assert all(row["high"] <= 1.0 for row in summary if row["metric"].endswith("_share"))

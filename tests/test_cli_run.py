@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from hometeams.cli import main
+from hometeams.cli._run import run_text
+from hometeams.experiment import t_interval
 from scenario_files import NOISY, TINY, replace_once
 
 
@@ -177,3 +179,36 @@ def test_run_warns_of_periods_with_more_work_than_rostered_minutes(
         "against 480 rostered: 120 minutes (25%) more than everyone on shift can do"
     ) in err
     assert "hours a week" not in err  # Ola's 56 hours are a contract warning: check lists it
+
+
+def test_run_text_cuts_a_share_interval_at_zero() -> None:
+    """Shares 0, 0, 0, 0, 0.15 %: mean 0.03 %, t interval 0.03 ± 0.083 %, shown from 0.00."""
+    # s.e. = 0.0003 (s^2 = 4.5e-7 over 5), t(0.975, 4) = 2.776445: high = 0.1133 %.
+    values = [{"unserved_share": v} for v in (0.0, 0.0, 0.0, 0.0, 0.0015)]
+    text = run_text(values, metrics=["unserved_share"], lang="nb")
+    assert text.splitlines()[-1] == "Andel ikke utført  0,03 %  [0,00; 0,11]"
+
+
+def test_run_with_replications_shows_and_writes_no_negative_bound(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Five runs whose unserved share is mostly 0: the table and summary.csv start at 0."""
+    path = _file(tmp_path, NOISY)
+    out_dir = tmp_path / "five"
+    shown = "unserved_share,late_share,mean_delay,overtime_hours"
+    status, out, _ = _run(
+        ["run", str(path), "--replications", "5", "--workers", "1", "--metrics", shown,
+         "--out", str(out_dir)],
+        capsys,
+    )  # fmt: skip
+    assert status == 0
+    rows = _rows(out_dir / "metrics.csv")
+    raw = [float(row["value"]) for row in rows if row["metric"] == "unserved_share"]
+    assert t_interval(raw).low < 0  # the t interval itself reaches below 0 ...
+    table = out[out.index("95 % CI") :]
+    assert "−" not in table  # ... the table never does
+    summary = {row["metric"]: row for row in _rows(out_dir / "summary.csv") if row["low"]}
+    assert float(summary["unserved_share"]["low"]) == 0.0
+    assert all(float(row["low"]) >= 0.0 for row in summary.values())
+    shares = [row for metric, row in summary.items() if metric.endswith("_share")]
+    assert all(float(row["high"]) <= 1.0 for row in shares)

@@ -12,12 +12,14 @@ from scipy import stats
 
 from hometeams.errors import InvalidArgument, InvalidSettings
 from hometeams.experiment import (
+    Comparison,
     ExperimentSettings,
     Model,
     Precision,
     Synthetic,
     compare,
     synthetic_runner,
+    t_interval,
 )
 from hometeams.experiment._engine import replication_seed, root_seed
 
@@ -128,6 +130,29 @@ def test_stopping_rule_stops_at_the_first_precise_batch() -> None:
     assert half_width(values[: n - 4]) > 0.5
     # sd = 1, so about (1.96 / 0.5)^2 = 15.4 replications are needed: n should be near 16.
     assert 8 <= n <= 40
+
+
+def test_stopping_rule_decides_on_the_t_half_width_of_a_share_it_shows_cut() -> None:
+    """A share whose interval is shown cut at 0 stops exactly where the same values would."""
+    rule = Precision(0.0005, batch=4)
+
+    def run(name: str) -> Comparison:
+        # One metric: its noise is the same whatever its name (drawn in sorted order of names).
+        model = Model("a", Synthetic({name: 0.0005}, common_sd=0.002, own_sd=0.0))
+        settings = ExperimentSettings(replications=4, seed=8, precision=rule, max_replications=400)
+        return compare([model], settings, executor="serial", runner=synthetic_runner)
+
+    share, plain = run("unserved_share"), run("wait")  # "wait" is not in the catalogue: not cut
+    n = share.replications
+    assert share.reached is plain.reached is True
+    assert n == plain.replications
+    assert np.array_equal(share.sample("a", "unserved_share"), plain.sample("a", "wait"))
+    values = share.sample("a", "unserved_share")
+    half = float(stats.t.ppf(0.975, n - 5) * stats.sem(values[: n - 4]))
+    earlier = t_interval(values[: n - 4])
+    assert half > 0.0005  # one batch earlier the t interval was too wide ...
+    assert earlier.low < 0.0  # ... reaching below 0, so cut at 0 it looks narrower:
+    assert (earlier.high - 0.0) / 2 <= 0.0005  # a rule reading the cut bounds would have stopped
 
 
 def test_stopping_rule_reports_an_unreached_target_at_the_maximum() -> None:

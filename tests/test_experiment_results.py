@@ -261,3 +261,72 @@ def test_table_norwegian_and_metric_choice() -> None:
         _result().table(lang="sv")
     with pytest.raises(InvalidArgument, match="metric: must be one of"):
         _result().table(metrics=["delay"])
+
+
+# -- intervals of a level cut at the metric's range --------------------------------------------
+
+T_975_4 = 2.776445  # Student t, 97.5 % quantile, 4 degrees of freedom (printed tables)
+
+
+def _bounded() -> Comparison:
+    """Five replications of two shares, one mostly 0 and one mostly 1.
+
+    unserved_share: fixed 0, 0, 0, 0, 0.0015 (mean 0.0003, s.e. 0.0003), pooled all 0;
+    on_time_share: fixed 1, 1, 1, 1, 0.99 (mean 0.998, s.e. 0.002), pooled all 1.
+    """
+    fixed = [[0.0, 1.0]] * 4 + [[0.0015, 0.99]]
+    pooled = [[0.0, 1.0]] * 5
+    return Comparison(
+        ["fixed", "pooled"], ["unserved_share", "on_time_share"], [fixed, pooled], baseline="fixed"
+    )
+
+
+def test_interval_of_a_share_is_cut_at_zero_and_one() -> None:
+    """The t interval [0.0003 ± 0.000833] shows as [0, 0.001133]; [0.998 ± 0.00555] stops at 1."""
+    result = _bounded()
+    unserved = result.interval("fixed", "unserved_share")
+    assert unserved.low == 0.0
+    assert unserved.high == pytest.approx(0.0003 + T_975_4 * 0.0003, abs=1e-9)
+    assert unserved.half_width == pytest.approx(T_975_4 * 0.0003, abs=1e-9)  # the t interval's
+    on_time = result.interval("fixed", "on_time_share")
+    assert on_time.high == 1.0
+    assert on_time.low == pytest.approx(0.998 - T_975_4 * 0.002, abs=1e-9)
+    assert on_time.half_width == pytest.approx(T_975_4 * 0.002, abs=1e-9)
+
+
+def test_differences_of_a_share_are_not_cut() -> None:
+    """The paired difference of the unserved share reaches below 0 and keeps its t bounds."""
+    diff = _bounded().difference("pooled", "unserved_share")  # differences 0, 0, 0, 0, -0.0015
+    assert diff.mean == pytest.approx(-0.0003)
+    assert diff.low == pytest.approx(-0.0003 - T_975_4 * 0.0003, abs=1e-9)
+    assert diff.high == pytest.approx(-0.0003 + T_975_4 * 0.0003, abs=1e-9)
+    assert diff.high > 0.0  # an interval of a difference crosses 0 freely
+    on_time = _bounded().difference("pooled", "on_time_share")  # differences 0, ..., +0.01
+    assert on_time.high == pytest.approx(0.002 + T_975_4 * 0.002, abs=1e-9)
+
+
+def test_a_metric_outside_the_catalogue_is_not_cut() -> None:
+    """A runner's own figure has no known range: its interval is the t interval."""
+    result = Comparison(["a"], ["wait"], [[[0.0], [0.0], [0.0], [0.0], [0.0015]]], baseline="a")
+    assert result.interval("a", "wait").low == pytest.approx(0.0003 - T_975_4 * 0.0003, abs=1e-9)
+
+
+def test_exports_carry_the_cut_bounds_and_the_t_half_width(tmp_path: Path) -> None:
+    """summary(), CSV, JSON and the text table show the cut bounds; differences stay as they are."""
+    result = _bounded()
+    rows = {(r["model"], r["metric"]): r for r in result.summary()}
+    assert rows["fixed", "unserved_share"]["low"] == 0.0
+    assert rows["fixed", "on_time_share"]["high"] == 1.0
+    assert rows["fixed", "unserved_share"]["half_width"] == pytest.approx(T_975_4 * 0.0003, 1e-6)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert min(row["low"] for row in data["summary"]) == 0.0
+    assert max(row["high"] for row in data["summary"]) == 1.0
+    assert min(row["low"] for row in data["differences"]) < 0.0
+    path = result.to_csv(tmp_path)[1]
+    with path.open(encoding="utf-8") as fh:
+        summary = list(csv.DictReader(fh))
+    assert all(0.0 <= float(row["low"]) <= float(row["high"]) <= 1.0 for row in summary)
+    table = result.table()
+    assert "[0, 0.001133]" in table
+    assert "[0.9924, 1]" in table  # 0.998 - 0.005553
+    assert "[-0.001133, +0.0005329]" in table  # the difference keeps its t bounds

@@ -173,3 +173,88 @@ def test_precision_rejects_bad_fields(kwargs: dict[str, object], message: str) -
     """A stopping rule with an impossible target, batch or metric list is refused by name."""
     with pytest.raises(InvalidArgument, match=message):
         Precision(**kwargs)  # type: ignore[arg-type]
+
+
+# -- an interval cut at the range of its quantity ----------------------------------------------
+
+T_975_4 = 2.776445  # Student t, 97.5 % quantile, 4 degrees of freedom (printed tables)
+
+
+def test_within_cuts_a_share_at_zero_by_hand() -> None:
+    """[0, 0, 0, 0, 0.0015]: mean 0.0003, s.e. 0.0003; the t low is below 0, the cut low is 0."""
+    # s^2 = (4 * 0.0003^2 + 0.0012^2) / 4 = 4.5e-7, so s.e. = sqrt(4.5e-7 / 5) = 0.0003.
+    iv = t_interval([0.0, 0.0, 0.0, 0.0, 0.0015])
+    assert iv.low == pytest.approx(0.0003 - T_975_4 * 0.0003, abs=1e-9)
+    assert iv.low < 0.0
+    cut = iv.within(0.0, 1.0)
+    assert cut.low == 0.0
+    assert math.copysign(1.0, cut.low) == 1.0  # not -0.0, which would print as "-0"
+    assert cut.high == iv.high == pytest.approx(0.0003 + T_975_4 * 0.0003, abs=1e-9)
+    assert (cut.mean, cut.n, cut.level) == (iv.mean, 5, 0.95)
+    assert cut.half_width == iv.half_width == pytest.approx(T_975_4 * 0.0003, abs=1e-9)
+
+
+def test_within_cuts_a_share_near_one_at_one() -> None:
+    """[1, 1, 1, 1, 0.99]: mean 0.998, s.e. 0.002; the t high is above 1, the cut high is 1."""
+    # s^2 = (4 * 0.002^2 + 0.008^2) / 4 = 2e-5, so s.e. = sqrt(2e-5 / 5) = 0.002.
+    iv = t_interval([1.0, 1.0, 1.0, 1.0, 0.99])
+    assert iv.high == pytest.approx(0.998 + T_975_4 * 0.002, abs=1e-9)
+    assert iv.high > 1.0
+    cut = iv.within(0.0, 1.0)
+    assert cut.high == 1.0
+    assert cut.low == iv.low == pytest.approx(0.998 - T_975_4 * 0.002, abs=1e-9)
+    assert cut.half_width == iv.half_width
+
+
+def test_within_leaves_an_interval_inside_the_range_and_nan_bounds_alone() -> None:
+    """An interval inside the range is unchanged; one without bounds keeps nan bounds."""
+    iv = Interval(0.5, 0.4, 0.6, n=10)
+    assert iv.within(0.0, 1.0) == iv
+    assert iv.within(-math.inf, math.inf) == iv
+    single = Interval(0.5, math.nan, math.nan, n=1).within(0.0, 1.0)
+    assert math.isnan(single.low)
+    assert math.isnan(single.high)
+    assert math.isnan(single.half_width)
+
+
+@given(samples, finite, st.floats(min_value=0.0, max_value=1e6), finite)
+def test_within_keeps_every_value_of_the_range_the_t_interval_held(
+    values: list[float], low: float, width: float, value: float
+) -> None:
+    """Coverage: a value in the range that the t interval holds, the cut interval holds too."""
+    high = low + width
+    iv = t_interval(values)
+    cut = iv.within(low, high)
+    assert cut.half_width == iv.half_width or math.isnan(iv.half_width)
+    if low <= value <= high and iv.contains(value):
+        assert cut.contains(value)
+    if not math.isnan(cut.low):
+        assert low <= cut.low <= cut.high <= high
+
+
+@pytest.mark.parametrize(("low", "high"), [(1.0, 0.0), (math.nan, 1.0), (0.0, math.nan)])
+def test_within_rejects_a_range_that_is_not_one(low: float, high: float) -> None:
+    """A range with low above high, or a nan end, is refused by name."""
+    with pytest.raises(InvalidArgument, match="low, high: must be numbers with low <= high"):
+        Interval(0.5, 0.4, 0.6, n=10).within(low, high)
+
+
+def test_interval_refuses_a_half_width_narrower_than_its_bounds() -> None:
+    """Cutting only narrows the bounds, so a half-width below half their width is an error."""
+    assert Interval(0.3, 0.0, 1.1, n=5, half_width=0.8).half_width == 0.8
+    with pytest.raises(InvalidArgument, match=r"half_width: must be at least .* \(0.5\), got 0.4"):
+        Interval(0.5, 0.0, 1.0, n=5, half_width=0.4)
+
+
+def test_stopping_rule_reads_the_t_half_width_of_a_cut_interval() -> None:
+    """A cut interval meets a target exactly when its uncut t interval does."""
+    iv = t_interval([0.0, 0.0, 0.0, 0.0, 0.0015])  # half-width 2.776445 * 0.0003 = 0.000833
+    cut = iv.within(0.0, 1.0)  # [0, 0.001133]: half its width is only 0.000566
+    for rule, met in [
+        (Precision(0.0006), False),  # would be met by the cut bounds' width, is not
+        (Precision(0.0009), True),
+        (Precision(2.0, relative=True), False),  # 0.000833 > 2 * 0.0003
+        (Precision(3.0, relative=True), True),
+    ]:
+        assert rule.met_by(iv) is met
+        assert rule.met_by(cut) is met

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from hometeams.metrics import METRICS, MetricInfo
@@ -48,3 +50,20 @@ def test_catalogue_is_read_only() -> None:
     """The catalogue cannot be changed by a caller."""
     with pytest.raises(TypeError):
         METRICS["new"] = METRICS["jobs"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("name", list(METRICS))
+def test_every_metric_has_the_range_of_its_unit(name: str) -> None:
+    """Shares and indices lie in [0, 1]; minutes, hours and counts in [0, inf)."""
+    info = METRICS[name]
+    expected = (0.0, 1.0) if info.unit in {"share", "index"} else (0.0, math.inf)
+    assert info.bounds == expected
+
+
+def test_ranges_by_name() -> None:
+    """A few metrics by hand: shares and continuity indices to 1, hours and delays open."""
+    assert METRICS["unserved_share"].bounds == (0.0, 1.0)
+    assert METRICS["mean_coc"].bounds == (0.0, 1.0)
+    assert METRICS["overtime_hours"].bounds == (0.0, math.inf)
+    assert METRICS["p90_delay"].bounds == (0.0, math.inf)
+    assert METRICS["mean_distinct_staff_14d"].bounds == (0.0, math.inf)

@@ -495,3 +495,21 @@ def test_a_long_model_name_draws_without_a_warning() -> None:
         warnings.simplefilter("error")
         page = report_html(result)
     assert html.escape(name) in page
+
+
+def test_report_shows_no_negative_bound_of_a_level():
+    """A share that was 0 in four of five replications: its interval starts at 0.0 %."""
+    result = Comparison(
+        ["fixed", "pooled"],
+        ["unserved_share"],
+        [[[0.0], [0.0], [0.0], [0.0], [0.0015]], [[0.0]] * 5],
+        baseline="fixed",
+    )
+    doc = report_html(result, plots=False)
+    summary = doc[doc.index('id="summary"') : doc.index('id="differences"')]
+    # Mean 0.03 %, t interval 0.03 ± 2.776445 · 0.03 = [−0.05, 0.11] %, shown from 0 (one
+    # decimal: the pooled model's half-width of 0 leaves the decimals of a share).
+    assert "[0.0, 0.1]" in summary
+    assert "−" not in summary
+    differences = doc[doc.index('id="differences"') :]
+    assert "[−0.11, +0.05]" in differences  # pooled − fixed: the difference is not cut

@@ -274,3 +274,14 @@ def test_missing_matplotlib_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
     with pytest.raises(ImportError, match=r"pip install 'hometeams\[plot\]'"):
         plot_comparison(small_comparison())
+
+
+def test_comparison_whiskers_of_a_share_stop_at_zero():
+    """Unserved shares 0, 0, 0, 0, 0.15 %: the whisker runs from 0 to 0.113 %, not below 0."""
+    result = Comparison(
+        ["fixed"], ["unserved_share"], [[[0.0], [0.0], [0.0], [0.0], [0.0015]]], baseline="fixed"
+    )
+    ax = plot_comparison(result, metrics=["unserved_share"]).axes[0]
+    spans = [tuple(line.get_xdata()) for line in ax.lines if len(set(line.get_ydata())) == 1]
+    # Mean 0.03 %, s.e. 0.03 %, t(0.975, 4) = 2.776445: the t interval is 0.03 ± 0.0833 %.
+    assert spans == [(0.0, pytest.approx(0.03 + 2.776445 * 0.03, abs=1e-6))]

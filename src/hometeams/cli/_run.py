@@ -38,7 +38,7 @@ from hometeams.cli._limits import add_limit_option, checked_size, limits_from
 from hometeams.errors import InvalidArgument
 from hometeams.experiment import Interval, replicate, t_interval
 from hometeams.io import ScenarioFile, planning_kind, policy_kind
-from hometeams.metrics import metrics
+from hometeams.metrics import METRICS, metrics
 from hometeams.records import Records
 from hometeams.scenario import check_replications
 
@@ -68,6 +68,13 @@ def _replications(
     return list(replicate(model, replications=n, seed=root, executor=workers if n > 1 else 1))
 
 
+def _interval(sample: Sequence[float], metric: str, *, level: float = 0.95) -> Interval:
+    """The *t* interval of ``metric``'s mean, cut at its range as ``compare`` cuts it."""
+    iv = t_interval(sample, level=level)
+    info = METRICS.get(metric)
+    return iv if info is None else iv.within(*info.bounds)
+
+
 def run_text(
     values: Sequence[dict[str, float]],
     *,
@@ -77,6 +84,8 @@ def run_text(
     level: float = 0.95,
 ) -> str:
     """The table ``hometeams run`` prints: a value per metric, or a mean and interval.
+
+    The interval is cut at the metric's range (a share within 0 and 100 %).
 
     Examples
     --------
@@ -106,7 +115,7 @@ def run_text(
     for metric in metrics:
         sample = [row[metric] for row in values]
         if many:
-            iv: Interval = t_interval(sample, level=level)
+            iv = _interval(sample, metric, level=level)
             digits = decimals(metric, [iv.mean], spread=iv.half_width)
             rows.append(
                 [
@@ -158,7 +167,7 @@ def _write(
         )
         summary = []
         for name in names:
-            iv = t_interval([row[name] for row in values])
+            iv = _interval([row[name] for row in values], name)
             summary.append([name, iv.mean, iv.low, iv.high, iv.half_width, iv.n])
         write_csv(
             out / "summary.csv",

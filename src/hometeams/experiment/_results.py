@@ -177,8 +177,29 @@ class Comparison:
         return self.values[m, :, k]
 
     def interval(self, model: str, metric: str) -> Interval:
-        """The mean of ``metric`` for ``model`` with its confidence interval."""
-        return t_interval(self.sample(model, metric), level=self.level)
+        """The mean of ``metric`` for ``model`` with its confidence interval.
+
+        The *t* interval, cut at the metric's range in the catalogue
+        (:attr:`MetricInfo.bounds <hometeams.metrics.MetricInfo.bounds>`: a share within 0 and
+        1, hours never below 0); a metric the catalogue does not know is not cut. Its
+        ``half_width`` stays the *t* interval's, which a stopping rule reads.
+        ``t_interval(comparison.sample(model, metric))`` is the uncut interval.
+
+        Examples
+        --------
+        >>> from hometeams.experiment import Comparison
+        >>> result = Comparison(["a"], ["unserved_share"], [[[0.0], [0.0], [0.0], [0.0], [0.0015]]],
+        ...                     baseline="a")
+        >>> iv = result.interval("a", "unserved_share")
+        >>> iv.low, round(iv.high, 6), round(iv.half_width, 6)
+        (0.0, 0.001133, 0.000833)
+        """
+        # Imported here so that the experiment machinery does not load the metrics until used.
+        from hometeams.metrics import METRICS  # noqa: PLC0415
+
+        iv = t_interval(self.sample(model, metric), level=self.level)
+        info = METRICS.get(metric)
+        return iv if info is None else iv.within(*info.bounds)
 
     def difference(self, model: str, metric: str) -> Interval:
         """The paired difference ``model - baseline`` of ``metric`` with its interval."""
@@ -201,7 +222,11 @@ class Comparison:
         ]
 
     def summary(self) -> list[Row]:
-        """One row per model and metric: mean, interval bounds, half-width and ``n``."""
+        """One row per model and metric: mean, interval bounds, half-width and ``n``.
+
+        The bounds are :meth:`interval`'s, cut at the metric's range; the half-width is the
+        *t* interval's.
+        """
         out: list[Row] = []
         for model in self.models:
             for metric in self.metrics:

@@ -20,6 +20,12 @@ replications the effect is small.
 A replication whose value of a metric is ``nan`` (a metric undefined in that run, e.g. the mean
 delay of late jobs when no job was late) is left out of that metric's interval; ``n`` counts the
 values used. A paired difference uses the replications where both models have a value.
+
+Five replications of the share of unserved visits, four of them 0, give a *t* interval
+reaching below 0: right as arithmetic, impossible as a share. The interval of a metric's level
+is therefore shown cut at the metric's range (:meth:`Interval.within`), which keeps its coverage:
+the true mean lies in the range, so whenever the *t* interval holds it, the cut one does too. A
+paired difference can be negative and is never cut.
 """
 
 from __future__ import annotations
@@ -50,6 +56,14 @@ def check_level(level: object) -> float:
     return float(level)
 
 
+def _half_width(interval: Interval) -> float:
+    return (interval.high - interval.low) / 2.0
+
+
+def _clip(value: float, low: float, high: float) -> float:
+    return value if math.isnan(value) else float(min(max(value, low), high))
+
+
 @attrs.frozen
 class Interval:
     """A mean over replications with its confidence interval.
@@ -59,11 +73,16 @@ class Interval:
     mean
         The mean of the values (for a difference: the mean paired difference).
     low, high
-        The interval's bounds; ``nan`` when fewer than two values were available.
+        The interval's bounds; ``nan`` when fewer than two values were available. Cut at the
+        metric's range in the interval of a level that a comparison shows (see :meth:`within`).
     n
         How many values it rests on.
     level
         The confidence level, e.g. ``0.95``.
+    half_width
+        Half the width of the *t* interval: how precisely the mean is known, the figure a
+        stopping rule compares with its target. By default ``(high - low) / 2``; :meth:`within`
+        keeps it when it cuts the bounds. ``nan`` if there is no interval.
 
     Examples
     --------
@@ -78,15 +97,59 @@ class Interval:
     high: float
     n: int = attrs.field(kw_only=True)
     level: float = attrs.field(default=0.95, kw_only=True)
+    half_width: float = attrs.field(
+        default=attrs.Factory(_half_width, takes_self=True), kw_only=True
+    )
 
-    @property
-    def half_width(self) -> float:
-        """Half the interval's width (``nan`` if there is no interval)."""
-        return (self.high - self.low) / 2.0
+    def __attrs_post_init__(self) -> None:
+        if self.half_width < _half_width(self):
+            raise InvalidArgument(
+                f"half_width: must be at least half the width of [low, high] "
+                f"({_half_width(self)!r}), got {self.half_width!r}"
+            )
 
     def contains(self, value: float) -> bool:
         """Whether ``value`` lies within the closed interval."""
         return bool(self.low <= value <= self.high)
+
+    def within(self, low: float, high: float) -> Interval:
+        """A copy with the bounds cut at ``[low, high]``, the range of the quantity measured.
+
+        A share lies between 0 and 1, a number of minutes is never negative; yet the *t*
+        interval of five replications of an unserved share that are mostly 0 reaches below 0,
+        which a reader takes for a bug. Cutting loses no coverage: the true mean lies in the
+        range, so whenever the *t* interval holds it, the cut one does too.
+
+        Only the bounds change. The mean stays, and so does :attr:`half_width`, the *t*
+        interval's: the cut is a matter of what the interval can be, not of how precisely the
+        mean is known, so a stopping rule (:meth:`Precision.met_by`) decides the same on the cut
+        interval as on the uncut one. One type, whose bounds are the ones to show and whose
+        half-width is the one to judge precision by, lets every table, file, plot and rule read
+        the same value; a second pair of bounds would leave each of them to pick the right one.
+
+        Parameters
+        ----------
+        low, high
+            The range, ``low <= high``; either may be infinite.
+
+        Returns
+        -------
+        Interval
+            A copy; ``nan`` bounds stay ``nan``.
+
+        Examples
+        --------
+        >>> from hometeams.experiment import Interval
+        >>> cut = Interval(0.0003, -0.0005, 0.0011, n=5).within(0.0, 1.0)
+        >>> cut.low, cut.high, cut.half_width
+        (0.0, 0.0011, 0.0008)
+        """
+        if math.isnan(low) or math.isnan(high) or not low <= high:
+            raise InvalidArgument(
+                f"low, high: must be numbers with low <= high, got {low!r} and {high!r}"
+            )
+        cut_low, cut_high = _clip(self.low, low, high), _clip(self.high, low, high)
+        return attrs.evolve(self, low=cut_low, high=cut_high)
 
 
 def _values(values: ArrayLike, name: str) -> np.ndarray[tuple[int], np.dtype[np.float64]]:

@@ -5,7 +5,10 @@ order, and :func:`~hometeams.metrics.summarise` has exactly these columns after 
 A report labels its tables in Norwegian or English from here (the labels are the
 ``metric.<name>`` entries of the library's word table), and draws arrows (better/worse)
 from ``higher_is_better`` -- ``None`` where a figure is a volume rather than a quality (how many
-jobs, how many hours).
+jobs, how many hours). The unit also fixes the range a figure can take
+(:attr:`MetricInfo.bounds`): a share or an index lies between 0 and 1, a count or a number of
+hours or minutes is never negative. A confidence interval of a metric's mean is shown cut at
+that range: an unserved share of "0.03 % [0.00, 0.11]", not "[−0.05, 0.11]".
 
 Three families:
 
@@ -17,6 +20,7 @@ Three families:
 
 from __future__ import annotations
 
+import math
 import types
 from collections.abc import Mapping
 
@@ -25,6 +29,19 @@ import attrs
 from hometeams._words import WORDS
 
 __all__ = ["METRICS", "MetricInfo"]
+
+_BOUNDS: Mapping[str, tuple[float, float]] = types.MappingProxyType(
+    {
+        "share": (0.0, 1.0),
+        "index": (0.0, 1.0),
+        "minutes": (0.0, math.inf),
+        "hours": (0.0, math.inf),
+        "jobs": (0.0, math.inf),
+        "users": (0.0, math.inf),
+        "staff": (0.0, math.inf),
+    }
+)
+"""The range of values of each unit: the one place a metric's range is written."""
 
 
 @attrs.frozen
@@ -53,6 +70,8 @@ class MetricInfo:
     >>> info = METRICS["idle_share"]
     >>> info.label_nb, info.unit, info.higher_is_better
     ('Ledig gang', 'share', False)
+    >>> info.bounds, METRICS["travel_hours"].bounds
+    ((0.0, 1.0), (0.0, inf))
     """
 
     name: str
@@ -62,6 +81,14 @@ class MetricInfo:
     label_nb: str
     label_en: str
     description: str
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The smallest and largest value the metric can take, from its unit.
+
+        ``(0.0, 1.0)`` for a share or an index, ``(0.0, inf)`` for minutes, hours and counts.
+        """
+        return _BOUNDS[self.unit]
 
 
 _S, _T, _C = "service", "staff time", "continuity"
