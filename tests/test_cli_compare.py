@@ -201,3 +201,30 @@ def test_compare_shows_no_negative_bound_of_a_level(
     summary = [row for row in data["summary"] if row["n"] >= 2]  # rows with an interval
     assert all(row["low"] >= 0 for row in summary)  # ... its summary row does not
     assert all(row["high"] <= 1.0 for row in summary if row["metric"].endswith("_share"))
+
+
+_EMPTY_EN = (
+    "No value for Distinct staff per 14 days: no replication gave one (it counts whole 14 days "
+    "after the warm-up, and 4 days were measured"
+)
+_EMPTY_NB = (
+    "Ingen verdi for Ulike ansatte per 14 dager: ingen replikasjon ga en (den teller hele 14 "
+    "dager etter innkjøringen, og 4 dager ble målt"
+)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", _EMPTY_EN), ("nb", _EMPTY_NB)])
+def test_a_metric_with_no_value_is_explained_below_the_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, said: str
+) -> None:
+    """NOISY measures four days: no whole fortnight, so the 14-day count is empty, and why."""
+    path = _file(tmp_path)
+    metrics = "mean_distinct_staff_14d,jobs"
+    status, out, _ = _run(
+        ["compare", str(path), *_FAST, "--metrics", metrics, "--lang", lang], capsys
+    )
+    assert status == 0
+    assert said in " ".join(out.split())
+    assert out.count("Jobs" if lang == "en" else "Oppdrag") >= 1
+    assert "No value for Jobs" not in out
+    assert "Ingen verdi for Oppdrag" not in out

@@ -607,6 +607,17 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "; totals over the {measured} measured",
             "; summer over de {measured} som er målt",
         ),
+        "compare.empty": Word(
+            "No value for {metric}: no replication gave one{why}.",
+            "Ingen verdi for {metric}: ingen replikasjon ga en{why}.",
+        ),
+        # why a metric may have no value at all (compare.empty's {why}), by metric
+        "empty.mean_distinct_staff_14d": Word(
+            " (it counts whole 14 days after the warm-up, and {measured} were measured: make "
+            "the horizon at least the warm-up and 14 days)",
+            " (den teller hele 14 dager etter innkjøringen, og {measured} ble målt: sett "
+            "horisonten til minst innkjøringen og 14 dager)",
+        ),
         # hometeams check (hometeams.cli)
         "check.fte": Word("FTE", "årsverk"),
         "check.findings": Word("Findings:", "Funn:"),

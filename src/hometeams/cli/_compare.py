@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from hometeams._words import words
+from hometeams._words import WORDS, words
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -192,6 +192,13 @@ def comparison_text(
         lines += _fill(
             words("report.negligible_list", lang, metrics="; ".join(negligible)), indent=""
         )
+    for metric in metrics:  # a row of dashes says nothing of why
+        if all(comparison.interval(model, metric).n == 0 for model in comparison.models):
+            why = ""
+            if f"empty.{metric}" in WORDS and period is not None:
+                why = words(f"empty.{metric}", lang, measured=measured_text(period, lang))
+            said = words("compare.empty", lang, metric=metric_label(metric, lang), why=why)
+            lines += _fill(said, indent="")
     return "\n".join(lines)
 
 
