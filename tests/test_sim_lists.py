@@ -719,3 +719,49 @@ def test_a_process_must_be_a_generator_function() -> None:
     scenario = _two_zones(weeks=1)
     with pytest.raises(ValueError, match=r"processes\[0\]"):
         simulate(scenario, seed=1, processes=[lambda _env, _control: 42])
+
+
+def test_under_a_two_week_rota_each_nurse_keeps_her_fixed_list() -> None:
+    """Monday's day shift is Anne, Berit, Cato in week 1 and Berit, Cato, Dina in week 2.
+
+    Berit and Cato walk the same Monday lists (the same users) both weeks; Dina takes the list
+    Anne walked. Without held ranks, Berit would take Anne's list in week 2 (the first of
+    three equal shifts) and Cato Berit's: every nurse's users would change with the week.
+    """
+    names = ("anne", "berit", "cato", "dina")
+    org = Organisation(
+        "one",
+        zones=[Zone("z")],
+        staff=[Staff(s, profession="nurse", zone="z") for s in names],
+        teams=[Team("t", members=list(names))],
+        users=[User(f"u{i}", zone="z", team="t") for i in range(9)],
+    )
+    # three 50-minute visits at 08:00, three at 09:00, three at 10:00: a list of three each
+    visits = [
+        VisitPlan(f"u{i}", days="mon", times=[f"{8 + i // 3:02d}:00"], duration=Fixed(50.0))
+        for i in range(9)
+    ]
+    roster = Roster.rotation(
+        [
+            {s: {"mon": "day"} for s in ("anne", "berit", "cato")},
+            {s: {"mon": "day"} for s in ("berit", "cato", "dina")},
+        ]
+    )
+    scenario = Scenario(org, roster, demand=Demand(visits=visits), horizon=2 * 7 * 1440.0)
+    lists = simulate(scenario, policy=Pooled(), planning=FixedLists(), seed=1).lists
+    users: dict[tuple[int, str], set[str]] = {}
+    slots: dict[tuple[int, str], set[str]] = {}
+    for day, staff, user, slot in zip(
+        lists.day.tolist(),
+        lists.staff.tolist(),
+        lists.user.tolist(),
+        lists.slot.tolist(),
+        strict=True,
+    ):
+        users.setdefault((day // 7, staff), set()).add(user)
+        slots.setdefault((day // 7, staff), set()).add(slot)
+    assert users[0, "berit"] == users[1, "berit"]
+    assert users[0, "cato"] == users[1, "cato"]
+    assert users[1, "dina"] == users[0, "anne"]
+    assert slots[1, "dina"] == slots[0, "anne"]
+    assert len({frozenset(users[0, s]) for s in ("anne", "berit", "cato")}) == 3

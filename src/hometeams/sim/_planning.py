@@ -15,8 +15,9 @@ A *planning* is any value with a ``lists(day)`` method and a ``release_after`` a
 * :class:`DailyLists` -- lists planned afresh each day from that day's visits;
 * :class:`FixedLists` -- weekly templates: the first time a weekday comes round its lists are
   planned, and every later week the same *list slot* (``Monday, 07:00-15:00, team North, list
-  3``) gets the same visits again, walked by whoever the roster puts on that slot; visits new
-  since (a discharged user's episode) are fitted in where they add least.
+  3``) gets the same visits again, walked by whoever the roster puts on that slot (a place
+  among equal shifts is held by whoever first walked it, whenever she is on); visits new since
+  (a discharged user's episode) are fitted in where they add least.
 
 The organisation model decides who may be on whose list: a visit may go on the list of a staff
 member in any tier of the policy's plan for it, at a cost that grows with the tier (a fixed

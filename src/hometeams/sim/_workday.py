@@ -59,6 +59,33 @@ class Calendar:
         # who may take a visit, by the day's shifts (as clock times) and then by the visit's
         # tiers, competences and times of day: days shaped alike share the answers
         self.ranks: dict[Hashable, dict[Hashable, dict[int, int]]] = {}
+        # each class of equal shifts (weekday, clock times, team): the staff member who first
+        # walked each rank among them
+        self._holders: dict[Hashable, list[int]] = {}
+
+    def ranks_of(self, key: Hashable, staff: Sequence[int]) -> list[int]:
+        """Each of ``staff``'s rank among a day's equal shifts of class ``key``.
+
+        Whoever first walked a rank of the class keeps it whenever she is on one of its shifts
+        (and the class has that many that day); the others take the free ranks in turn, the
+        first to walk a rank holding it from then on. Under a rota of several weeks the same
+        person thus walks the same fixed list on her weekday, whoever else is on that week.
+        """
+        holders = self._holders.setdefault(key, [])
+        n = len(staff)
+        out = [-1] * n
+        taken = set()
+        for q, s in enumerate(staff):
+            if s in holders and (rank := holders.index(s)) < n and rank not in taken:
+                out[q] = rank
+                taken.add(rank)
+        free = (rank for rank in range(n) if rank not in taken)
+        for q, s in enumerate(staff):
+            if out[q] < 0:
+                out[q] = rank = next(free)
+                if rank == len(holders) and s not in holders:
+                    holders.append(s)
+        return out
 
 
 class PlanningDay:
@@ -214,7 +241,7 @@ class PlanningDay:
         return ranks
 
     def slot(self, route: int) -> Hashable:
-        """Weekday, shift clock times, team and rank among the day's equal shifts."""
+        """Weekday, shift clock times, team and held rank among the day's equal shifts."""
         return self._slots[route]
 
     def key(self, visit: int) -> Hashable:
@@ -228,13 +255,15 @@ class PlanningDay:
     @cached_property
     def _slots(self) -> list[Hashable]:
         c = self._cal.c
-        seen: dict[tuple[float, float, str], int] = {}
-        out: list[Hashable] = []
-        for k in self.shifts:
-            key = (c.shift_start[k] - self.start, c.shift_end[k] - self.start, c.shift_team[k])
-            rank = seen.get(key, 0)
-            seen[key] = rank + 1
-            out.append((self.weekday, *key, rank))
+        classes: dict[tuple[int, float, float, str], list[int]] = {}
+        for q, k in enumerate(self.shifts):
+            times = (c.shift_start[k] - self.start, c.shift_end[k] - self.start)
+            classes.setdefault((self.weekday, *times, c.shift_team[k]), []).append(q)
+        out: list[Hashable] = [None] * len(self.shifts)
+        for cls, places in classes.items():
+            staff = [c.shift_staff[self.shifts[q]] for q in places]
+            for q, rank in zip(places, self._cal.ranks_of(cls, staff), strict=True):
+                out[q] = (*cls, rank)
         return out
 
     @cached_property
