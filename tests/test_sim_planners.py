@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
+import attrs
 import numpy as np
 import pytest
 
+from hometeams.errors import InvalidArgument
 from hometeams.sim import BuiltIn, Route, RoutingProblem, Visit
 from hometeams.sim._planners import _Lists
 from hometeams.sim._routing import INFEASIBLE, route_cost
@@ -49,32 +53,64 @@ def test_every_visit_is_on_at_most_one_list_and_only_where_allowed(seed: int) ->
         assert all(r in problem.visits[i].ranks for i in order)
 
 
-@pytest.mark.parametrize("seed", range(20))
-def test_a_walk_cut_short_by_its_bound_agrees_with_the_whole_route(seed: int) -> None:
-    """``cost_with`` gives up early only on routes that would cost at least the bound.
+def _walks(lists: _Lists, rng: np.random.Generator) -> list[tuple[int, int, tuple[int, ...], int]]:
+    """Changes of every shape the planner prices: insertions, removals and swaps of one visit.
+
+    Each as ``(route, pos, new, resume)`` of :meth:`_Lists.cost_with`.
+    """
+    visits = lists.p.visits
+    out = []
+    for r, order in enumerate(lists.order):
+        others = [k for k in range(len(visits)) if lists.where[k] != r and r in visits[k].ranks]
+        for pos in range(len(order) + 1):
+            out += [(r, pos, (k,), pos) for k in others if rng.random() < 0.3]  # insert k
+            if pos < len(order):
+                out.append((r, pos, (), pos + 1))  # remove the visit at pos
+                out += [(r, pos, (k,), pos + 1) for k in others if rng.random() < 0.3]  # swap
+    return out
+
+
+@pytest.mark.parametrize("triangle", [True, False])
+@pytest.mark.parametrize("seed", range(12))
+def test_a_walk_cut_short_by_its_bound_agrees_with_the_whole_route(
+    seed: int, triangle: bool
+) -> None:
+    """``cost_with`` gives up early only on changed routes that would cost at least the bound.
 
     It stops walking once the cost so far plus what the rest of the route cost before reaches
-    the bound (the rest only starts later, so costs no less). Checked against the plain cost
-    of the whole changed route, for every route, place and visit, and bounds from tight to
-    loose.
+    the bound, but only after a visit that starts no earlier than before (the rest then starts
+    no earlier, so costs no less). Checked against the plain cost of the whole changed route
+    for insertions, removals (where later visits start earlier) and swaps, with bounds below,
+    at and above the route's own cost, and travel that keeps or breaks the triangle inequality.
     """
     problem = _problem(seed)
+    if not triangle:  # a short cut through zone 1: 0 -> 2 direct is dearer than via 1
+        travel = [[4.0, 2.0, 30.0, 0.0], [2.0, 4.0, 2.0, 0.0], [30.0, 2.0, 4.0, 0.0], [0.0] * 4]
+        problem = attrs.evolve(problem, travel=travel)
     rng = np.random.default_rng(seed)
     lists = _Lists(problem)
-    left_out = set(rng.choice(len(problem.visits), size=5, replace=False).tolist())
     lists.construct()
-    for r, order in enumerate(lists.order):
-        lists._set(r, [i for i in order if i not in left_out])
-    for i in sorted(left_out):
-        for r in problem.visits[i].ranks:
-            order = lists.order[r]
-            for pos in range(len(order) + 1):
-                new = [*order[:pos], i, *order[pos:]]
-                whole = route_cost(problem, r, new)
-                for slack in (0.0, 1.0, 10.0, 60.0, 1e9):
-                    bound = lists.cost[r] + slack
-                    walked = lists.cost_with(r, pos, (i,), pos, bound)
-                    if whole < bound - 1e-6:
-                        assert walked == pytest.approx(whole, abs=1e-9)
-                    else:
-                        assert walked == INFEASIBLE or walked >= bound - 1e-6
+    checked = 0
+    for r, pos, new, resume in _walks(lists, rng):
+        order = lists.order[r]
+        whole = route_cost(problem, r, [*order[:pos], *new, *order[resume:]])
+        for slack in (-20.0, -1.0, 0.0, 1.0, 10.0, 60.0, 1e9):
+            bound = lists.cost[r] + slack
+            walked = lists.cost_with(r, pos, new, resume, bound)
+            if whole < bound - 1e-6:
+                assert walked == pytest.approx(whole, abs=1e-9)
+                checked += 1
+            else:
+                assert walked == INFEASIBLE or walked >= bound - 1e-6
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    "weight", ["lateness_weight", "delay_weight", "preference_weight", "overtime_weight",
+               "unassigned_cost"],
+)  # fmt: skip
+@pytest.mark.parametrize("value", [-0.1, math.inf, math.nan, "2"])
+def test_a_cost_weight_must_be_a_number_at_least_zero(weight: str, value: object) -> None:
+    """A later minute never costs less: the planner's early exits rely on it."""
+    with pytest.raises(InvalidArgument, match=f"^{weight}: must be a finite number >= 0"):
+        RoutingProblem([], [], [[0.0]], **{weight: value})  # type: ignore[arg-type]

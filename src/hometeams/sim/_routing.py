@@ -134,6 +134,16 @@ def _visits(values: Iterable[Visit]) -> tuple[Visit, ...]:
     return tuple(values)
 
 
+def _check_weight(_instance: object, attribute: attrs.Attribute[float], value: object) -> None:
+    """A cost is a number >= 0: a later, later-than-due or overtime minute never costs less.
+
+    The planner relies on it: a list whose visits only start later costs no less.
+    """
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or not value >= 0 or value == math.inf:  # type: ignore[operator]
+        raise InvalidArgument(f"{attribute.name}: must be a finite number >= 0, got {value!r}")
+
+
 def _check_partners(_instance: object, _attribute: object, visits: tuple[Visit, ...]) -> None:
     for i, v in enumerate(visits):
         p = v.partner
@@ -197,11 +207,11 @@ class RoutingProblem:
     routes: tuple[Route, ...] = attrs.field(converter=_routes)
     visits: tuple[Visit, ...] = attrs.field(converter=_visits, validator=_check_partners)
     travel: Sequence[Sequence[float]]
-    lateness_weight: float = attrs.field(default=2.0, kw_only=True)
-    delay_weight: float = attrs.field(default=0.2, kw_only=True)
-    preference_weight: float = attrs.field(default=15.0, kw_only=True)
-    overtime_weight: float = attrs.field(default=2.0, kw_only=True)
-    unassigned_cost: float = attrs.field(default=240.0, kw_only=True)
+    lateness_weight: float = attrs.field(default=2.0, validator=_check_weight, kw_only=True)
+    delay_weight: float = attrs.field(default=0.2, validator=_check_weight, kw_only=True)
+    preference_weight: float = attrs.field(default=15.0, validator=_check_weight, kw_only=True)
+    overtime_weight: float = attrs.field(default=2.0, validator=_check_weight, kw_only=True)
+    unassigned_cost: float = attrs.field(default=240.0, validator=_check_weight, kw_only=True)
     seed: int = attrs.field(default=0, kw_only=True)
 
 
