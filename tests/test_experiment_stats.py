@@ -228,7 +228,7 @@ def test_within_keeps_every_value_of_the_range_the_t_interval_held(
     assert cut.half_width == iv.half_width or math.isnan(iv.half_width)
     if low <= value <= high and iv.contains(value):
         assert cut.contains(value)
-    if not math.isnan(cut.low):
+    if not math.isnan(cut.low) and low <= iv.mean <= high:
         assert low <= cut.low <= cut.high <= high
 
 
@@ -237,6 +237,18 @@ def test_within_rejects_a_range_that_is_not_one(low: float, high: float) -> None
     """A range with low above high, or a nan end, is refused by name."""
     with pytest.raises(InvalidArgument, match="low, high: must be numbers with low <= high"):
         Interval(0.5, 0.4, 0.6, n=10).within(low, high)
+
+
+def test_within_leaves_an_interval_whose_mean_is_out_of_the_range_alone() -> None:
+    """Delays of -5, -3, -4 minutes (a runner's own measure) are not cut into [0.0, 0.0]."""
+    iv = t_interval([-5.0, -3.0, -4.0])
+    assert iv.within(0.0, math.inf) == iv
+    assert iv.mean == -4.0
+
+
+def test_interval_takes_a_half_width_equal_to_its_bounds_up_to_rounding() -> None:
+    """(0.8 - 0.2) / 2 is 0.30000000000000004 in floating point: 0.3 is still half of it."""
+    assert Interval(0.5, 0.2, 0.8, n=5, half_width=0.3).half_width == 0.3
 
 
 def test_interval_refuses_a_half_width_narrower_than_its_bounds() -> None:

@@ -102,7 +102,8 @@ class Interval:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.half_width < _half_width(self):
+        least = _half_width(self)  # up to rounding: (0.8 - 0.2) / 2 is 0.30000000000000004
+        if self.half_width < least and not math.isclose(self.half_width, least, rel_tol=1e-9):
             raise InvalidArgument(
                 f"half_width: must be at least half the width of [low, high] "
                 f"({_half_width(self)!r}), got {self.half_width!r}"
@@ -135,7 +136,9 @@ class Interval:
         Returns
         -------
         Interval
-            A copy; ``nan`` bounds stay ``nan``.
+            A copy; ``nan`` bounds stay ``nan``. If the mean itself lies outside the range,
+            the values are not of the quantity the range is for (a runner's own figure under
+            a catalogue metric's name, say), and the interval is returned as it is.
 
         Examples
         --------
@@ -148,6 +151,8 @@ class Interval:
             raise InvalidArgument(
                 f"low, high: must be numbers with low <= high, got {low!r} and {high!r}"
             )
+        if not low <= self.mean <= high:
+            return self
         cut_low, cut_high = _clip(self.low, low, high), _clip(self.high, low, high)
         return attrs.evolve(self, low=cut_low, high=cut_high)
 
