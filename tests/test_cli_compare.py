@@ -208,7 +208,7 @@ _EMPTY_EN = (
     "after the warm-up, and 4 days were measured"
 )
 _EMPTY_NB = (
-    "Ingen verdi for Ulike ansatte per 14 dager: ingen replikasjon ga en (den teller hele 14 "
+    "Ingen verdi for Ulike ansatte per 14 dager: ingen replikasjon ga noen (den teller hele 14 "
     "dager etter innkjøringen, og 4 dager ble målt"
 )
 

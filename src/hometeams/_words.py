@@ -609,7 +609,7 @@ WORDS: Mapping[str, Word] = MappingProxyType(
         ),
         "compare.empty": Word(
             "No value for {metric}: no replication gave one{why}.",
-            "Ingen verdi for {metric}: ingen replikasjon ga en{why}.",
+            "Ingen verdi for {metric}: ingen replikasjon ga noen{why}.",
         ),
         # why a metric may have no value at all (compare.empty's {why}), by metric
         "empty.mean_distinct_staff_14d": Word(

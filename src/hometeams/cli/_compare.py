@@ -18,7 +18,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from hometeams._words import WORDS, words
+from hometeams._time import DAY
+from hometeams._words import words
 from hometeams.cli._common import (
     EXIT_OK,
     Command,
@@ -195,11 +196,15 @@ def comparison_text(
     for metric in metrics:  # a row of dashes says nothing of why
         if all(comparison.interval(model, metric).n == 0 for model in comparison.models):
             why = ""
-            if f"empty.{metric}" in WORDS and period is not None:
+            if period is not None and period < _TOO_SHORT.get(metric, 0.0):
                 why = words(f"empty.{metric}", lang, measured=measured_text(period, lang))
             said = words("compare.empty", lang, metric=metric_label(metric, lang), why=why)
             lines += _fill(said, indent="")
     return "\n".join(lines)
+
+
+_TOO_SHORT = {"mean_distinct_staff_14d": 14 * DAY}
+"""Metrics that need a measured period this long to have a value at all (words ``empty.*``)."""
 
 
 def _fill(text: str, *, indent: str, width: int = 92) -> list[str]:
