@@ -211,15 +211,17 @@ class ListBuffer:
         n = len(order)
         if not n:
             return
-        route, visits = problem.routes[r], problem.visits
+        visits = problem.visits
+        rows = [(visits[i].job, start, trip) for i, (start, trip) in zip(order, times, strict=True)]
+        route = problem.routes[r]
         self._list += [self._lists] * n
         self._staff += [route.staff] * n
         self._shift += [route.shift] * n
         self._slot += [slot] * n
         self._day += [day] * n
         self._position += range(n)
-        for i, (start, trip) in zip(order, times, strict=True):
-            self._job.append(visits[i].job)
+        for job, start, trip in rows:
+            self._job.append(job)
             self._start.append(start)
             self._trip.append(trip)
         self._lists += 1
