@@ -157,6 +157,7 @@ class _Lists:
         self.order: list[list[int]] = [[] for _ in range(n)]
         self.start: list[list[float]] = [[] for _ in range(n)]
         self.trip: list[list[float]] = [[] for _ in range(n)]
+        self.readies: list[list[float]] = [[] for _ in range(n)]  # ready times, in list order
         self.pre: list[list[float]] = [[0.0] for _ in range(n)]
         self.cost = [0.0] * n
         self.where = [-1] * len(visits)  # each visit's route, -1 for none
@@ -224,7 +225,7 @@ class _Lists:
         """Lists to change without changing these (the routes' own lists are never changed)."""
         other = copy.copy(self)
         other.order, other.start, other.pre = self.order[:], self.start[:], self.pre[:]
-        other.trip = self.trip[:]
+        other.trip, other.readies = self.trip[:], self.readies[:]
         other.cost, other.where, other.changed = self.cost[:], self.where[:], self.changed[:]
         other.tried_visit = self.tried_visit[:]
         other.tried_tails, other.tried_swap = dict(self.tried_tails), dict(self.tried_swap)
@@ -266,6 +267,7 @@ class _Lists:
         for i in order[same:]:
             where[i] = r
         self.order[r], self.start[r], self.pre[r], self.trip[r] = order, starts, pre, trips
+        self.readies[r] = [ready[i] for i in order]
         self.cost[r] = cost + max(t - route.end, 0.0) * p.overtime_weight
         self.changes += 1
         self.changed[r] = self.changes
@@ -340,14 +342,11 @@ class _Lists:
         Tried at its place in ready order and one place either side; ``inf`` if it cannot go
         on the route for less than ``bound``.
         """
-        if r not in self.ranks[i]:
-            return INFEASIBLE, -1
-        order = self.order[r]
-        # the first visit ready after this one
-        lo = bisect.bisect_right(order, self.ready[i], key=self.ready.__getitem__)
+        readies = self.readies[r]
+        lo = bisect.bisect_right(readies, self.ready[i])  # the first visit ready after this one
         best, best_pos = bound, -1
         for pos in (lo, lo - 1, lo + 1):
-            if 0 <= pos <= len(order):
+            if 0 <= pos <= len(readies):
                 cost = self.cost_with(r, pos, (i,), pos, best)
                 if cost < best:
                     best, best_pos = cost, pos
