@@ -13,6 +13,7 @@ bodies (the comment block at the top of each file is kept) with::
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -31,6 +32,7 @@ from hometeams.io import (
     loads_scenario,
     read_scenario,
 )
+from hometeams.model import TeamCategory
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "examples" / "scenarios"
@@ -106,6 +108,49 @@ def test_no_one_is_rostered_over_their_position(name: str) -> None:
     findings = read_scenario(FOLDER / name).audit()
     over = [f.message for f in findings if f.kind == "contract" and f.severity == "warning"]
     assert over == []
+
+
+NURSES = frozenset({"nurse", "specialist-nurse"})
+"""Professions that count as the nurse on a shift (a specialist nurse is a nurse too)."""
+
+
+def _on_shift(file: ScenarioFile) -> dict[str, dict[tuple[int, str], list[str]]]:
+    """Professions on each (cycle day, period) of each geographic team's rota."""
+    scenario = file.scenario
+    organisation = scenario.organisation
+    on: dict[str, dict[tuple[int, str], list[str]]] = {
+        team.id: defaultdict(list)
+        for team in organisation.teams
+        if team.category is TeamCategory.GEOGRAPHIC
+    }
+    for shift in scenario.cycle:
+        team = scenario.roster.lines[shift.line].team
+        if team in on:
+            profession = organisation.staff_by_id[shift.staff].profession
+            on[team][shift.cycle_day, shift.period.value].append(profession)
+    return on
+
+
+@pytest.mark.parametrize("name", [f"case-{k}.toml" for k in "abcde"])
+def test_every_day_and_evening_of_a_geographic_team_has_a_nurse(name: str) -> None:
+    """Each day and evening shift of each geographic team's rota has a nurse on it.
+
+    Medication and assessments call for a nurse on every shift of home care. The one excuse is
+    arithmetic: a team whose nurses work fewer shifts in a cycle than it has day and evening
+    shifts cannot cover them all (case C's north groups: 2.4 FTE of nurses, 24 shifts a
+    fortnight for 28); it must still have one on every day shift and on some evenings.
+    """
+    for team, on in _on_shift(read_scenario(FOLDER / name)).items():
+        staffed = sorted(key for key in on if key[1] in ("day", "evening"))
+        assert staffed, f"{team}: no one on its rota"
+        bare = [key for key in staffed if NURSES.isdisjoint(on[key])]
+        nurse_shifts = sum(profession in NURSES for key in staffed for profession in on[key])
+        if nurse_shifts >= len(staffed):
+            assert bare == [], f"{team}: no nurse on (cycle day, shift) {bare}"
+        else:
+            assert [period for _, period in bare] == ["evening"] * len(bare), team
+            evenings = [key for key in staffed if key[1] == "evening"]
+            assert len(bare) < len(evenings), f"{team}: no nurse on any evening"
 
 
 @pytest.mark.parametrize("name", sorted(_cases()))
