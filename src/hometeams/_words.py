@@ -740,6 +740,22 @@ WORDS: Mapping[str, Word] = MappingProxyType(
             "med faste team kan bare team {team!r} ta besøket, og ingen av teamets medlemmer "
             "som kan ta det, er på vakt innenfor tidsvinduet for {times}",
         ),
+        "findings.gap": Word(
+            "nobody{holding} is on duty {start}-{end} {days}, while work arrives: {work} a week",
+            "ingen{holding} er på vakt kl. {start}-{end} {days}, mens det kommer arbeid: {work} "
+            "i uken",
+        ),
+        "findings.gap.holding": Word(" holding {needs}", " som har {needs},"),
+        "findings.gap.every_day": Word("on every day", "alle dager"),
+        "findings.gap.on_days": Word("on {days}", "på {days}"),
+        "findings.gap.visits": Word("{n:g} planned visits", "{n:g} planlagte besøk"),
+        "findings.gap.arrivals": Word(
+            "{n:g} expected unplanned jobs from {name!r}",
+            "{n:g} forventede uplanlagte oppdrag fra {name!r}",
+        ),
+        "findings.gap.alarms": Word(
+            "{n:g} expected alarms from {name!r}", "{n:g} forventede alarmer fra {name!r}"
+        ),
         "findings.capacity.district": Word("{when}: {work}{zones}", "{when}: {work}{zones}"),
         "findings.capacity.zone": Word(
             "{when} in zone {zone!r}: {work}; only a model that lends staff between zones can "

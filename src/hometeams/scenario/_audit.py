@@ -18,6 +18,10 @@ calculator before trusting any simulation:
   competences within the visit's window, though someone else on shift does. Only times within
   the team's own days and periods count: outside them the simulator hands the team's visits to
   the team that covers the zone. A ``warning``, as another model would meet it.
+* ``gap``: a stretch of the cycle, to the minute, in which work arrives (an arrival process or
+  alarm source with a rate above 0, a planned visit's start) and nobody rostered who holds its
+  required competences is on duty; one ``warning`` per distinct daily gap, naming its days
+  and the work expected in it a week (see :mod:`~hometeams.scenario._gaps`).
 
 ``Scenario.findings()`` already reports visits that nobody rostered may take (``competence``,
 ``two-person``, ``coverage``) and visits outside every shift (``outside-shift``), all errors.
@@ -33,6 +37,7 @@ import attrs
 from hometeams._types import Minutes, StaffId
 from hometeams._words import Phrase, phrase
 from hometeams.scenario._finding import Finding, Number
+from hometeams.scenario._gaps import gap_findings
 from hometeams.scenario._load import DISTRICT, LoadCell, load_table, shift_zone
 from hometeams.scenario._roster import weekday_phrase
 from hometeams.scenario._scenario import Scenario, listed, time_label, uncovered_times
@@ -321,8 +326,8 @@ def audit(
     Returns
     -------
     tuple of Finding
-        The findings of :meth:`Scenario.findings`, then ``capacity``, ``contract`` and (with
-        ``fixed_teams``) team ``coverage`` findings.
+        The findings of :meth:`Scenario.findings`, then ``capacity``, ``contract``, ``gap``
+        and (with ``fixed_teams``) team ``coverage`` findings.
 
     Examples
     --------
@@ -346,6 +351,7 @@ def audit(
     out = list(s.findings())
     out += _capacity(s, load_table(s, coverage=coverage))
     out += _contract(contract_table(s, full_time=full_time), tolerance=tolerance)
+    out += gap_findings(s)
     if fixed_teams:
         out += _teams(s)
     return tuple(out)

@@ -62,7 +62,7 @@ class Finding:
         (the default).
     kind
         What sort of finding: ``capacity``, ``contract``, ``coverage``, ``outside-shift``,
-        ``competence``, ``two-person``, ``no-team`` (``""`` if not given).
+        ``competence``, ``two-person``, ``gap``, ``no-team`` (``""`` if not given).
     severity
         ``error``, ``warning`` (the default) or ``info``.
     numbers
