@@ -8,6 +8,11 @@
   a fixed-teams model (``ScenarioFile.audit``), beside building the scenario. Linear when the
   ratio stays flat (it was quadratic: each of the model's findings was searched for in a list
   of the file's, and the contract table looked up each person's position in a list).
+* ``check-visits``: ``audit(scenario, fixed_teams=True)`` of a scenario with as many users and
+  daily visit plans (two a day, a third needing a competence half the staff hold) as staff,
+  for n = 1,000 and 4,000, beside building that scenario. Linear when the ratio stays flat (it
+  was quadratic: every visit passed over every shift of the cycle, and worked out again who
+  holds its competences and which roster lines are its team's).
 """
 
 from __future__ import annotations
@@ -16,8 +21,8 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from hometeams.io import ModelSpec, ScenarioFile
-from hometeams.model import Organisation, Staff, Team
-from hometeams.scenario import Roster, RosterLine, Scenario
+from hometeams.model import Organisation, Staff, Team, User, Zone
+from hometeams.scenario import Demand, Roster, RosterLine, Scenario, VisitPlan, audit
 from hometeams.sim import FixedTeams
 
 SIZES = [2_000, 20_000]
@@ -69,3 +74,47 @@ def test_scenario_alone(benchmark: BenchmarkFixture, n: int) -> None:
     org, roster = _organisation(n), _roster(n)
     scenario = benchmark(Scenario, org, roster)
     assert len(scenario.roster.lines) == n
+
+
+VISIT_SIZES = [1_000, 4_000]
+
+
+def _visited(n: int) -> tuple[Organisation, Roster, Demand]:
+    """``n`` staff on weekday day shifts and ``n`` users with two visits every day."""
+    staff = [
+        Staff(f"s{i}", profession="nurse", zone="z", competences=["nursing"] if i % 2 else [])
+        for i in range(n)
+    ]
+    org = Organisation(
+        "big",
+        zones=[Zone("z")],
+        staff=staff,
+        teams=[Team("t", members=[s.id for s in staff])],
+        users=[User(f"u{i}", zone="z", team="t") for i in range(n)],
+    )
+    roster = Roster.weekly({s.id: {"weekdays": "day"} for s in staff})
+    visits = [
+        VisitPlan(f"u{i}", times=["09:00", "19:00"], duration=30,
+                  required=["nursing"] if i % 3 == 0 else [])
+        for i in range(n)
+    ]  # fmt: skip
+    return org, roster, Demand(visits=visits)
+
+
+@pytest.mark.benchmark(group="check-visits")
+@pytest.mark.parametrize("n", VISIT_SIZES)
+def test_audit_with_visits(benchmark: BenchmarkFixture, n: int) -> None:
+    org, roster, demand = _visited(n)
+    scenario = Scenario(org, roster, demand=demand)
+    findings = benchmark(audit, scenario, fixed_teams=True)
+    benchmark.extra_info["staff"] = n
+    # every visit plan's 19:00 visits and its weekend 09:00 visits find nobody on shift
+    assert sum(f.kind == "outside-shift" for f in findings) == n
+
+
+@pytest.mark.benchmark(group="check-visits")
+@pytest.mark.parametrize("n", VISIT_SIZES)
+def test_scenario_with_visits_alone(benchmark: BenchmarkFixture, n: int) -> None:
+    org, roster, demand = _visited(n)
+    scenario = benchmark(Scenario, org, roster, demand=demand)
+    assert len(scenario.demand.visits) == n

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hometeams.errors import InvalidArgument
 from hometeams.model import Organisation, Staff, Team, User, Zone
@@ -17,6 +19,8 @@ from hometeams.scenario import (
     audit,
     contract_table,
 )
+from hometeams.scenario._scenario import Coverage, time_label
+from sim_strategies import scenarios
 
 ZONES = [Zone("n"), Zone("s")]
 USERS = [User(f"n{i}", zone="n", team="north") for i in range(11)] + [User("s0", zone="s")]
@@ -229,3 +233,65 @@ def test_an_overloaded_45_staff_district_is_flagged_where_and_by_how_much() -> N
     assert [friday[f"excess_minutes.z{z}"] for z in range(3)] == [400, 400, 400]
     monday = capacity["Monday"]
     assert (monday["excess_minutes"], monday["excess_minutes.z0"]) == (1020, 220)
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenario=scenarios(), data=st.data())
+def test_coverage_by_merged_stretches_is_the_pass_over_every_shift(
+    scenario: Scenario, data: st.DataObject
+) -> None:
+    """:class:`Coverage` answers as a plain pass over every shift of the cycle would.
+
+    The plain check: a visit time is covered if some shift ``[start, end)`` of the staff (in
+    the cycle, the one before or the one after) meets the window ``[ready, ready + window]``.
+    """
+    cover = Coverage(scenario)
+    everyone = sorted(scenario.roster.staff)
+    drawn = data.draw(st.lists(st.sampled_from(everyone), unique=True)) if everyone else []
+    staff = frozenset(drawn)
+    lines = data.draw(
+        st.none() | st.frozensets(st.integers(0, max(len(scenario.roster.lines) - 1, 0)))
+    )
+    cycle = scenario.roster.cycle
+    length = 7 * cycle * 1440.0
+    shifts = [
+        (c.start + k * length, c.end + k * length)
+        for c in scenario.cycle
+        if c.staff in staff and (lines is None or c.line in lines)
+        for k in (-1, 0, 1)
+    ]
+    for visit in scenario.demand.visits:
+        plain = [
+            time_label(t, 7 * week + day, cycle)
+            for week in range(cycle)
+            for day in sorted(visit.days)
+            for t in visit.times
+            if not any(
+                a <= (7 * week + day) * 1440.0 + t + visit.window
+                and (7 * week + day) * 1440.0 + t < b
+                for a, b in shifts
+            )
+        ]
+        assert cover.uncovered(visit, staff, lines=lines) == plain
+
+
+def test_a_visit_due_as_the_only_shift_ends_is_not_covered() -> None:
+    """Kari's day shift is [07:00, 15:00): a visit at 15:00 sharp, no window, finds nobody.
+
+    One at 14:59 does, and so does one at 06:30 with an hour's window (its window meets 07:00).
+    """
+    org = Organisation(
+        "x", zones=ZONES, staff=[KARI], users=[User(f"n{i}", zone="n") for i in range(3)]
+    )
+    roster = Roster.weekly(
+        {"kari": {"mon": "day"}}, shifts=[Shift("day", start="07:00", end="15:00")]
+    )
+    visits = [
+        VisitPlan("n0", days="mon", times="15:00", duration=10, window=0),
+        VisitPlan("n1", days="mon", times="14:59", duration=10, window=0),
+        VisitPlan("n2", days="mon", times="06:30", duration=10, window=60),
+    ]
+    s = Scenario(org, roster, demand=Demand(visits=visits))
+    cover = Coverage(s)
+    kari = frozenset({"kari"})
+    assert [len(cover.uncovered(v, kari)) for v in visits] == [1, 0, 0]

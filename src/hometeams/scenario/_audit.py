@@ -40,7 +40,7 @@ from hometeams.scenario._finding import Finding, Number
 from hometeams.scenario._gaps import gap_findings
 from hometeams.scenario._load import DISTRICT, LoadCell, load_table, shift_zone
 from hometeams.scenario._roster import weekday_phrase
-from hometeams.scenario._scenario import Scenario, listed, time_label, uncovered_times
+from hometeams.scenario._scenario import Coverage, Scenario, listed, time_label
 from hometeams.scenario._visits import VisitPlan
 
 __all__ = ["FULL_TIME_HOURS", "ContractLine", "audit", "contract_table"]
@@ -250,22 +250,26 @@ def _contract(lines: Iterable[ContractLine], *, tolerance: float) -> list[Findin
     return out
 
 
-def _team_gaps(s: Scenario, visit: VisitPlan, team: str) -> list[Phrase]:
-    """The visit's times in the team's hours that only staff outside the team can make."""
-    org = s.organisation
-    hours = org.teams_by_id[team]
-    members = set(hours.staff_ids)
-    staff = org.staff_by_id
-    lines = {
+def _team_lines(s: Scenario, team: str, required: frozenset[str]) -> frozenset[int]:
+    """The roster lines on which the team's staff who hold ``required`` work for it."""
+    members = set(s.organisation.teams_by_id[team].staff_ids)
+    staff = s.organisation.staff_by_id
+    return frozenset(
         i
         for i, line in enumerate(s.roster.lines)
         if (line.team == team or (line.team is None and line.staff in members))
-        and visit.required <= staff[line.staff].competences
-    }
-    everyone = set(s.roster.staff)
-    holders = {p for p in everyone if visit.required <= staff[p].competences}
-    gaps = set(uncovered_times(s, visit, everyone, lines=lines))
-    pooled = set(uncovered_times(s, visit, holders))
+        and required <= staff[line.staff].competences
+    )
+
+
+def _team_gaps(
+    cover: Coverage, visit: VisitPlan, team: str, lines: frozenset[int]
+) -> list[Phrase]:
+    """The visit's times in the team's hours that only staff outside the team can make."""
+    s = cover.s
+    hours = s.organisation.teams_by_id[team]
+    gaps = set(cover.uncovered(visit, cover.holders(frozenset()), lines=lines))
+    pooled = set(cover.uncovered(visit, cover.holders(visit.required)))
     out = []
     for week in range(s.roster.cycle):
         for day in sorted(visit.days):
@@ -279,12 +283,18 @@ def _team_gaps(s: Scenario, visit: VisitPlan, team: str) -> list[Phrase]:
 
 def _teams(s: Scenario) -> list[Finding]:
     users = s.organisation.users_by_id
+    cover = Coverage(s)
+    team_lines: dict[tuple[str, frozenset[str]], frozenset[int]] = {}
     out = []
     for i, visit in enumerate(s.demand.visits):
         team = visit.team or users[visit.user].team
         if team is None:
             continue
-        gaps = _team_gaps(s, visit, team)
+        key = (team, visit.required)
+        lines = team_lines.get(key)
+        if lines is None:
+            lines = team_lines[key] = _team_lines(s, team, visit.required)
+        gaps = _team_gaps(cover, visit, team, lines)
         if gaps:
             out.append(
                 Finding(

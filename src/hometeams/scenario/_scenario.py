@@ -18,6 +18,7 @@ are not errors but :meth:`Scenario.findings`: a planner may want to see what goe
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from collections.abc import Iterable, Mapping
@@ -39,7 +40,7 @@ from hometeams.scenario._roster import Floor, Roster, weekday_phrase
 from hometeams.scenario._travel import TravelMatrix
 from hometeams.scenario._visits import VisitPlan
 
-__all__ = ["Scenario", "listed", "time_label", "uncovered_times"]
+__all__ = ["Coverage", "Scenario", "listed", "time_label"]
 
 
 def _floors(values: Iterable[Floor]) -> tuple[Floor, ...]:
@@ -303,11 +304,6 @@ def validate(s: Scenario) -> None:
 # -- findings --------------------------------------------------------------------------------
 
 
-def _holders(s: Scenario, required: frozenset[CompetenceId]) -> set[StaffId]:
-    staff = s.organisation.staff_by_id
-    return {p for p in s.roster.staff if required <= staff[p].competences}
-
-
 def _all_of(names: Iterable[str]) -> Field:
     """``'a' and 'b' and 'c'``: the names quoted, joined by the language's *and*."""
     quoted = [f"'{name}'" for name in sorted(names)]
@@ -317,8 +313,8 @@ def _all_of(names: Iterable[str]) -> Field:
     return said
 
 
-def _staffing_findings(s: Scenario, job: _Job, *, at: str) -> list[Finding]:
-    holders = _holders(s, job.required)
+def _staffing_findings(cover: Coverage, job: _Job, *, at: str) -> list[Finding]:
+    holders = cover.holders(job.required)
     if not holders:
         count = "one" if len(job.required) == 1 else "other"
         said = (
@@ -354,30 +350,85 @@ def time_label(t: float, cycle_day: int, cycle: int) -> Phrase:
     return phrase("findings.time", time=clock, day=weekday_phrase(cycle_day, cycle))
 
 
-def uncovered_times(
-    s: Scenario, visit: VisitPlan, holders: set[StaffId], *, lines: set[int] | None = None
-) -> list[Phrase]:
-    """The visit's times when none of ``holders`` is on shift (on one of ``lines``, if given)."""
-    cycle_length = 7 * s.roster.cycle * DAY
-    intervals = [
-        (c.start, c.end)
-        for c in s.cycle
-        if c.staff in holders and (lines is None or c.line in lines)
-    ]
-    # The cycle repeats: a Sunday night shift covers the next Monday morning, and a late
-    # Sunday visit's window may reach into the next cycle.
-    intervals += [
-        (a + k * cycle_length, b + k * cycle_length) for a, b in intervals for k in (-1, 1)
-    ]
-    out = []
-    for week in range(s.roster.cycle):
-        for day in sorted(visit.days):
-            for t in visit.times:
-                ready = (7 * week + day) * DAY + t
-                due = ready + visit.window
-                if not any(a <= due and ready < b for a, b in intervals):
-                    out.append(time_label(t, 7 * week + day, s.roster.cycle))
-    return out
+class Coverage:
+    """When anyone of a set of staff is on shift over a scenario's cycle, for many questions.
+
+    Built once for a check of the whole scenario: who holds a set of competences, and the
+    merged shift intervals of a set of staff (on some roster lines, if given), are worked out
+    once per set and kept, and each visit time is then a bisection -- not a pass over every
+    shift for every visit, which took minutes for a few thousand staff and visit plans.
+    """
+
+    def __init__(self, s: Scenario) -> None:
+        self.s = s
+        self._holders: dict[frozenset[CompetenceId], frozenset[StaffId]] = {}
+        self._spans: dict[
+            tuple[frozenset[StaffId], frozenset[int] | None], tuple[list[float], list[float]]
+        ] = {}
+
+    def holders(self, required: frozenset[CompetenceId]) -> frozenset[StaffId]:
+        """The rostered staff who hold every competence in ``required``."""
+        found = self._holders.get(required)
+        if found is None:
+            staff = self.s.organisation.staff_by_id
+            found = frozenset(p for p in self.s.roster.staff if required <= staff[p].competences)
+            self._holders[required] = found
+        return found
+
+    def _merged(
+        self, staff: frozenset[StaffId], lines: frozenset[int] | None
+    ) -> tuple[list[float], list[float]]:
+        """The starts and ends of the time someone of ``staff`` is on shift, merged and sorted.
+
+        The cycle repeats: a Sunday night shift covers the next Monday morning, and a late
+        Sunday visit's window may reach into the next cycle, so the cycle before and after
+        are included.
+        """
+        key = (staff, lines)
+        spans = self._spans.get(key)
+        if spans is None:
+            s = self.s
+            length = 7 * s.roster.cycle * DAY
+            intervals = sorted(
+                (c.start + k * length, c.end + k * length)
+                for c in s.cycle
+                if c.staff in staff and (lines is None or c.line in lines)
+                for k in (-1, 0, 1)
+            )
+            starts: list[float] = []
+            ends: list[float] = []
+            for a, b in intervals:
+                if ends and a <= ends[-1]:  # overlapping or touching: one stretch
+                    ends[-1] = max(ends[-1], b)
+                else:
+                    starts.append(a)
+                    ends.append(b)
+            spans = self._spans[key] = (starts, ends)
+        return spans
+
+    def uncovered(
+        self,
+        visit: VisitPlan,
+        staff: frozenset[StaffId],
+        *,
+        lines: frozenset[int] | None = None,
+    ) -> list[Phrase]:
+        """The visit's times when none of ``staff`` is on shift (on one of ``lines``, if given).
+
+        A time is covered if someone's shift ``[start, end)`` meets the visit's window
+        ``[ready, ready + window]``.
+        """
+        starts, ends = self._merged(staff, lines)
+        cycle = self.s.roster.cycle
+        out = []
+        for week in range(cycle):
+            for day in sorted(visit.days):
+                for t in visit.times:
+                    ready = (7 * week + day) * DAY + t
+                    k = bisect.bisect_right(starts, ready + visit.window) - 1
+                    if k < 0 or ends[k] <= ready:  # the last stretch begun by then is over
+                        out.append(time_label(t, 7 * week + day, cycle))
+        return out
 
 
 def listed(items: Iterable[Field], *, at_most: int = 3) -> Field:
@@ -388,12 +439,12 @@ def listed(items: Iterable[Field], *, at_most: int = 3) -> Field:
     return phrase("findings.more_items", items=every[:at_most], n=len(every) - at_most)
 
 
-def _time_findings(s: Scenario, visit: VisitPlan, *, at: str) -> list[Finding]:
+def _time_findings(cover: Coverage, visit: VisitPlan, *, at: str) -> list[Finding]:
     """Visit times nobody is on shift for, and times only staff who may not go are."""
-    gaps = uncovered_times(s, visit, _holders(s, visit.required))
+    gaps = cover.uncovered(visit, cover.holders(visit.required))
     if not gaps:
         return []
-    nobody = set(uncovered_times(s, visit, set(s.roster.staff)))
+    nobody = set(cover.uncovered(visit, cover.holders(frozenset())))
     out = []
     others = [gap for gap in gaps if gap not in nobody]
     if others:
@@ -423,12 +474,13 @@ def _time_findings(s: Scenario, visit: VisitPlan, *, at: str) -> list[Finding]:
 def findings(s: Scenario) -> tuple[Finding, ...]:
     """What the roster cannot meet; see :meth:`Scenario.findings`."""
     out: list[Finding] = []
+    cover = Coverage(s)
     for i, visit in enumerate(s.demand.visits):
         at = f"demand.visits[{i}]"
-        found = _staffing_findings(s, visit, at=at)
-        out += found or _time_findings(s, visit, at=at)
+        found = _staffing_findings(cover, visit, at=at)
+        out += found or _time_findings(cover, visit, at=at)
     for at, source in _poisson_sources(s):
-        out += _staffing_findings(s, source, at=at)
+        out += _staffing_findings(cover, source, at=at)
     for i, discharge in enumerate(s.demand.discharges):
-        out += _staffing_findings(s, discharge.episode, at=f"demand.discharges[{i}].episode")
+        out += _staffing_findings(cover, discharge.episode, at=f"demand.discharges[{i}].episode")
     return tuple(out)
