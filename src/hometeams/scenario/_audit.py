@@ -262,9 +262,7 @@ def _team_lines(s: Scenario, team: str, required: frozenset[str]) -> frozenset[i
     )
 
 
-def _team_gaps(
-    cover: Coverage, visit: VisitPlan, team: str, lines: frozenset[int]
-) -> list[Phrase]:
+def _team_gaps(cover: Coverage, visit: VisitPlan, team: str, lines: frozenset[int]) -> list[Phrase]:
     """The visit's times in the team's hours that only staff outside the team can make."""
     s = cover.s
     hours = s.organisation.teams_by_id[team]
