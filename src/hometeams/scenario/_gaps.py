@@ -26,9 +26,10 @@ The rule, the simplest that is right under every organisation model:
   times on several days are one finding naming the days; the expected arrivals are summed
   over them and given a week (over a multi-week cycle, the average week).
 
-Work whose competences nobody rostered holds is the ``competence`` error, not a gap. The cost is
-one pass over the cycle's shifts for each distinct set of required competences, the shifts'
-times merged once: linear in the roster.
+Work whose competences nobody rostered holds is the ``competence`` error, not a gap. The time on
+duty is :class:`~hometeams.scenario._scenario.Coverage`'s, which the visits' checks use too: one
+pass over the cycle's shifts for each distinct set of required competences, merged once, so
+linear in the roster.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from hometeams._words import Field, Phrase, phrase
 from hometeams.scenario._arrivals import Alarms, ArrivalProcess
 from hometeams.scenario._finding import Finding, Number
 from hometeams.scenario._roster import weekday_phrase
-from hometeams.scenario._scenario import Scenario, _all_of, listed
+from hometeams.scenario._scenario import Coverage, Scenario, _all_of, listed
 
 __all__ = ["OffDuty", "gap_findings", "off_duty"]
 
@@ -77,7 +78,9 @@ class OffDuty(NamedTuple):
     until: Minutes
 
 
-def off_duty(s: Scenario, required: Iterable[CompetenceId] = ()) -> list[OffDuty]:
+def off_duty(
+    s: Scenario, required: Iterable[CompetenceId] = (), *, cover: Coverage | None = None
+) -> list[OffDuty]:
     """The stretches of the cycle in which nobody holding ``required`` is on shift.
 
     Returns
@@ -100,28 +103,15 @@ def off_duty(s: Scenario, required: Iterable[CompetenceId] = ()) -> list[OffDuty
     >>> [(gap.day, gap.start, gap.end) for gap in off_duty(Scenario(org, roster))][:3]
     [(0, 420.0, 450.0), (0, 1350.0, 1380.0), (1, 420.0, 450.0)]
     """
-    needs = frozenset(required)
-    staff = s.organisation.staff_by_id
-    holds = [needs <= staff[line.staff].competences for line in s.roster.lines]
+    cover = cover or Coverage(s)
+    starts, ends = cover.spans(cover.holders(frozenset(required)))
+    # the shifts of the cycle before, this one and the next, merged: the time between two
+    # stretches on duty that overlaps this cycle is off duty, until the next one begins
     length = 7 * s.roster.cycle * DAY
-    times = {(c.start, c.end) for c in s.cycle if holds[c.line]}  # shared times counted once
-    if not times:
-        return []
-    pieces: list[tuple[Minutes, Minutes]] = []
-    for start, end in times:  # a shift starts in the cycle; the last may run into the next
-        pieces += [(start, end)] if end <= length else [(start, length), (0.0, end - length)]
-    gaps: list[tuple[Minutes, Minutes]] = []
-    reached = 0.0
-    for start, end in sorted(pieces):
-        if start - reached > _EPSILON:
-            gaps.append((reached, start))
-        reached = max(reached, end)
-    first = min(start for start, _ in pieces)  # the cycle repeats: someone comes then
-    if length - reached > _EPSILON:
-        gaps.append((reached, length + first))
     out: list[OffDuty] = []
-    for start, until in gaps:
-        _cut(start, min(until, length), until, out)
+    for end, until in zip(ends, starts[1:], strict=False):
+        if until - end > _EPSILON and until > 0.0 and end < length:
+            _cut(max(end, 0.0), min(until, length), until, out)
     return out
 
 
@@ -183,8 +173,9 @@ def _groups(s: Scenario) -> dict[tuple[_Required, _Gap], _Group]:
     for _, source in _sources(s):
         needs.setdefault(source.required)
     groups: dict[tuple[_Required, _Gap], _Group] = {}
+    cover = Coverage(s)
     for required in needs:
-        gaps = off_duty(s, required)
+        gaps = off_duty(s, required, cover=cover)
         arriving = [_Arriving() for _ in gaps]
         for kind, source in _sources(s):
             if source.required != required:

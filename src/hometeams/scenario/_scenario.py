@@ -375,8 +375,8 @@ class Coverage:
             self._holders[required] = found
         return found
 
-    def _merged(
-        self, staff: frozenset[StaffId], lines: frozenset[int] | None
+    def spans(
+        self, staff: frozenset[StaffId], lines: frozenset[int] | None = None
     ) -> tuple[list[float], list[float]]:
         """The starts and ends of the time someone of ``staff`` is on shift, merged and sorted.
 
@@ -418,7 +418,7 @@ class Coverage:
         A time is covered if someone's shift ``[start, end)`` meets the visit's window
         ``[ready, ready + window]``.
         """
-        starts, ends = self._merged(staff, lines)
+        starts, ends = self.spans(staff, lines)
         cycle = self.s.roster.cycle
         out = []
         for week in range(cycle):
@@ -447,27 +447,18 @@ def _time_findings(cover: Coverage, visit: VisitPlan, *, at: str) -> list[Findin
     nobody = set(cover.uncovered(visit, cover.holders(frozenset())))
     out = []
     others = [gap for gap in gaps if gap not in nobody]
-    if others:
-        out.append(
-            Finding(
-                f"{at}.times",
-                phrase=phrase("findings.coverage", times=listed(others)),
-                kind="coverage",
-                severity="error",
-                numbers={"visits_per_cycle": len(others)},
-            )
-        )
     outside = [gap for gap in gaps if gap in nobody]
-    if outside:
-        out.append(
-            Finding(
-                f"{at}.times",
-                phrase=phrase("findings.outside_shift", times=listed(outside)),
-                kind="outside-shift",
-                severity="error",
-                numbers={"visits_per_cycle": len(outside)},
+    for kind, times in (("coverage", others), ("outside-shift", outside)):
+        if times:
+            out.append(
+                Finding(
+                    f"{at}.times",
+                    phrase=phrase(f"findings.{kind.replace('-', '_')}", times=listed(times)),
+                    kind=kind,
+                    severity="error",
+                    numbers={"visits_per_cycle": len(times)},
+                )
             )
-        )
     return out
 
 
