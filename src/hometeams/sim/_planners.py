@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Protocol
 
@@ -279,24 +279,12 @@ class _Lists:
 
         The route keeps its visits before ``pos``, then has ``new``, then its old visits from
         ``resume`` on. The cost is ``inf`` if a visit cannot be on it, or once it must reach
-        ``bound``: when the cost so far does (costs only grow along a route), or when, after
-        an old visit that starts no earlier than before, the cost so far and what the rest of
-        the route cost before do (the rest then starts no earlier, so costs no less). A
-        cheapest insertion thus gives up on a poor route after a step or two, not at its end.
-
-        Walks forward from ``pos`` until an old visit starts exactly when it did before
-        (the rest of the route is then as before) or the route ends.
+        ``bound`` (see :meth:`_rest`).
         """
-        p, route = self.p, self.p.routes[r]
-        order, starts = self.order[r], self.start[r]
         late_w, pref_w, delay_w, travel, ready, due, dur, zones = self.terms
-        if pos:
-            prev = order[pos - 1]
-            t, zone = starts[pos - 1] + dur[prev], zones[prev]
-        else:
-            t, zone = route.start, route.zone
+        t, zone = self._leaving(r, pos)
         cost = self.pre[r][pos]
-        end = route.end
+        end = self.p.routes[r].end
         for i in new:
             rank = self.ranks[i].get(r)
             if rank is None:
@@ -313,7 +301,32 @@ class _Lists:
             if cost >= bound:
                 return INFEASIBLE
             t, zone = start + dur[i], zones[i]
-        ranks, pre, rest = self.ranks, self.pre[r], self.cost[r] - _EPS
+        return self._rest(r, resume, t, zone, cost, bound)
+
+    def _leaving(self, r: int, pos: int) -> tuple[float, int]:
+        """When and from where route ``r``'s nurse leaves for what comes at ``pos``."""
+        if pos:
+            prev = self.order[r][pos - 1]
+            return self.start[r][pos - 1] + self.dur[prev], self.zone[prev]
+        route = self.p.routes[r]
+        return route.start, route.zone
+
+    def _rest(  # noqa: PLR0917 - positional on the hot path
+        self, r: int, resume: int, t: float, zone: int, cost: float, bound: float
+    ) -> float:
+        """Cost of route ``r`` from its old visit ``resume`` on, leaving ``zone`` at ``t``.
+
+        ``cost`` is the cost so far. The walk gives up (``inf``) once the cost must reach
+        ``bound``: when the cost so far does (costs only grow along a route), or when, after
+        an old visit that starts no earlier than before, the cost so far and what the rest of
+        the route cost before do (the rest then starts no earlier, so costs no less). A
+        cheapest insertion thus gives up on a poor route after a step or two, not at its end.
+        It stops early when an old visit starts exactly when it did before (the rest of the
+        route is then as before).
+        """
+        late_w, pref_w, delay_w, travel, ready, due, dur, zones = self.terms
+        order, starts, pre = self.order[r], self.start[r], self.pre[r]
+        ranks, end, rest = self.ranks, self.p.routes[r].end, self.cost[r] - _EPS
         for q in range(resume, len(order)):
             i = order[q]
             trip = travel[zone][zones[i]]
@@ -333,24 +346,56 @@ class _Lists:
                 return INFEASIBLE
             t, zone = start + dur[i], zones[i]
         if t > end:
-            cost += (t - end) * p.overtime_weight
+            cost += (t - end) * self.p.overtime_weight
         return cost
 
-    def _place(self, r: int, i: int, bound: float = INFEASIBLE) -> tuple[float, int]:
-        """The cheapest place for visit ``i`` on route ``r``: (cost of the route, position).
+    def _cheapest(self, i: int, routes: Iterable[int], best: float) -> tuple[float, int, int]:
+        """The cheapest place for visit ``i`` on one of ``routes``: (cost added, route, position).
 
-        Tried at its place in ready order and one place either side; ``inf`` if it cannot go
-        on the route for less than ``bound``.
+        On each route the visit is tried at its place in ready order and one place either
+        side (a route that may not take it is passed over); ``(best, -1, -1)`` if no place adds
+        less than ``best``. Each place is priced as :meth:`cost_with` prices one new visit,
+        with the visit's own step worked out here: most places are given up at that step,
+        before any walk along the route (:meth:`_rest`).
         """
-        readies = self.readies[r]
-        lo = bisect.bisect_right(readies, self.ready[i])  # the first visit ready after this one
-        best, best_pos = bound, -1
-        for pos in (lo, lo - 1, lo + 1):
-            if 0 <= pos <= len(readies):
-                cost = self.cost_with(r, pos, (i,), pos, best)
-                if cost < best:
-                    best, best_pos = cost, pos
-        return (best, best_pos) if best_pos >= 0 else (INFEASIBLE, -1)
+        late_w, pref_w, delay_w, travel, ready, due, dur, zones = self.terms
+        ready_i, due_i, zone_i, ranks_i = ready[i], due[i], zones[i], self.ranks[i]
+        all_routes, best_r, best_pos = self.p.routes, -1, -1
+        for r in routes:
+            rank = ranks_i.get(r)
+            if rank is None:
+                continue
+            order, readies, starts, pre = self.order[r], self.readies[r], self.start[r], self.pre[r]
+            route, old = all_routes[r], self.cost[r]
+            end, n = route.end, len(order)
+            lo = bisect.bisect_right(readies, ready_i)  # the first visit ready after this one
+            found, found_pos = old + best, -1
+            for pos in (lo, lo - 1, lo + 1):
+                if not 0 <= pos <= n:
+                    continue
+                if pos:
+                    prev = order[pos - 1]
+                    t, zone = starts[pos - 1] + dur[prev], zones[prev]
+                else:
+                    t, zone = route.start, route.zone
+                trip = travel[zone][zone_i]
+                start = t + trip
+                if start < ready_i:  # noqa: PLR1730 - max() costs a call on this hot path
+                    start = ready_i
+                if start >= end:
+                    continue
+                cost = pre[pos]
+                cost += trip + rank * pref_w + (start - ready_i) * delay_w
+                if start > due_i:
+                    cost += (start - due_i) * late_w
+                if cost >= found:
+                    continue
+                cost = self._rest(r, pos, start + dur[i], zone_i, cost, found)
+                if cost < found:
+                    found, found_pos = cost, pos
+            if found_pos >= 0 and found - old < best:
+                best, best_r, best_pos = found - old, r, found_pos
+        return best, best_r, best_pos
 
     # -- construction ------------------------------------------------------------------------
 
@@ -416,14 +461,11 @@ class _Lists:
         else:
             pos = self.order[r].index(i)
             saved = self.cost[r] - self.cost_with(r, pos, (), pos + 1)
-        best, best_q, best_pos = saved - _EPS, -1, -1
-        for q in self.candidates[i]:
-            if q == r or (self.pairs and self.clash({i: q})):
-                continue
-            cost, at = self._place(q, i, self.cost[q] + best)
-            added = cost - self.cost[q]
-            if added < best:
-                best, best_q, best_pos = added, q, at
+        _best, best_q, best_pos = self._cheapest(
+            i,
+            (q for q in self.candidates[i] if q != r and not (self.pairs and self.clash({i: q}))),
+            saved - _EPS,
+        )
         if best_q < 0:
             return False
         if r >= 0:
@@ -549,11 +591,7 @@ def _insert(lists: _Lists, visits: Sequence[int], *, closed: frozenset[int]) -> 
             for r in lists.ranks[i]
             if r not in closed and not (lists.pairs and lists.clash({i: r}))
         ]
-        best, best_r, best_pos = lists.p.unassigned_cost, -1, -1
-        for r in allowed:
-            cost, at = lists._place(r, i, lists.cost[r] + best)
-            if cost - lists.cost[r] < best:
-                best, best_r, best_pos = cost - lists.cost[r], r, at
+        _best, best_r, best_pos = lists._cheapest(i, allowed, lists.p.unassigned_cost)
         if best_r >= 0:
             order = lists.order[best_r]
             lists._set(best_r, [*order[:best_pos], i, *order[best_pos:]], best_pos)
