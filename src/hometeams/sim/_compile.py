@@ -47,7 +47,11 @@ _COVER = (TeamCategory.GEOGRAPHIC, TeamCategory.NIGHT)  # teams that take handed
 
 
 class Compiled:
-    """Flat, indexed tables for one run (plain lists: the engine's hot path reads them)."""
+    """Flat, indexed tables for one run (plain sequences: the engine's hot path reads them).
+
+    The per-job columns are tuples of numbers: the garbage collector stops looking into a
+    tuple that holds only numbers, and a year's columns hold some 15 million of them.
+    """
 
     def __init__(self, realisation: Realisation, org: Organisation) -> None:
         self.realisation = realisation
@@ -67,19 +71,19 @@ class Compiled:
         self.zone_index: dict[ZoneId, int] = {}
         self.travel: list[list[float]] = []
         self.staff_zone: list[int] = []
-        self.job_zone: list[int] = []
+        self.job_zone: tuple[int, ...] = ()
         self.shift_zone: list[int] = []
-        self.ready: list[float] = []
-        self.due: list[float] = []
-        self.duration: list[float] = []
-        self.expected: list[float] = []
-        self.need: list[int] = []
-        self.req: list[int] = []
-        self.pref: list[int] = []
+        self.ready: tuple[float, ...] = ()
+        self.due: tuple[float, ...] = ()
+        self.duration: tuple[float, ...] = ()
+        self.expected: tuple[float, ...] = ()
+        self.need: tuple[int, ...] = ()
+        self.req: tuple[int, ...] = ()
+        self.pref: tuple[int, ...] = ()
         self.user_names: list[str] = []
-        self.job_user_idx: list[int] = []
+        self.job_user_idx: tuple[int, ...] = ()
         self.user_contact: list[int] = []
-        self.owners: list[tuple[TeamId, ...]] = []
+        self.owners: tuple[tuple[TeamId, ...], ...] = ()
         self.owner_code: np.ndarray[Any, Any] = np.zeros(0, dtype=np.int64)
         self.shift_staff: list[int] = []
         self.shift_team: list[TeamId] = []
@@ -295,17 +299,17 @@ def compile_run(
     jobs, shifts = realisation.jobs, realisation.shifts
     c.staff_zone = [c.zone(s.zone or "") for s in org.staff]
     job_zones = _factorize(jobs.zone)
-    c.job_zone = _zone_indices(c, jobs.zone, job_zones)
+    c.job_zone = tuple(_zone_indices(c, jobs.zone, job_zones))
     c.shift_zone = _zone_indices(c, shifts.zone, _factorize(shifts.zone))
     c.travel = _travel_table(c, travel)
     _check_times(realisation)
 
     # jobs
-    c.ready = jobs.ready.tolist()
-    c.due = jobs.due.tolist()
-    c.duration = jobs.duration.tolist()
-    c.expected = jobs.expected.tolist()
-    c.need = jobs.n_staff.tolist()
+    c.ready = tuple(jobs.ready.tolist())
+    c.due = tuple(jobs.due.tolist())
+    c.duration = tuple(jobs.duration.tolist())
+    c.expected = tuple(jobs.expected.tolist())
+    c.need = tuple(jobs.n_staff.tolist())
     bad = np.flatnonzero((jobs.n_staff != 1) & (jobs.n_staff != 2))
     if bad.size:
         i = int(bad[0])
@@ -313,11 +317,11 @@ def compile_run(
     req_cache: dict[frozenset[CompetenceId], int] = {}
     for comps in set(jobs.required):
         req_cache[comps] = c.holders_of(c.bits(comps))
-    c.req = list(map(req_cache.__getitem__, jobs.required))
+    c.req = tuple(map(req_cache.__getitem__, jobs.required))
     pref_cache = {p: c.bits(p) for p in set(jobs.preferred)}
-    c.pref = list(map(pref_cache.__getitem__, jobs.preferred))
+    c.pref = tuple(map(pref_cache.__getitem__, jobs.preferred))
     c.user_names, user_idx = _factorize(jobs.user)
-    c.job_user_idx = user_idx.tolist()
+    c.job_user_idx = tuple(user_idx.tolist())
     users = org.users_by_id
     contacts = []
     for name in c.user_names:
@@ -325,7 +329,8 @@ def compile_run(
         pc = record.primary_contact if record is not None else None
         contacts.append(c.staff_index[pc] if pc is not None else -1)
     c.user_contact = contacts
-    c.owners, c.owner_code = _owners(c, clock, user_idx, job_zones)
+    owners, c.owner_code = _owners(c, clock, user_idx, job_zones)
+    c.owners = tuple(owners)
 
     # shifts
     staff_of = []

@@ -25,7 +25,7 @@ class Looks:
     _memo: dict[object, object]
     _known: list[int]
     _free_since: list[float]
-    _pref_holders: list[int]
+    _pref_holders: tuple[int, ...]
     _levels: list[int]
     places: Places
 

@@ -52,10 +52,11 @@ class Calendar:
         # shifts by start (a realisation's are already; one built by hand may not be)
         self.shift_order = sorted(range(len(c.shift_start)), key=c.shift_start.__getitem__)
         self.shift_starts = [c.shift_start[k] for k in self.shift_order]
-        self.plannable: list[bool] = plannable.tolist()
-        self.need: list[int] = list(c.need)
-        self.known: list[float] = known.tolist()
-        self.recurring: list[bool] = (kind == "visit").tolist()
+        # per job, as tuples of numbers (which the garbage collector stops looking into)
+        self.plannable: tuple[bool, ...] = tuple(plannable.tolist())
+        self.need: tuple[int, ...] = c.need
+        self.known: tuple[float, ...] = tuple(known.tolist())
+        self.recurring: tuple[bool, ...] = tuple((kind == "visit").tolist())
         # who may take a visit, by the day's shifts (as clock times) and then by the visit's
         # tiers, competences and times of day: days shaped alike share the answers
         self.ranks: dict[Hashable, dict[Hashable, dict[int, int]]] = {}
@@ -188,22 +189,30 @@ class PlanningDay:
         )
         known = self._cal.ranks.setdefault(shape, {})
         visits = []
-        jobs = self.jobs
+        jobs, tiers_of = self.jobs, self._tiers
+        reqs, readies, dues, zones, durations, need = (
+            c.req,
+            c.ready,
+            c.due,
+            c.job_zone,
+            c.expected,
+            c.need,
+        )
         for i, j in enumerate(jobs):
-            tiers, req, ready, due = self._tiers(j), c.req[j], c.ready[j], c.due[j]
+            tiers, req, ready, due = tiers_of(j), reqs[j], readies[j], dues[j]
             key = (tiers, req, ready - t0, due - t0)
             ranks = known.get(key)
             if ranks is None:
                 ranks = known[key] = self._ranks_between(ready, due, req, tiers)
             visits.append(
                 Visit(
-                    job=j,
-                    zone=c.job_zone[j],
-                    ready=ready,
-                    due=due,
-                    duration=c.expected[j],
-                    ranks=ranks,
-                    partner=_partner(jobs, i),
+                    j,
+                    zones[j],
+                    ready,
+                    due,
+                    durations[j],
+                    ranks,
+                    partner=None if need[j] == 1 else _partner(jobs, i),
                 )
             )
         return RoutingProblem(routes, visits, travel, seed=self._seed)
