@@ -222,7 +222,7 @@ class Engine(Looks):
         self._day = math.floor(-day_start / DAY)  # the next day to plan lists for
         self._next_plan = self._day * DAY + day_start if planning is not None else math.inf
         self._release_after = float(planning.release_after) if planning is not None else 0.0
-        self._list_of = [ONLINE] * n_jobs
+        self._list_of = array.array("q", [ONLINE]) * n_jobs
         self._pairs: dict[int, _Pair] = {}  # listed two-person visits
         # minutes driven to two-person visits whose partner never came: travel of no job
         self.abandoned_travel = 0.0
