@@ -153,6 +153,45 @@ def test_every_day_and_evening_of_a_geographic_team_has_a_nurse(name: str) -> No
             assert len(bare) < len(evenings), f"{team}: no nurse on any evening"
 
 
+def _off_duty(file: ScenarioFile) -> list[str]:
+    """The stretches of the roster's cycle with nobody rostered, as ``"day HH:MM-HH:MM"``.
+
+    Worked out from the roster's shifts on its cycle alone; a shift that runs past the end of
+    the cycle (Sunday's night) goes on into the start of the next turn.
+    """
+    scenario = file.scenario
+    length = 7 * 1440.0 * scenario.roster.cycle
+    spans: list[tuple[float, float]] = []
+    for shift in scenario.cycle:
+        start = shift.start % length
+        end = start + (shift.end - shift.start)
+        spans.append((start, min(end, length)))
+        if end > length:
+            spans.append((0.0, end - length))
+    stretches: list[tuple[float, float]] = []
+    on_until = 0.0
+    for start, end in sorted(spans):
+        if start > on_until:
+            stretches.append((on_until, start))
+        on_until = max(on_until, end)
+    if on_until < length:
+        stretches.append((on_until, length))
+
+    def clock(t: float) -> str:
+        return f"{int(t % 1440) // 60:02d}:{int(t % 1440) % 60:02d}"
+
+    return [f"day {int(a // 1440)} {clock(a)}-{clock(b)}" for a, b in stretches]
+
+
+def test_case_e_has_someone_on_duty_at_every_minute() -> None:
+    """Kommune E's night patrol starts when the evening ends and ends when the day starts.
+
+    Alarms come at any time: with evenings to 22:30, days from 07:30 and nights of 23-07, an
+    alarm at 22:45 or 07:15 would find nobody on duty.
+    """
+    assert _off_duty(read_scenario(FOLDER / "case-e.toml")) == []
+
+
 @pytest.mark.parametrize("name", sorted(_cases()))
 def test_case_files_are_the_case_builders(name: str) -> None:
     """A flagship file describes exactly the models its :mod:`hometeams.cases` builder makes."""

@@ -63,8 +63,11 @@ def test_evening_to_22_30_and_night_from_23_is_one_warning_with_the_expected_ala
     }
 
 
-def test_the_case_e_roster_has_a_gap_at_each_end_of_the_night() -> None:
-    """Days from 07:30, evenings to 22:30, nights 23-07: 07:00-07:30 and 22:30-23:00."""
+def test_nights_of_23_07_between_days_from_07_30_and_evenings_to_22_30_leave_two_gaps() -> None:
+    """Days from 07:30, evenings to 22:30, nights 23-07: 07:00-07:30 and 22:30-23:00.
+
+    Case E's roster until its night patrol worked 22:30-07:30.
+    """
     s = _scenario(
         {"d": {"daily": "early"}, "e": {"daily": "late"}, "n": {"daily": "night"}},
         Demand(alarms=[Alarms(2.0)]),  # 2 an hour: 1 each half hour, 7 a week
