@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 
 import attrs
@@ -103,6 +104,83 @@ def test_a_walk_cut_short_by_its_bound_agrees_with_the_whole_route(
             else:
                 assert walked == INFEASIBLE or walked >= bound - 1e-6
     assert checked > 100
+
+
+@pytest.mark.parametrize("triangle", [True, False])
+@pytest.mark.parametrize("seed", range(12))
+def test_the_cheapest_place_agrees_with_pricing_every_place_whole(
+    seed: int, triangle: bool
+) -> None:
+    """``_cheapest`` finds the place a plain search finds, pricing each changed route whole.
+
+    For a visit on no list, or taken off its list, and every route: the visit at its place in
+    ready order and one place either side, each priced with :func:`route_cost` of the whole
+    changed route; the least added cost, if below the bound, with the route and position that
+    give it. Bounds below, near and far above the best, and travel that keeps or breaks the
+    triangle inequality (where a visit put in can make the next one start earlier).
+    """
+    problem = _problem(seed)
+    if not triangle:  # a short cut through zone 1: 0 -> 2 direct is dearer than via 1
+        travel = [[4.0, 2.0, 30.0, 0.0], [2.0, 4.0, 2.0, 0.0], [30.0, 2.0, 4.0, 0.0], [0.0] * 4]
+        problem = attrs.evolve(problem, travel=travel)
+    lists = _Lists(problem)
+    lists.construct()
+    routes = range(len(problem.routes))
+    checked = 0
+    for i in range(len(problem.visits)):
+        trial = lists.copy()
+        r0 = trial.where[i]
+        if r0 >= 0:  # take it off its list first
+            trial._set(r0, [k for k in trial.order[r0] if k != i])
+        placed = []  # (added, route, position) of every place tried
+        for r in routes:
+            if r not in problem.visits[i].ranks:
+                continue
+            order = trial.order[r]
+            lo = bisect.bisect_right(trial.readies[r], trial.ready[i])
+            for pos in (lo, lo - 1, lo + 1):
+                if 0 <= pos <= len(order):
+                    whole = route_cost(problem, r, [*order[:pos], i, *order[pos:]])
+                    placed.append((whole - trial.cost[r], r, pos))
+        least = min((added for added, _, _ in placed), default=INFEASIBLE)
+        for best in (least - 5.0, least + 1e-3, least + 30.0, 1e9):
+            added, r, pos = trial._cheapest(i, routes, best)
+            if least < best - 1e-6:
+                assert added == pytest.approx(least, abs=1e-9)
+                assert any(abs(a - least) < 1e-9 and (q, p) == (r, pos) for a, q, p in placed)
+                checked += 1
+            elif least > best + 1e-6:
+                assert (added, r, pos) == (best, -1, -1)
+    assert checked > 50
+
+
+def test_a_visit_put_in_that_makes_the_rest_of_the_list_cheaper_is_found() -> None:
+    """Where travel breaks the triangle inequality, a visit put in can make the list cheaper.
+
+    Zones 0 and 2 are 12 minutes apart directly and 2 by way of zone 1. Kari drives from A
+    (zone 0, 08:00-08:10) to B (zone 2, from 08:10) and gets there at 08:22, so C (zone 2, due
+    08:40) starts 12 minutes late. A pool visit in zone 1 at 08:10 (a step down the tiers, 15)
+    put between A and B gets her to B by 08:14 and to C 4 minutes late: 16.2 for the visit,
+    12.6 saved at B, 17.6 at C. Priced only as far as B, the visit costs more than the
+    rest of the list did (16.2 + 1.8 + 26.4 against 40.8); it is found only because B starts
+    earlier than before, where no walk may give up on what the rest of the list cost before.
+    """
+    travel = [[0.0, 1.0, 12.0, 0.0], [1.0, 0.0, 1.0, 0.0], [12.0, 1.0, 0.0, 0.0], [0.0] * 4]
+    problem = RoutingProblem(
+        routes=[Route(staff=0, shift=0, start=480.0, end=900.0, zone=0)],
+        visits=[
+            Visit(job=0, zone=0, ready=480.0, due=480.0, duration=10.0, ranks={0: 0}),  # A
+            Visit(job=1, zone=2, ready=490.0, due=600.0, duration=30.0, ranks={0: 0}),  # B
+            Visit(job=2, zone=2, ready=520.0, due=520.0, duration=20.0, ranks={0: 0}),  # C
+            Visit(job=3, zone=1, ready=490.0, due=550.0, duration=2.0, ranks={0: 1}),  # new
+        ],
+        travel=travel,
+    )
+    lists = _Lists(problem)
+    lists._set(0, [0, 1, 2])
+    assert lists.pre[0] == pytest.approx([0.0, 0.0, 14.4, 40.8])
+    assert route_cost(problem, 0, [0, 3, 1, 2]) == pytest.approx(26.8)
+    assert lists._cheapest(3, [0], 1e-3) == (pytest.approx(26.8 - 40.8), 0, 1)
 
 
 @pytest.mark.parametrize(
