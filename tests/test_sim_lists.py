@@ -59,6 +59,7 @@ from hometeams.sim import (
 from hometeams.sim._compile import _factorize, _unique_codes, compile_run
 from hometeams.sim._engine import Engine
 from hometeams.sim._ordering import narrow_by_key
+from hometeams.sim._records import ListBuffer
 from hometeams.sim._routing import total_cost
 from hometeams.validation import queue_organisation, queue_realisation
 from sim_strategies import scenarios
@@ -765,3 +766,24 @@ def test_under_a_two_week_rota_each_nurse_keeps_her_fixed_list() -> None:
     assert users[1, "dina"] == users[0, "anne"]
     assert slots[1, "dina"] == slots[0, "anne"]
     assert len({frozenset(users[0, s]) for s in ("anne", "berit", "cato")}) == 3
+
+
+def test_a_list_whose_times_do_not_match_its_visits_is_refused_before_any_column_grows() -> None:
+    """The lists' buffer keeps its columns the same length: a bad list adds no row at all."""
+    problem = RoutingProblem(
+        routes=[Route(staff=0, shift=0, start=480.0, end=720.0, zone=0)],
+        visits=[
+            Visit(job=j, zone=0, ready=500.0 + 60 * j, due=560.0 + 60 * j, duration=30.0,
+                  ranks={0: 0})
+            for j in (0, 1)
+        ],
+        travel=[[0.0, 0.0], [0.0, 0.0]],
+    )  # fmt: skip
+    buffer = ListBuffer()
+    buffer.add(problem, 0, (0, 1), [(500.0, 0.0), (560.0, 0.0)], slot="mon", day=0)
+    with pytest.raises(ValueError, match="2 visits but 1 times"):
+        buffer.add(problem, 0, (0, 1), [(500.0, 0.0)], slot="mon", day=1)
+    columns = [buffer._list, buffer._staff, buffer._shift, buffer._slot, buffer._day,
+               buffer._position, buffer._job, buffer._start, buffer._trip]  # fmt: skip
+    assert [len(column) for column in columns] == [2] * 9
+    assert list(buffer._start) == [500.0, 560.0]

@@ -10,6 +10,7 @@ the team each job was done for, and each shift's idle minutes (``rostered - busy
 
 from __future__ import annotations
 
+import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -179,19 +180,22 @@ def slot_label(slot: object, *, day_start: float) -> str:
 
 
 class ListBuffer:
-    """The planned work lists of a run, column by column, until they become :class:`ListRecords`."""
+    """The planned work lists of a run, column by column, until they become :class:`ListRecords`.
+
+    The numeric columns are typed arrays, which the garbage collector does not look into.
+    """
 
     def __init__(self) -> None:
         self._lists = 0
-        self._list: list[int] = []
-        self._staff: list[int] = []
-        self._shift: list[int] = []
+        self._list = array.array("q")
+        self._staff = array.array("q")
+        self._shift = array.array("q")
         self._slot: list[str] = []
-        self._day: list[int] = []
-        self._position: list[int] = []
-        self._job: list[int] = []
-        self._start: list[float] = []
-        self._trip: list[float] = []
+        self._day = array.array("q")
+        self._position = array.array("q")
+        self._job = array.array("q")
+        self._start = array.array("d")
+        self._trip = array.array("d")
 
     def add(
         self,
@@ -211,19 +215,19 @@ class ListBuffer:
         n = len(order)
         if not n:
             return
+        if len(times) != n:
+            raise ValueError(f"list {r}: {n} visits but {len(times)} times")
         visits = problem.visits
-        rows = [(visits[i].job, start, trip) for i, (start, trip) in zip(order, times, strict=True)]
         route = problem.routes[r]
-        self._list += [self._lists] * n
-        self._staff += [route.staff] * n
-        self._shift += [route.shift] * n
+        self._list.extend([self._lists] * n)
+        self._staff.extend([route.staff] * n)
+        self._shift.extend([route.shift] * n)
         self._slot += [slot] * n
-        self._day += [day] * n
-        self._position += range(n)
-        for job, start, trip in rows:
-            self._job.append(job)
-            self._start.append(start)
-            self._trip.append(trip)
+        self._day.extend([day] * n)
+        self._position.extend(range(n))
+        self._job.extend([visits[i].job for i in order])
+        self._start.extend([start for start, _trip in times])
+        self._trip.extend([trip for _start, trip in times])
         self._lists += 1
 
     def records(self, c: Compiled) -> ListRecords:
