@@ -282,9 +282,14 @@ class _Lists:
         ``bound`` (see :meth:`_rest`).
         """
         late_w, pref_w, delay_w, travel, ready, due, dur, zones = self.terms
-        t, zone = self._leaving(r, pos)
+        route = self.p.routes[r]
+        if pos:
+            prev = self.order[r][pos - 1]
+            t, zone = self.start[r][pos - 1] + dur[prev], zones[prev]
+        else:
+            t, zone = route.start, route.zone
         cost = self.pre[r][pos]
-        end = self.p.routes[r].end
+        end = route.end
         for i in new:
             rank = self.ranks[i].get(r)
             if rank is None:
@@ -302,14 +307,6 @@ class _Lists:
                 return INFEASIBLE
             t, zone = start + dur[i], zones[i]
         return self._rest(r, resume, t, zone, cost, bound, resume + 1)
-
-    def _leaving(self, r: int, pos: int) -> tuple[float, int]:
-        """When and from where route ``r``'s nurse leaves for what comes at ``pos``."""
-        if pos:
-            prev = self.order[r][pos - 1]
-            return self.start[r][pos - 1] + self.dur[prev], self.zone[prev]
-        route = self.p.routes[r]
-        return route.start, route.zone
 
     def _rest(  # noqa: PLR0917 - positional on the hot path
         self, r: int, resume: int, t: float, zone: int, cost: float, bound: float, joined: int
