@@ -50,7 +50,7 @@ class Compiled:
     """Flat, indexed tables for one run (plain sequences: the engine's hot path reads them).
 
     The per-job columns are tuples of numbers: the garbage collector stops looking into a
-    tuple that holds only numbers, and a year's columns hold some 15 million of them.
+    tuple that holds only numbers, and a year's columns hold some six million of them.
     """
 
     def __init__(self, realisation: Realisation, org: Organisation) -> None:
