@@ -783,6 +783,10 @@ def test_a_list_whose_times_do_not_match_its_visits_is_refused_before_any_column
     buffer.add(problem, 0, (0, 1), [(500.0, 0.0), (560.0, 0.0)], slot="mon", day=0)
     with pytest.raises(ValueError, match="2 visits but 1 times"):
         buffer.add(problem, 0, (0, 1), [(500.0, 0.0)], slot="mon", day=1)
+    with pytest.raises(IndexError):  # a visit the problem does not have
+        buffer.add(problem, 0, (0, 5), [(500.0, 0.0), (560.0, 0.0)], slot="mon", day=1)
+    with pytest.raises(TypeError):  # a travel time that is no number
+        buffer.add(problem, 0, (0, 1), [(500.0, 0.0), (560.0, None)], slot="mon", day=1)  # type: ignore[list-item]
     columns = [buffer._list, buffer._staff, buffer._shift, buffer._slot, buffer._day,
                buffer._position, buffer._job, buffer._start, buffer._trip]  # fmt: skip
     assert [len(column) for column in columns] == [2] * 9

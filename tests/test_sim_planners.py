@@ -147,7 +147,10 @@ def test_the_cheapest_place_agrees_with_pricing_every_place_whole(
             added, r, pos = trial._cheapest(i, routes, best)
             if least < best - 1e-6:
                 assert added == pytest.approx(least, abs=1e-9)
-                assert any(abs(a - least) < 1e-9 and (q, p) == (r, pos) for a, q, p in placed)
+                # of equally cheap places, the first: routes in the order given, then the
+                # visit's place in ready order, the place before it, the place after it
+                first = next((q, p) for a, q, p in placed if abs(a - least) < 1e-9)
+                assert (r, pos) == first
                 checked += 1
             elif least > best + 1e-6:
                 assert (added, r, pos) == (best, -1, -1)
@@ -183,6 +186,18 @@ def test_a_visit_put_in_that_makes_the_rest_of_the_list_cheaper_is_found() -> No
     assert lists._cheapest(3, [0], 1e-3) == (pytest.approx(26.8 - 40.8), 0, 1)
 
 
+def test_of_two_equally_good_routes_the_cheapest_place_is_on_the_first_given() -> None:
+    """Kari and Ola have the same empty shift: the visit goes to whichever is asked first."""
+    problem = RoutingProblem(
+        routes=[Route(staff=s, shift=s, start=480.0, end=720.0, zone=0) for s in (0, 1)],
+        visits=[Visit(job=0, zone=0, ready=500.0, due=560.0, duration=30.0, ranks={0: 0, 1: 0})],
+        travel=[[4.0, 0.0], [0.0, 0.0]],
+    )
+    lists = _Lists(problem)
+    assert lists._cheapest(0, [0, 1], 240.0) == (pytest.approx(4.0), 0, 0)
+    assert lists._cheapest(0, [1, 0], 240.0) == (pytest.approx(4.0), 1, 0)
+
+
 @pytest.mark.parametrize(
     "weight", ["lateness_weight", "delay_weight", "preference_weight", "overtime_weight",
                "unassigned_cost"],
@@ -192,3 +207,20 @@ def test_a_cost_weight_must_be_a_number_at_least_zero(weight: str, value: object
     """A later minute never costs less: the planner's early exits rely on it."""
     with pytest.raises(InvalidArgument, match=f"^{weight}: must be a finite number >= 0"):
         RoutingProblem([], [], [[0.0]], **{weight: value})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("rank", [-1, 1.5, True, None])
+def test_a_rank_must_be_a_whole_number_at_least_zero(rank: object) -> None:
+    """A negative rank would make a step down the tiers cheaper, which the planner rules out."""
+    route = Route(staff=0, shift=0, start=480.0, end=720.0, zone=0)
+    visit = Visit(job=0, zone=0, ready=500.0, due=560.0, duration=30.0, ranks={0: rank})  # type: ignore[dict-item]
+    with pytest.raises(
+        InvalidArgument, match=r"^visits\[0\]\.ranks\[0\]: must be a whole number >= 0"
+    ):
+        RoutingProblem([route], [visit], [[0.0]])
+
+
+@pytest.mark.parametrize("minutes", [-1.0, math.inf, math.nan, "4", True])
+def test_a_travel_time_must_be_a_finite_number_at_least_zero(minutes: object) -> None:
+    with pytest.raises(InvalidArgument, match=r"^travel\[0\]\[1\]: must be a finite number"):
+        RoutingProblem([], [], [[0.0, minutes], [4.0, 0.0]])  # type: ignore[list-item]

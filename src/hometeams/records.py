@@ -1,7 +1,7 @@
 """Columnar records of a simulation: one row per job and one row per staff shift.
 
-The simulator buffers what happens in plain lists and turns them into numpy columns once, at
-the end. The records are the simulator's only output: every metric in
+The simulator buffers what happens in typed arrays (``array.array``) and turns them into numpy
+columns once, at the end. The records are the simulator's only output: every metric in
 :mod:`hometeams.metrics` is computed from them, and they can be written to CSV for a planner's
 own spreadsheet.
 

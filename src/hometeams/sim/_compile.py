@@ -49,8 +49,9 @@ _COVER = (TeamCategory.GEOGRAPHIC, TeamCategory.NIGHT)  # teams that take handed
 class Compiled:
     """Flat, indexed tables for one run (plain sequences: the engine's hot path reads them).
 
-    The per-job columns are tuples of numbers: the garbage collector stops looking into a
-    tuple that holds only numbers, and a year's columns hold some six million of them.
+    The per-job columns are tuples of numbers (the owners: of tuples of team names): the
+    garbage collector stops looking into a tuple that holds only such values, and a year's
+    columns hold some six million of them.
     """
 
     def __init__(self, realisation: Realisation, org: Organisation) -> None:

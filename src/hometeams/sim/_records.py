@@ -34,7 +34,7 @@ def job_records(
 ) -> JobRecords:
     """One row per job, in the realisation's order (staff -1 = nobody)."""
     jobs = c.realisation.jobs
-    begun = np.asarray(start, dtype=np.float64)
+    begun = np.array(start, dtype=np.float64)  # a copy: the engine's buffer stays its own
     served = ~np.isnan(begun)
     state = np.where(
         served, np.where(begun <= jobs.due, JobState.ON_TIME, JobState.LATE), JobState.UNSERVED
@@ -219,32 +219,37 @@ class ListBuffer:
             raise ValueError(f"list {r}: {n} visits but {len(times)} times")
         visits = problem.visits
         route = problem.routes[r]
+        # everything read before any column grows, so a bad list leaves the columns as they were
+        jobs = array.array("q", [visits[i].job for i in order])
+        starts = array.array("d", [start for start, _trip in times])
+        trips = array.array("d", [trip for _start, trip in times])
         self._list.extend([self._lists] * n)
         self._staff.extend([route.staff] * n)
         self._shift.extend([route.shift] * n)
         self._slot += [slot] * n
         self._day.extend([day] * n)
         self._position.extend(range(n))
-        self._job.extend([visits[i].job for i in order])
-        self._start.extend([start for start, _trip in times])
-        self._trip.extend([trip for _start, trip in times])
+        self._job.extend(jobs)
+        self._start.extend(starts)
+        self._trip.extend(trips)
         self._lists += 1
 
     def records(self, c: Compiled) -> ListRecords:
         """The rows as a table, with staff and user names and job ids."""
         if not self._list:
             return ListRecords.empty()
-        jobs = np.asarray(self._job, dtype=np.int64)
+        # copies (np.array), not views of the buffers, which stay the buffer's own
+        jobs = np.array(self._job, dtype=np.int64)
         realised = c.realisation.jobs
         return ListRecords(
-            list=np.asarray(self._list),
-            staff=np.asarray(c.staff_ids, dtype=np.str_)[np.asarray(self._staff, dtype=np.int64)],
-            shift=np.asarray(self._shift),
+            list=np.array(self._list),
+            staff=np.asarray(c.staff_ids, dtype=np.str_)[np.array(self._staff, dtype=np.int64)],
+            shift=np.array(self._shift),
             slot=np.asarray(self._slot),
-            day=np.asarray(self._day),
-            position=np.asarray(self._position),
+            day=np.array(self._day),
+            position=np.array(self._position),
             job=realised.id[jobs],
             user=realised.user[jobs],
-            planned_start=np.asarray(self._start, dtype=np.float64),
-            planned_travel=np.asarray(self._trip, dtype=np.float64),
+            planned_start=np.array(self._start, dtype=np.float64),
+            planned_travel=np.array(self._trip, dtype=np.float64),
         )

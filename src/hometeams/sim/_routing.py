@@ -161,6 +161,35 @@ def _check_partners(_instance: object, _attribute: object, visits: tuple[Visit, 
             )
 
 
+def _check_ranks(_instance: object, _attribute: object, visits: tuple[Visit, ...]) -> None:
+    """Each rank a whole number >= 0: a step down the tiers never makes a list cheaper.
+
+    Days of a run share their ranks' mappings, so each distinct mapping is checked once.
+    """
+    seen: set[int] = set()
+    for i, v in enumerate(visits):
+        ranks = v.ranks
+        if id(ranks) in seen:
+            continue
+        seen.add(id(ranks))
+        for r, k in ranks.items():
+            if not (isinstance(k, int) and not isinstance(k, bool) and k >= 0):
+                raise InvalidArgument(
+                    f"visits[{i}].ranks[{r!r}]: must be a whole number >= 0, got {k!r}"
+                )
+
+
+def _check_travel(_instance: object, _attribute: object, travel: Sequence[Sequence[float]]) -> None:
+    """Each travel time a finite number >= 0: the planner relies on it."""
+    for a, row in enumerate(travel):
+        for b, minutes in enumerate(row):
+            number = isinstance(minutes, int | float) and not isinstance(minutes, bool)
+            if not number or not 0 <= minutes < math.inf:
+                raise InvalidArgument(
+                    f"travel[{a}][{b}]: must be a finite number of minutes >= 0, got {minutes!r}"
+                )
+
+
 @attrs.frozen
 class RoutingProblem:
     """A day's (or a template day's) routes and visits, with travel times and weights.
@@ -170,8 +199,10 @@ class RoutingProblem:
     routes, visits
         The :class:`Route` and :class:`Visit` values.
     travel
-        ``travel[a][b]``: minutes from zone ``a`` to zone ``b``; index ``-1`` (the last row and
-        column) is nowhere and costs nothing.
+        ``travel[a][b]``: minutes (finite, >= 0) from zone ``a`` to zone ``b``; index ``-1``
+        (the last row and column) is nowhere and costs nothing. Ranks and travel times, like
+        the weights, may not be negative: the built-in planner relies on a list whose visits
+        only start later costing no less.
     lateness_weight
         Cost of one minute started after the due time, in minutes of travel.
     delay_weight
@@ -205,8 +236,10 @@ class RoutingProblem:
     """
 
     routes: tuple[Route, ...] = attrs.field(converter=_routes)
-    visits: tuple[Visit, ...] = attrs.field(converter=_visits, validator=_check_partners)
-    travel: Sequence[Sequence[float]]
+    visits: tuple[Visit, ...] = attrs.field(
+        converter=_visits, validator=[_check_partners, _check_ranks]
+    )
+    travel: Sequence[Sequence[float]] = attrs.field(validator=_check_travel)
     lateness_weight: float = attrs.field(default=2.0, validator=_check_weight, kw_only=True)
     delay_weight: float = attrs.field(default=0.2, validator=_check_weight, kw_only=True)
     preference_weight: float = attrs.field(default=15.0, validator=_check_weight, kw_only=True)
