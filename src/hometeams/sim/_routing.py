@@ -139,9 +139,14 @@ def _check_weight(_instance: object, attribute: attrs.Attribute[float], value: o
 
     The planner relies on it: a list whose visits only start later costs no less.
     """
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if not number or not value >= 0 or value == math.inf:  # type: ignore[operator]
+    if not _finite_at_least_zero(value):
         raise InvalidArgument(f"{attribute.name}: must be a finite number >= 0, got {value!r}")
+
+
+def _finite_at_least_zero(value: object) -> bool:
+    """Whether ``value`` is a number (not a bool) that is finite and >= 0."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    return number and 0 <= value < math.inf  # type: ignore[operator]
 
 
 def _check_partners(_instance: object, _attribute: object, visits: tuple[Visit, ...]) -> None:
@@ -183,8 +188,7 @@ def _check_travel(_instance: object, _attribute: object, travel: Sequence[Sequen
     """Each travel time a finite number >= 0: the planner relies on it."""
     for a, row in enumerate(travel):
         for b, minutes in enumerate(row):
-            number = isinstance(minutes, int | float) and not isinstance(minutes, bool)
-            if not number or not 0 <= minutes < math.inf:
+            if not _finite_at_least_zero(minutes):
                 raise InvalidArgument(
                     f"travel[{a}][{b}]: must be a finite number of minutes >= 0, got {minutes!r}"
                 )
